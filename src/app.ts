@@ -1,0 +1,24 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { buildOpenApiDocument, serveOpenApiDocument } from './openapi.js';
+
+/**
+ * Builds the whole application, ready to listen: used by `main.ts` and by the tests, so
+ * the tests run exactly what production runs.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    // Bodies are parsed per route family (see common/http/body-parsers.ts), never globally.
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
+  app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');
+  serveOpenApiDocument(app, buildOpenApiDocument(app));
+  return app;
+}

@@ -1,0 +1,77 @@
+import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Application, Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { allowedMethods } from './allowed-methods.js';
+import { AppError } from './app-error.js';
+import { adminErrorBody, isAdminPath, oauthErrorBody, type Problem } from './error-body.js';
+
+const snakeCase = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+/**
+ * The one place where a thrown error becomes an HTTP answer. Routing errors (no such route,
+ * wrong method) answer OAuthError everywhere; other errors answer the admin shape under
+ * `/v1` and OAuthError elsewhere. Unexpected errors are logged with their stack and answered
+ * with a generic 500 carrying only the request id.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const requestId = String(req.id ?? '');
+
+    const { problem, routing } = this.toProblem(exception, req);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, req_id: requestId }, 'unexpected error');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const body = !routing && isAdminPath(req.path) ? adminErrorBody(problem, requestId) : oauthErrorBody(problem, requestId);
+    res.status(problem.status).set(problem.headers ?? {}).set('Cache-Control', 'no-store').json(body);
+  }
+
+  private toProblem(exception: unknown, req: Request): { problem: Problem; routing?: boolean } {
+    if (exception instanceof AppError) {
+      const message = exception.expose ? exception.message : 'An unexpected error occurred.';
+      return { problem: { ...exception, status: exception.status, error: exception.error, message } };
+    }
+    // Nest raises its own NotFoundException only when no route matched.
+    if (exception instanceof NotFoundException) {
+      const app = this.adapterHost.httpAdapter.getInstance<Application>();
+      const allow = allowedMethods(app, req);
+      const problem: Problem = allow.length
+        ? {
+            status: 405,
+            error: 'method_not_allowed',
+            message: `${req.method} is not allowed on this route; allowed: ${allow.join(', ')}.`,
+            headers: { Allow: allow.join(', ') },
+          }
+        : { status: 404, error: 'not_found', message: 'The requested resource does not exist.' };
+      return { problem, routing: true };
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      return { problem: this.fromHttpException(exception) };
+    }
+    return { problem: { status: 500, error: 'server_error', message: 'An unexpected error occurred.' } };
+  }
+
+  /** Errors Nest or Express raise before a handler runs: body parsing, size limits. */
+  private fromHttpException(exception: HttpException): Problem {
+    const status = exception.getStatus();
+    const cause = exception.cause as { type?: string; limit?: number } | undefined;
+    if (cause?.type === 'entity.parse.failed') {
+      return { status, error: 'invalid_json', message: 'The request body is not valid JSON.' };
+    }
+    if (status === 413) {
+      return { status, error: 'payload_too_large', message: `The request body is larger than ${cause?.limit ?? 'the limit of'} bytes.` };
+    }
+    return { status, error: snakeCase(STATUS_CODES[status] ?? 'bad_request'), message: exception.message };
+  }
+}

@@ -1,0 +1,57 @@
+/** One bad field of a request, as the admin API reports it in a 422. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error the caller can act on. `status` and `error` (a stable snake_case code) go on the
+ * wire; `message` too when `expose` is true, which it is for every 4xx.
+ */
+export class AppError extends Error {
+  readonly expose: boolean;
+
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    message: string,
+    readonly details?: FieldProblem[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    this.expose = status < 500;
+  }
+}
+
+export class ResourceNotFound extends AppError {
+  constructor(resource: string, id: string) {
+    super(404, 'not_found', `${resource} '${id}' does not exist`);
+  }
+}
+
+export class ResourceConflict extends AppError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+export class ValidationFailed extends AppError {
+  constructor(details: FieldProblem[]) {
+    super(422, 'validation_failed', 'The request has invalid fields; see details.', details);
+  }
+}
+
+export class Unauthenticated extends AppError {
+  constructor() {
+    super(401, 'unauthorized', 'A valid admin API key is required: Authorization: Bearer <key>.', undefined, {
+      'WWW-Authenticate': 'Bearer realm="portcullis-admin"',
+    });
+  }
+}
+
+/** Throws `ResourceNotFound` unless `value` is present; returns it narrowed. */
+export function assertFound<T>(value: T | null | undefined, resource: string, id: string): T {
+  if (value === null || value === undefined) throw new ResourceNotFound(resource, id);
+  return value;
+}

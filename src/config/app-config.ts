@@ -1,0 +1,24 @@
+/** The resolved, validated configuration the application runs with. Built once by `loadConfig`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** No trailing slash; an issuer is `${publicUrl}/${issuer_id}`. */
+  publicUrl: string;
+  /** Absolute path. */
+  dataDir: string;
+  /** `undefined` selects the embedded store. */
+  databaseUrl?: string;
+  databasePoolSize: number;
+  adminApiKey: string;
+  /** 32 bytes. */
+  keyEncryptionKey: Buffer;
+  logLevel: string;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  providerDiscoveryAllowPrivate: boolean;
+  /** Secrets generated on this start (development only), to be shown once. */
+  generated: { adminApiKey?: string; keyEncryptionKeyFile?: string };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,127 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+/** Turns "" into undefined so an empty variable means "unset", as in a shell. */
+const emptyAsUnset = () => Transform(({ value }) => (value === '' ? undefined : value));
+const toInt = () =>
+  Transform(({ value }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(value) ? Number(value) : value));
+const toBool = () =>
+  Transform(({ value }) =>
+    value === undefined || value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value,
+  );
+
+const isProduction = (env: Env) => env.NODE_ENV === 'production';
+
+/**
+ * Every environment variable Portcullis reads, validated once at start by `loadConfig`.
+ * `scripts/document-env.ts` copies these comment blocks into README.md: keep the first
+ * line of each one a complete sentence, and name the default.
+ */
+export class Env {
+  /** Runtime mode: `development`, `test` or `production`. Default `development`. Production refuses to start without `ADMIN_API_KEY` and `KEY_ENCRYPTION_KEY`. */
+  @emptyAsUnset()
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** TCP port of the HTTP server. Default `3000`; `0` picks a free port. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 0 and 65535' })
+  @Min(0, { message: 'must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  PORT: number = 3000;
+
+  /** Address the HTTP server binds. Default `127.0.0.1`; set `0.0.0.0` in a container. */
+  @emptyAsUnset()
+  @IsOptional()
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  /** External base URL; every issuer is `PUBLIC_URL/{issuer_id}`. Default `http://localhost:PORT`. */
+  @emptyAsUnset()
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_query_components: false, allow_fragments: false },
+    { message: 'must be an absolute http(s) URL without query or fragment, e.g. https://id.example.com' },
+  )
+  PUBLIC_URL?: string;
+
+  /** PostgreSQL connection URL (`postgres://user:pass@host:5432/db`). Unset: the embedded store under `DATA_DIR`. */
+  @emptyAsUnset()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Size of the database connection pool. Default `10` on PostgreSQL, `4` on the embedded store. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DATABASE_POOL_SIZE?: number;
+
+  /** Folder for the embedded store and the generated development secrets. Default `./data`. */
+  @emptyAsUnset()
+  @IsOptional()
+  @IsString()
+  DATA_DIR: string = './data';
+
+  /** Bearer key of the admin API (at least 32 characters). Unset in development: generated into `DATA_DIR/admin-api-key` and printed once. Required in production. */
+  @emptyAsUnset()
+  @ValidateIf((env: Env) => isProduction(env) || env.ADMIN_API_KEY !== undefined)
+  @IsString({ message: 'is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  @MaxLength(512, { message: 'must be at most 512 characters long' })
+  ADMIN_API_KEY?: string;
+
+  /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM). Unset in development: generated into `DATA_DIR/key-encryption-key`. Required in production. */
+  @emptyAsUnset()
+  @ValidateIf((env: Env) => isProduction(env) || env.KEY_ENCRYPTION_KEY !== undefined)
+  @IsString({ message: 'is required when NODE_ENV=production' })
+  @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'must be 32 bytes as 64 hex digits or base64' })
+  KEY_ENCRYPTION_KEY?: string;
+
+  /** Log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Default `info`. */
+  @emptyAsUnset()
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: string = 'info';
+
+  /** Largest accepted request body on the admin API, in bytes; larger bodies get 413. Default `1048576` (1 MiB). */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 1024 and 67108864' })
+  @Min(1024, { message: 'must be an integer between 1024 and 67108864' })
+  @Max(64 * 1024 * 1024, { message: 'must be an integer between 1024 and 67108864' })
+  BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  /** Longest wait for in-flight requests after SIGTERM before the process exits anyway, in milliseconds. Default `10000`. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 0 and 600000' })
+  @Min(0, { message: 'must be an integer between 0 and 600000' })
+  @Max(600_000, { message: 'must be an integer between 0 and 600000' })
+  SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
+  /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
+  @toBool()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  PROVIDER_DISCOVERY_ALLOW_PRIVATE: boolean = false;
+}

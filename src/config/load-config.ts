@@ -1,0 +1,73 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { resolve } from 'node:path';
+import type { AppConfig } from './app-config.js';
+import { generateAdminApiKey, generateKeyEncryptionKey, readOrCreateSecret } from './dev-secrets.js';
+import { Env } from './env.js';
+
+/** A configuration problem: one line per bad variable, printed without a stack trace. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((error) => {
+    const messages = Object.values(error.constraints ?? {});
+    // Only the first message: the others usually restate it (`min`, `max`, `int`).
+    return `${error.property} ${messages[0] ?? 'is invalid'}`;
+  });
+}
+
+/** The 32-byte key from 64 hex digits or (url-safe) base64. */
+function decodeKey(text: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64url');
+}
+
+/**
+ * Validates the environment and resolves it into an `AppConfig`. In development, a missing
+ * admin key or encryption key is generated into `DATA_DIR` and reused on later starts.
+ */
+export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> {
+  const env = plainToInstance(Env, { ...source }, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigError(describe(errors));
+
+  const dataDir = resolve(env.DATA_DIR);
+  const generated: AppConfig['generated'] = {};
+
+  let adminApiKey = env.ADMIN_API_KEY;
+  if (!adminApiKey) {
+    const secret = await readOrCreateSecret(dataDir, 'admin-api-key', generateAdminApiKey);
+    adminApiKey = secret.value;
+    if (secret.created) generated.adminApiKey = secret.value;
+  }
+
+  let keyEncryptionKey = env.KEY_ENCRYPTION_KEY;
+  if (!keyEncryptionKey) {
+    const secret = await readOrCreateSecret(dataDir, 'key-encryption-key', generateKeyEncryptionKey);
+    keyEncryptionKey = secret.value;
+    if (secret.created) generated.keyEncryptionKeyFile = secret.file;
+  }
+  const kek = decodeKey(keyEncryptionKey);
+  if (kek.length !== 32) throw new ConfigError(['KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64']);
+
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? 10 : 4),
+    adminApiKey,
+    keyEncryptionKey: kek,
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    providerDiscoveryAllowPrivate: env.PROVIDER_DISCOVERY_ALLOW_PRIVATE,
+    generated,
+  };
+}

@@ -1,0 +1,4 @@
+import { CreateTenants1763900000000 } from './1763900000000-CreateTenants.js';
+
+/** Every migration, oldest first. A migration is never edited once merged: add a new one. */
+export const migrations = [CreateTenants1763900000000];

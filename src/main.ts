@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import type { AppConfig } from './config/app-config.js';
+
+/** Shows development secrets generated on this start, once, where a person reads them. */
+function announceGenerated(config: AppConfig, logger: Logger): void {
+  if (config.generated.adminApiKey) {
+    process.stderr.write(
+      `\n  Generated an admin API key (kept in ${config.dataDir}/admin-api-key, shown only now):\n\n` +
+        `    ${config.generated.adminApiKey}\n\n`,
+    );
+  }
+  if (config.generated.keyEncryptionKeyFile) {
+    logger.warn(`generated a development key-encryption key in ${config.generated.keyEncryptionKeyFile}; set KEY_ENCRYPTION_KEY in production`);
+  }
+  if (config.nodeEnv !== 'production' && !config.generated.adminApiKey) {
+    logger.log(`admin API key: the one in ${config.dataDir}/admin-api-key (or ADMIN_API_KEY)`);
+  }
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = await loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`portcullis: invalid configuration: ${problem}\n`);
+    process.exit(1);
+  }
+
+  const app = await createApp(config);
+  const logger = new Logger('Main');
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(`listening on http://${config.host}:${port}; issuers at ${config.publicUrl}/{issuer_id}; admin API docs at ${config.publicUrl}/docs`);
+  announceGenerated(config, logger);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: draining in-flight requests, then closing the database`);
+    // A stuck connection must not keep the pod from terminating.
+    const deadline = setTimeout(() => {
+      logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    await app.close();
+    logger.log('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`portcullis: failed to start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsIssuerId } from '../issuer-id.js';
+
+export class CreateTenantDto {
+  @IsIssuerId()
+  issuer_id: string;
+
+  @ApiPropertyOptional({ description: 'Name shown on login pages. Default: the issuer_id.', example: 'Acme Corp', minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @Length(1, 200, { message: '$property must be 1-200 characters long' })
+  display_name?: string;
+
+  @ApiPropertyOptional({ description: 'A disabled issuer answers 404 on all its public routes.', default: true })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  enabled?: boolean;
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+
+/** Partial update: absent fields keep their value. `issuer_id` cannot change. */
+export class UpdateTenantDto {
+  @ApiPropertyOptional({ example: 'Acme Corporation', minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @Length(1, 200, { message: '$property must be 1-200 characters long' })
+  display_name?: string;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  enabled?: boolean;
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { CreateTenantDto } from './dto/create-tenant.dto.js';
+import { ListTenantsQueryDto } from './dto/list-tenants-query.dto.js';
+import { TenantDto, TenantPageDto } from './dto/tenant.dto.js';
+import { UpdateTenantDto } from './dto/update-tenant.dto.js';
+import { TenantsService } from './tenants.service.js';
+
+const IssuerIdParam = () => ApiParam({ name: 'issuer_id', example: 'acme' });
+const NotFound = () => ApiResponse({ status: 404, description: 'No such tenant.', type: AdminErrorDto });
+const Invalid = () => ApiResponse({ status: 422, description: 'Invalid fields, each named in `details`.', type: AdminErrorDto });
+
+@ApiTags('tenants')
+@AdminApi()
+@Controller('v1/tenants')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a tenant (an issuer)' })
+  @ApiResponse({ status: 201, type: TenantDto })
+  @ApiResponse({ status: 409, description: 'A tenant with this issuer_id exists.', type: AdminErrorDto })
+  @Invalid()
+  create(@Body() dto: CreateTenantDto): Promise<TenantDto> {
+    return this.tenants.create(dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List tenants, in issuer_id order' })
+  @ApiResponse({ status: 200, type: TenantPageDto })
+  @Invalid()
+  list(@Query() query: ListTenantsQueryDto): Promise<TenantPageDto> {
+    return this.tenants.list(query);
+  }
+
+  @Get(':issuer_id')
+  @ApiOperation({ summary: 'Get a tenant' })
+  @IssuerIdParam()
+  @ApiResponse({ status: 200, type: TenantDto })
+  @NotFound()
+  get(@Param('issuer_id') issuerId: string): Promise<TenantDto> {
+    return this.tenants.get(issuerId);
+  }
+
+  @Patch(':issuer_id')
+  @ApiOperation({ summary: 'Update a tenant (partial)' })
+  @IssuerIdParam()
+  @ApiResponse({ status: 200, type: TenantDto })
+  @NotFound()
+  @Invalid()
+  update(@Param('issuer_id') issuerId: string, @Body() dto: UpdateTenantDto): Promise<TenantDto> {
+    return this.tenants.update(issuerId, dto);
+  }
+
+  @Delete(':issuer_id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a tenant and everything it owns' })
+  @IssuerIdParam()
+  @ApiResponse({ status: 204, description: 'Deleted.' })
+  @NotFound()
+  remove(@Param('issuer_id') issuerId: string): Promise<void> {
+    return this.tenants.remove(issuerId);
+  }
+}
