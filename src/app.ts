@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { loggerOptions } from './common/http/logger-options.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument, serveOpenApiDocument } from './openapi.js';
@@ -10,12 +11,15 @@ import { buildOpenApiDocument, serveOpenApiDocument } from './openapi.js';
  * the tests run exactly what production runs.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  // The JSON logger exists before Nest does, so start-up lines and start-up failures are JSON too.
+  const logParams = loggerOptions(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new Logger(new PinoLogger(logParams), logParams),
     // Bodies are parsed per route family (see common/http/body-parsers.ts), never globally.
     bodyParser: false,
-    bufferLogs: true,
+    // Throw instead of printing a stack and exiting: main.ts reports a failed start in one line.
+    abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
   app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');

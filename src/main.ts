@@ -6,17 +6,16 @@ import type { AppConfig } from './config/app-config.js';
 
 /** Shows development secrets generated on this start, once, where a person reads them. */
 function announceGenerated(config: AppConfig, logger: Logger): void {
-  if (config.generated.adminApiKey) {
+  const { adminApiKeyFile, generatedAdminApiKey, generatedKeyEncryptionKeyFile } = config.devSecrets;
+  if (generatedAdminApiKey) {
     process.stderr.write(
-      `\n  Generated an admin API key (kept in ${config.dataDir}/admin-api-key, shown only now):\n\n` +
-        `    ${config.generated.adminApiKey}\n\n`,
+      `\n  Generated an admin API key (kept in ${adminApiKeyFile}, shown only now):\n\n    ${generatedAdminApiKey}\n\n`,
     );
+  } else if (adminApiKeyFile) {
+    logger.log(`admin API key: the one kept in ${adminApiKeyFile}`);
   }
-  if (config.generated.keyEncryptionKeyFile) {
-    logger.warn(`generated a development key-encryption key in ${config.generated.keyEncryptionKeyFile}; set KEY_ENCRYPTION_KEY in production`);
-  }
-  if (config.nodeEnv !== 'production' && !config.generated.adminApiKey) {
-    logger.log(`admin API key: the one in ${config.dataDir}/admin-api-key (or ADMIN_API_KEY)`);
+  if (generatedKeyEncryptionKeyFile) {
+    logger.warn(`generated a development key-encryption key in ${generatedKeyEncryptionKeyFile}; set KEY_ENCRYPTION_KEY in production`);
   }
 }
 
@@ -49,6 +48,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    // close() waits for open connections; a keep-alive connection that finishes its
+    // in-flight response turns idle afterwards, so keep closing idle ones while draining.
+    const server = app.getHttpServer();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     await app.close();
     logger.log('stopped');
     process.exit(0);

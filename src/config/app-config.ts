@@ -17,8 +17,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   providerDiscoveryAllowPrivate: boolean;
-  /** Secrets generated on this start (development only), to be shown once. */
-  generated: { adminApiKey?: string; keyEncryptionKeyFile?: string };
+  /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */
+  devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; generatedKeyEncryptionKeyFile?: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,14 +15,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-/** Turns "" into undefined so an empty variable means "unset", as in a shell. */
-const emptyAsUnset = () => Transform(({ value }) => (value === '' ? undefined : value));
 const toInt = () =>
-  Transform(({ value }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(value) ? Number(value) : value));
+  Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
 const toBool = () =>
-  Transform(({ value }) =>
-    value === undefined || value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value,
-  );
+  Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 const isProduction = (env: Env) => env.NODE_ENV === 'production';
 
@@ -32,7 +29,6 @@ const isProduction = (env: Env) => env.NODE_ENV === 'production';
  */
 export class Env {
   /** Runtime mode: `development`, `test` or `production`. Default `development`. Production refuses to start without `ADMIN_API_KEY` and `KEY_ENCRYPTION_KEY`. */
-  @emptyAsUnset()
   @IsOptional()
   @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -46,13 +42,11 @@ export class Env {
   PORT: number = 3000;
 
   /** Address the HTTP server binds. Default `127.0.0.1`; set `0.0.0.0` in a container. */
-  @emptyAsUnset()
   @IsOptional()
   @IsString()
   HOST: string = '127.0.0.1';
 
   /** External base URL; every issuer is `PUBLIC_URL/{issuer_id}`. Default `http://localhost:PORT`. */
-  @emptyAsUnset()
   @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_query_components: false, allow_fragments: false },
@@ -61,7 +55,6 @@ export class Env {
   PUBLIC_URL?: string;
 
   /** PostgreSQL connection URL (`postgres://user:pass@host:5432/db`). Unset: the embedded store under `DATA_DIR`. */
-  @emptyAsUnset()
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
@@ -75,28 +68,26 @@ export class Env {
   DATABASE_POOL_SIZE?: number;
 
   /** Folder for the embedded store and the generated development secrets. Default `./data`. */
-  @emptyAsUnset()
   @IsOptional()
   @IsString()
   DATA_DIR: string = './data';
 
   /** Bearer key of the admin API (at least 32 characters). Unset in development: generated into `DATA_DIR/admin-api-key` and printed once. Required in production. */
-  @emptyAsUnset()
   @ValidateIf((env: Env) => isProduction(env) || env.ADMIN_API_KEY !== undefined)
-  @IsString({ message: 'is required when NODE_ENV=production' })
+  @IsDefined({ message: 'is required when NODE_ENV=production' })
+  @IsString({ message: 'must be a string' })
   @MinLength(32, { message: 'must be at least 32 characters long' })
   @MaxLength(512, { message: 'must be at most 512 characters long' })
   ADMIN_API_KEY?: string;
 
   /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM). Unset in development: generated into `DATA_DIR/key-encryption-key`. Required in production. */
-  @emptyAsUnset()
   @ValidateIf((env: Env) => isProduction(env) || env.KEY_ENCRYPTION_KEY !== undefined)
-  @IsString({ message: 'is required when NODE_ENV=production' })
+  @IsDefined({ message: 'is required when NODE_ENV=production' })
+  @IsString({ message: 'must be a string' })
   @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'must be 32 bytes as 64 hex digits or base64' })
   KEY_ENCRYPTION_KEY?: string;
 
   /** Log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Default `info`. */
-  @emptyAsUnset()
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'must be one of fatal, error, warn, info, debug, trace, silent',

@@ -15,9 +15,10 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.map((error) => {
-    const messages = Object.values(error.constraints ?? {});
-    // Only the first message: the others usually restate it (`min`, `max`, `int`).
-    return `${error.property} ${messages[0] ?? 'is invalid'}`;
+    const constraints = error.constraints ?? {};
+    // One message: a missing value fails every rule, and "is required" says it best;
+    // otherwise the first, as the others usually restate it (`min`, `max`, `int`).
+    return `${error.property} ${constraints.isDefined ?? Object.values(constraints)[0] ?? 'is invalid'}`;
   });
 }
 
@@ -31,25 +32,28 @@ function decodeKey(text: string): Buffer {
  * admin key or encryption key is generated into `DATA_DIR` and reused on later starts.
  */
 export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> {
-  const env = plainToInstance(Env, { ...source }, { exposeDefaultValues: true });
+  // An empty variable means "unset", as in a shell, so the default applies.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const env = plainToInstance(Env, given, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) throw new ConfigError(describe(errors));
 
   const dataDir = resolve(env.DATA_DIR);
-  const generated: AppConfig['generated'] = {};
+  const devSecrets: AppConfig['devSecrets'] = {};
 
   let adminApiKey = env.ADMIN_API_KEY;
   if (!adminApiKey) {
     const secret = await readOrCreateSecret(dataDir, 'admin-api-key', generateAdminApiKey);
     adminApiKey = secret.value;
-    if (secret.created) generated.adminApiKey = secret.value;
+    devSecrets.adminApiKeyFile = secret.file;
+    if (secret.created) devSecrets.generatedAdminApiKey = secret.value;
   }
 
   let keyEncryptionKey = env.KEY_ENCRYPTION_KEY;
   if (!keyEncryptionKey) {
     const secret = await readOrCreateSecret(dataDir, 'key-encryption-key', generateKeyEncryptionKey);
     keyEncryptionKey = secret.value;
-    if (secret.created) generated.keyEncryptionKeyFile = secret.file;
+    if (secret.created) devSecrets.generatedKeyEncryptionKeyFile = secret.file;
   }
   const kek = decodeKey(keyEncryptionKey);
   if (kek.length !== 32) throw new ConfigError(['KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64']);
@@ -68,6 +72,6 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     providerDiscoveryAllowPrivate: env.PROVIDER_DISCOVERY_ALLOW_PRIVATE,
-    generated,
+    devSecrets,
   };
 }

@@ -6,6 +6,13 @@ import { startEmbeddedStore, type EmbeddedStore } from './embedded.js';
 
 const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
 
+/** Where the database is, for messages: host, port and name, never the password. */
+function describeDatabase(config: AppConfig): string {
+  if (!config.databaseUrl) return `the embedded store in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
 /**
  * Owns the database for the process: starts the embedded store when no `DATABASE_URL`
  * is set, opens the DataSource, applies migrations, and closes both, in that order
@@ -25,7 +32,9 @@ const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
       inject: [APP_CONFIG, EMBEDDED_STORE],
       useFactory: async (config: AppConfig, embedded: EmbeddedStore | null) => {
         const dataSource = createDataSource(config, embedded ?? undefined);
-        await dataSource.initialize();
+        await dataSource.initialize().catch((error: Error) => {
+          throw new Error(`cannot connect to the database at ${describeDatabase(config)}: ${error.message}`, { cause: error });
+        });
         await runMigrations(dataSource);
         return dataSource;
       },

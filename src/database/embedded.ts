@@ -10,6 +10,9 @@ export interface EmbeddedStore {
   stop(): Promise<void>;
 }
 
+/** Lock files this process holds: our own pid in a lock file is stale unless listed here (pid 1 in a restarted container). */
+const heldLocks = new Set<string>();
+
 /**
  * PGlite keeps one data folder per process and does not guard it: a second process on the
  * same folder would corrupt it. A pid file refuses that, and a stale one (after a crash) is taken over.
@@ -20,11 +23,13 @@ async function lockDataFolder(lockFile: string): Promise<void> {
       const handle = await open(lockFile, 'wx', 0o600);
       await handle.writeFile(String(process.pid));
       await handle.close();
+      heldLocks.add(lockFile);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      const inUse = pid === process.pid ? heldLocks.has(lockFile) : pid > 0 && isAlive(pid);
+      if (inUse) {
         throw new Error(`the embedded store in ${lockFile.replace(/\/[^/]+$/, '')} is in use by process ${pid}`);
       }
       await rm(lockFile, { force: true });
@@ -62,6 +67,7 @@ export async function startEmbeddedStore(dataDir: string, poolSize: number): Pro
       await server.stop();
       await db.close();
       await rm(lockFile, { force: true });
+      heldLocks.delete(lockFile);
     },
   };
 }

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, ty
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Application, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '../../database/unavailable.js';
 import { allowedMethods } from './allowed-methods.js';
 import { AppError } from './app-error.js';
 import { adminErrorBody, isAdminPath, oauthErrorBody, type Problem } from './error-body.js';
@@ -26,8 +27,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const requestId = String(req.id ?? '');
 
     const { problem, routing } = this.toProblem(exception, req);
-    if (problem.status >= 500) {
+    if (problem.status === 500) {
       this.logger.error({ err: exception, req_id: requestId }, 'unexpected error');
+    } else if (problem.status === 503) {
+      this.logger.warn({ err: String(exception), req_id: requestId }, 'database unavailable');
     }
     if (res.headersSent) {
       res.end();
@@ -58,6 +61,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return { problem: this.fromHttpException(exception) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      const problem: Problem = {
+        status: 503,
+        error: 'temporarily_unavailable',
+        message: 'The service cannot reach its database; try again shortly.',
+        headers: { 'Retry-After': '5' },
+      };
+      return { problem };
     }
     return { problem: { status: 500, error: 'server_error', message: 'An unexpected error occurred.' } };
   }

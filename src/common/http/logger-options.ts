@@ -45,6 +45,8 @@ export function loggerOptions(config: AppConfig): Params {
         ],
         censor: '[Redacted]',
       },
+      // Every line logged while serving a request carries `req_id`, not the whole request.
+      quietReqLogger: true,
       customAttributeKeys: { reqId: 'req_id' },
     },
   };

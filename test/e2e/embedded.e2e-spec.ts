@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi, randomIssuerId } from '../helpers/admin-api.js';
+import { startApp, tempDir, type RunningApp } from '../helpers/app.js';
+
+/** The same application on the embedded store (no DATABASE_URL): same driver, same migrations. */
+describe('on the embedded store', () => {
+  let dataDir: string;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    dataDir = await tempDir('portcullis-embedded-');
+    running = await startApp({ DATABASE_URL: '', DATA_DIR: dataDir });
+  });
+  afterAll(() => running?.close());
+
+  it('is ready with its migrations applied', async () => {
+    expect(running.config.databaseUrl).toBeUndefined();
+    const res = await fetch(`${running.url}/readyz`);
+    expect(await res.json()).toEqual({ status: 'ok', ready: true, checks: { database: 'up', migrations: 'applied' } });
+  });
+
+  it('creates, pages, updates and deletes tenants, with the same errors as on PostgreSQL', async () => {
+    const api = adminApi(running.url);
+    const ids = [randomIssuerId('e'), randomIssuerId('e'), randomIssuerId('e')].sort();
+    for (const id of ids) expect((await api.post('/v1/tenants', { issuer_id: id })).status).toBe(201);
+    expect((await api.post('/v1/tenants', { issuer_id: ids[0] })).status).toBe(409);
+
+    const first = await api.get('/v1/tenants?limit=2');
+    const second = await api.get(`/v1/tenants?limit=2&cursor=${first.body.next_cursor}`);
+    expect([...first.body.items, ...second.body.items].map((t: { issuer_id: string }) => t.issuer_id)).toEqual(ids);
+    expect(second.body.next_cursor).toBeNull();
+
+    expect((await api.patch(`/v1/tenants/${ids[1]}`, { enabled: false })).body.enabled).toBe(false);
+    expect((await api.delete(`/v1/tenants/${ids[2]}`)).status).toBe(204);
+    expect((await api.get(`/v1/tenants/${ids[2]}`)).status).toBe(404);
+  });
+
+  it('keeps its data across a restart, and refuses a second process on the same folder', async () => {
+    const api = adminApi(running.url);
+    const id = randomIssuerId('keep');
+    await api.post('/v1/tenants', { issuer_id: id, display_name: 'Kept' });
+
+    await expect(startApp({ DATABASE_URL: '', DATA_DIR: dataDir })).rejects.toThrow(/in use by process/);
+
+    await running.close();
+    running = await startApp({ DATABASE_URL: '', DATA_DIR: dataDir });
+    const reply = await adminApi(running.url).get(`/v1/tenants/${id}`);
+    expect(reply.body).toMatchObject({ issuer_id: id, display_name: 'Kept' });
+  });
+});

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOpenApiText } from '../../scripts/generate-openapi.js';
+import { startApp, type RunningApp } from '../helpers/app.js';
+
+/** The committed document, the one the code generates and the one served are the same. */
+describe('OpenAPI document', () => {
+  let running: RunningApp;
+  let committed: string;
+
+  beforeAll(async () => {
+    committed = await readFile(new URL('../../openapi/openapi.json', import.meta.url), 'utf8');
+    running = await startApp();
+  });
+  afterAll(() => running.close());
+
+  it('openapi/openapi.json is what the code generates', async () => {
+    expect(await generateOpenApiText()).toBe(committed);
+  });
+
+  it('/docs/openapi.json serves the committed document', async () => {
+    const served = await (await fetch(`${running.url}/docs/openapi.json`)).json();
+    expect(served).toEqual(JSON.parse(committed));
+  });
+
+  it('documents every tenant route with its statuses and the admin bearer scheme', () => {
+    const doc = JSON.parse(committed);
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).sort();
+    expect(statuses('/v1/tenants', 'post')).toEqual(['201', '401', '409', '422']);
+    expect(statuses('/v1/tenants', 'get')).toEqual(['200', '401', '422']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'get')).toEqual(['200', '401', '404']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'patch')).toEqual(['200', '401', '404', '422']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'delete')).toEqual(['204', '401', '404']);
+    expect(doc.paths['/v1/tenants'].post.security).toEqual([{ 'admin-key': [] }]);
+    expect(doc.components.schemas.CreateTenantDto.required).toEqual(['issuer_id']);
+    expect(doc.components.schemas.TenantDto.required).toEqual(
+      expect.arrayContaining(['issuer_id', 'issuer', 'display_name', 'enabled', 'created_at']),
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi, adminError, randomIssuerId } from '../helpers/admin-api.js';
+import { startApp, type RunningApp } from '../helpers/app.js';
+import { createDatabase, dropDatabase, query } from '../helpers/db.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
+
+/** Polls until `check` passes or `ms` elapse; the pool needs a moment to notice a dead or revived server. */
+async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+describe('health, readiness and metrics', () => {
+  let databaseUrl: string;
+  let proxy: TcpProxy;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    // Its own database and a cuttable link to it: this spec plays outages.
+    databaseUrl = await createDatabase('portcullis_ops');
+    const target = new URL(databaseUrl);
+    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(databaseUrl);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    running = await startApp({ DATABASE_URL: viaProxy.toString() });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await proxy?.close();
+    await dropDatabase(databaseUrl);
+  });
+
+  it('GET /healthz answers 200', async () => {
+    const res = await fetch(`${running.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /readyz answers 200 when the database answers and migrations are applied', async () => {
+    const res = await fetch(`${running.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', ready: true, checks: { database: 'up', migrations: 'applied' } });
+  });
+
+  it('GET /readyz answers 503 while a migration is pending', async () => {
+    const [row] = await query<{ id: number; timestamp: string; name: string }>(databaseUrl, 'DELETE FROM schema_migrations RETURNING *');
+    try {
+      const res = await fetch(`${running.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ready: false, checks: { database: 'up', migrations: 'pending' } });
+    } finally {
+      await query(databaseUrl, 'INSERT INTO schema_migrations (id, timestamp, name) VALUES ($1, $2, $3)', [row.id, row.timestamp, row.name]);
+    }
+    expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+  });
+
+  it('while the database is unreachable: /readyz 503, admin 503 with Retry-After, /healthz 200; then it recovers', async () => {
+    const api = adminApi(running.url);
+    proxy.cut();
+    try {
+      await eventually(async () => {
+        const res = await fetch(`${running.url}/readyz`);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('5');
+        expect(await res.json()).toMatchObject({ ready: false, checks: { database: 'down' } });
+      });
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const reply = await api.get('/v1/tenants');
+      expect(reply).toMatchObject({ status: 503, body: adminError('temporarily_unavailable') });
+      expect(reply.headers.get('retry-after')).toBe('5');
+    } finally {
+      proxy.restore();
+    }
+    await eventually(async () => expect((await fetch(`${running.url}/readyz`)).status).toBe(200));
+    await eventually(async () => expect((await api.post('/v1/tenants', { issuer_id: randomIssuerId() })).status).toBe(201));
+  });
+
+  it('GET /metrics exposes request counters and latency histograms by route pattern', async () => {
+    const api = adminApi(running.url);
+    const id = randomIssuerId();
+    await api.get(`/v1/tenants/${id}`);
+    const res = await fetch(`${running.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/v1\/tenants\/:issuer_id",status="404"\} [1-9]/);
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/v1\/tenants\/:issuer_id",status="404"\} [1-9]/);
+    expect(text).toContain('process_resident_memory_bytes');
+    // The raw path is never a label: label values stay bounded whatever callers send.
+    expect(text).not.toContain(id);
+  });
+});

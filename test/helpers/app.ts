@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz';
+export const TEST_KEK = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** `http://127.0.0.1:port`, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const tempDir = (prefix = 'portcullis-') => mkdtemp(join(tmpdir(), prefix));
+
+/**
+ * Boots the real application on a free loopback port. By default it uses the run's
+ * PostgreSQL database; pass `DATABASE_URL: ''` and a `DATA_DIR` for the embedded store.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const config = await loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: inject('databaseUrl'),
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    KEY_ENCRYPTION_KEY: TEST_KEK,
+    DATA_DIR: await tempDir(),
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return { app, config, url, close: () => app.close() };
+}
