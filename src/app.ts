@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { loggerOptions } from './common/http/logger-options.js';
+import { assignRequestId } from './common/http/request-id.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument, serveOpenApiDocument } from './openapi.js';
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.use(assignRequestId);
   // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
   app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');
   serveOpenApiDocument(app, buildOpenApiDocument(app));
