@@ -10,6 +10,10 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { ClientsModule } from './clients/clients.module.js';
+import { CryptoModule } from './common/crypto/crypto.module.js';
+import { KeysModule } from './keys/keys.module.js';
+import { OidcModule } from './oidc/oidc.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -22,8 +26,13 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        CryptoModule,
         HealthModule,
         TenancyModule,
+        KeysModule,
+        ClientsModule,
+        // Last: its /{issuer_id}/… catch-all must follow every other route.
+        OidcModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -17,6 +17,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   providerDiscoveryAllowPrivate: boolean;
+  keyRotationCheckSeconds: number;
+  providerCacheSize: number;
   /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */
   devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; generatedKeyEncryptionKeyFile?: string };
 }

@@ -110,6 +110,22 @@ export class Env {
   @Max(600_000, { message: 'must be an integer between 0 and 600000' })
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
 
+  /** Seconds between checks for signing keys due for scheduled rotation (and retired keys to prune); `0` disables the check. Default `60`. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 0 and 86400' })
+  @Min(0, { message: 'must be an integer between 0 and 86400' })
+  @Max(86_400, { message: 'must be an integer between 0 and 86400' })
+  KEY_ROTATION_CHECK_SECONDS: number = 60;
+
+  /** Most issuers whose OpenID Provider instance is kept warm in memory (least recently used are evicted and rebuilt on demand). Default `1000`. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 1 and 100000' })
+  @Min(1, { message: 'must be an integer between 1 and 100000' })
+  @Max(100_000, { message: 'must be an integer between 1 and 100000' })
+  PROVIDER_CACHE_SIZE: number = 1000;
+
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
   @toBool()
   @IsOptional()

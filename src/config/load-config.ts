@@ -72,6 +72,8 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     providerDiscoveryAllowPrivate: env.PROVIDER_DISCOVERY_ALLOW_PRIVATE,
+    keyRotationCheckSeconds: env.KEY_ROTATION_CHECK_SECONDS,
+    providerCacheSize: env.PROVIDER_CACHE_SIZE,
     devSecrets,
   };
 }

@@ -1,10 +1,14 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { createDataSource, runMigrations } from './data-source.js';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded.js';
 
 const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
+
+/** `pg` connection settings of the database, for code that needs its own connection (LISTEN). */
+export const PG_CONNECTION = Symbol('PG_CONNECTION');
 
 /** Where the database is, for messages: host, port and name, never the password. */
 function describeDatabase(config: AppConfig): string {
@@ -39,8 +43,16 @@ function describeDatabase(config: AppConfig): string {
         return dataSource;
       },
     },
+    {
+      provide: PG_CONNECTION,
+      inject: [APP_CONFIG, EMBEDDED_STORE],
+      useFactory: (config: AppConfig, embedded: EmbeddedStore | null): pg.ClientConfig =>
+        embedded
+          ? { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' }
+          : { connectionString: config.databaseUrl },
+    },
   ],
-  exports: [DataSource],
+  exports: [DataSource, PG_CONNECTION],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

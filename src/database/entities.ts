@@ -1,4 +1,7 @@
+import { Client } from '../clients/client.entity.js';
+import { SigningKey } from '../keys/signing-key.entity.js';
+import { OidcPayload } from '../oidc/oidc-payload.entity.js';
 import { Tenant } from '../tenancy/tenant.entity.js';
 
 /** Every TypeORM entity, registered with the one DataSource. */
-export const entities = [Tenant];
+export const entities = [Tenant, SigningKey, Client, OidcPayload];

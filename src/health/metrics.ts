@@ -42,7 +42,7 @@ export class MetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const stop = this.metrics.duration.startTimer();
     res.once('finish', () => {
-      const labels = { method: req.method, route: routeOf(req), status: String(res.statusCode) };
+      const labels = { method: req.method, route: routeOf(req, res), status: String(res.statusCode) };
       stop(labels);
       this.metrics.requests.inc(labels);
     });
@@ -50,7 +50,9 @@ export class MetricsMiddleware implements NestMiddleware {
   }
 }
 
-function routeOf(req: Request): string {
+/** A handler can name its own pattern in `res.locals.route` (the issuer routes do). */
+function routeOf(req: Request, res: Response): string {
+  if (typeof res.locals.route === 'string') return res.locals.route;
   const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? path : 'unmatched';
 }

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TenantChanges } from './tenant-changes.js';
 import { TenantsController } from './tenants.controller.js';
 import { TenantsRepository, TypeOrmTenantsRepository } from './tenants.repository.js';
 import { TenantsService } from './tenants.service.js';
 
+/** Tenants (issuers). Its `TenantProvisioner` comes from the Keys module, which is global. */
 @Module({
   controllers: [TenantsController],
-  providers: [TenantsService, { provide: TenantsRepository, useClass: TypeOrmTenantsRepository }],
-  exports: [TenantsService, TenantsRepository],
+  providers: [TenantsService, TenantChanges, { provide: TenantsRepository, useClass: TypeOrmTenantsRepository }],
+  exports: [TenantsService, TenantChanges, TenantsRepository],
 })
 export class TenancyModule {}

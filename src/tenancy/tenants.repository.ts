@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThan, type FindOptionsWhere, type Repository } from 'typeorm';
+import { DataSource, In, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 export interface TenantListFilter {
@@ -9,38 +9,42 @@ export interface TenantListFilter {
   limit: number;
 }
 
-export type TenantChanges = Partial<Pick<Tenant, 'displayName' | 'enabled'>>;
+export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg' | 'keyRotationDays'>;
+export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled' | 'keyRotationDays'>>;
 
-/** The only code that reads or writes the `tenants` table. */
+/** The only code that reads or writes the `tenants` table. Methods that take a manager join its transaction. */
 export abstract class TenantsRepository {
-  abstract insert(tenant: Pick<Tenant, 'issuerId' | 'displayName' | 'enabled'>): Promise<Tenant>;
+  abstract insert(tenant: NewTenant, manager: EntityManager): Promise<Tenant>;
   abstract findByIssuerId(issuerId: string): Promise<Tenant | null>;
   /** In `issuer_id` order. */
   abstract list(filter: TenantListFilter): Promise<Tenant[]>;
   /** The updated tenant, or null when there is none. */
-  abstract update(issuerId: string, changes: TenantChanges): Promise<Tenant | null>;
-  /** Whether a tenant was deleted. */
-  abstract delete(issuerId: string): Promise<boolean>;
+  abstract update(issuerId: string, changes: TenantChangeSet, manager: EntityManager): Promise<Tenant | null>;
+  /** Whether a tenant was deleted. Its keys, clients and protocol state go with it (ON DELETE CASCADE). */
+  abstract delete(issuerId: string, manager: EntityManager): Promise<boolean>;
+  /** Current version of each of these tenants that still exists. */
+  abstract versionsOf(issuerIds: string[]): Promise<Map<string, number>>;
 }
 
 @Injectable()
 export class TypeOrmTenantsRepository extends TenantsRepository {
-  private readonly tenants: Repository<Tenant>;
-
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     super();
-    this.tenants = dataSource.getRepository(Tenant);
   }
 
-  async insert(tenant: Pick<Tenant, 'issuerId' | 'displayName' | 'enabled'>): Promise<Tenant> {
+  private tenants(manager: EntityManager = this.dataSource.manager): Repository<Tenant> {
+    return manager.getRepository(Tenant);
+  }
+
+  async insert(tenant: NewTenant, manager: EntityManager): Promise<Tenant> {
     // `insert`, not `save`: save would silently update an existing tenant instead of failing.
-    const entity = this.tenants.create(tenant);
-    await this.tenants.insert(entity);
+    const entity = this.tenants(manager).create(tenant);
+    await this.tenants(manager).insert(entity);
     return entity;
   }
 
   findByIssuerId(issuerId: string): Promise<Tenant | null> {
-    return this.tenants.findOneBy({ issuerId });
+    return this.tenants().findOneBy({ issuerId });
   }
 
   list({ after, enabled, limit }: TenantListFilter): Promise<Tenant[]> {
@@ -48,16 +52,23 @@ export class TypeOrmTenantsRepository extends TenantsRepository {
     const where: FindOptionsWhere<Tenant> = {};
     if (after !== undefined) where.issuerId = MoreThan(after);
     if (enabled !== undefined) where.enabled = enabled;
-    return this.tenants.find({ where, order: { issuerId: 'ASC' }, take: limit });
+    return this.tenants().find({ where, order: { issuerId: 'ASC' }, take: limit });
   }
 
-  async update(issuerId: string, changes: TenantChanges): Promise<Tenant | null> {
-    if (Object.keys(changes).length > 0) await this.tenants.update({ issuerId }, changes);
-    return this.findByIssuerId(issuerId);
+  async update(issuerId: string, changes: TenantChangeSet, manager: EntityManager): Promise<Tenant | null> {
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    if (Object.keys(defined).length > 0) await this.tenants(manager).update({ issuerId }, defined);
+    return this.tenants(manager).findOneBy({ issuerId });
   }
 
-  async delete(issuerId: string): Promise<boolean> {
-    const result = await this.tenants.delete({ issuerId });
+  async delete(issuerId: string, manager: EntityManager): Promise<boolean> {
+    const result = await this.tenants(manager).delete({ issuerId });
     return (result.affected ?? 0) > 0;
+  }
+
+  async versionsOf(issuerIds: string[]): Promise<Map<string, number>> {
+    if (issuerIds.length === 0) return new Map();
+    const rows = await this.tenants().find({ select: { issuerId: true, version: true }, where: { issuerId: In(issuerIds) } });
+    return new Map(rows.map((row) => [row.issuerId, row.version]));
   }
 }

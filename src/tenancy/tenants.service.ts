@@ -7,6 +7,8 @@ import type { CreateTenantDto } from './dto/create-tenant.dto.js';
 import type { ListTenantsQueryDto } from './dto/list-tenants-query.dto.js';
 import type { TenantDto } from './dto/tenant.dto.js';
 import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
+import { TenantChanges } from './tenant-changes.js';
+import { TenantProvisioner } from './tenant-provisioner.js';
 import type { Tenant } from './tenant.entity.js';
 import { TenantsRepository } from './tenants.repository.js';
 
@@ -14,15 +16,29 @@ import { TenantsRepository } from './tenants.repository.js';
 export class TenantsService {
   constructor(
     private readonly tenants: TenantsRepository,
+    private readonly changes: TenantChanges,
+    private readonly provisioner: TenantProvisioner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateTenantDto): Promise<TenantDto> {
+    const signingAlg = dto.signing_alg ?? 'RS256';
+    // Key generation is slow (RSA): done before the transaction, so no lock waits on it.
+    const prepared = await this.provisioner.prepare(signingAlg);
     try {
-      const tenant = await this.tenants.insert({
-        issuerId: dto.issuer_id,
-        displayName: dto.display_name ?? dto.issuer_id,
-        enabled: dto.enabled ?? true,
+      const tenant = await this.changes.apply(dto.issuer_id, async (manager) => {
+        const created = await this.tenants.insert(
+          {
+            issuerId: dto.issuer_id,
+            displayName: dto.display_name ?? dto.issuer_id,
+            enabled: dto.enabled ?? true,
+            signingAlg,
+            keyRotationDays: dto.key_rotation_days ?? 90,
+          },
+          manager,
+        );
+        await this.provisioner.store(manager, dto.issuer_id, prepared);
+        return created;
       });
       return this.toDto(tenant);
     } catch (error) {
@@ -37,16 +53,28 @@ export class TenantsService {
   }
 
   async get(issuerId: string): Promise<TenantDto> {
-    return this.toDto(assertFound(await this.tenants.findByIssuerId(issuerId), 'tenant', issuerId));
+    return this.toDto(await this.find(issuerId));
+  }
+
+  /** The tenant, or `ResourceNotFound`: for the modules that hang resources off a tenant. */
+  async find(issuerId: string): Promise<Tenant> {
+    return assertFound(await this.tenants.findByIssuerId(issuerId), 'tenant', issuerId);
   }
 
   async update(issuerId: string, dto: UpdateTenantDto): Promise<TenantDto> {
-    const tenant = await this.tenants.update(issuerId, { displayName: dto.display_name, enabled: dto.enabled });
+    const tenant = await this.changes.apply(issuerId, (manager) =>
+      this.tenants.update(
+        issuerId,
+        { displayName: dto.display_name, enabled: dto.enabled, keyRotationDays: dto.key_rotation_days },
+        manager,
+      ),
+    );
     return this.toDto(assertFound(tenant, 'tenant', issuerId));
   }
 
   async remove(issuerId: string): Promise<void> {
-    if (!(await this.tenants.delete(issuerId))) throw new ResourceNotFound('tenant', issuerId);
+    const deleted = await this.changes.apply(issuerId, (manager) => this.tenants.delete(issuerId, manager));
+    if (!deleted) throw new ResourceNotFound('tenant', issuerId);
   }
 
   private toDto(tenant: Tenant): TenantDto {
@@ -55,6 +83,8 @@ export class TenantsService {
       issuer: `${this.config.publicUrl}/${tenant.issuerId}`,
       display_name: tenant.displayName,
       enabled: tenant.enabled,
+      signing_alg: tenant.signingAlg,
+      key_rotation_days: tenant.keyRotationDays,
       created_at: tenant.createdAt.toISOString(),
       updated_at: tenant.updatedAt.toISOString(),
     };

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { IsIssuerId } from '../issuer-id.js';
+import type { SigningAlg } from '../tenant.entity.js';
+import { KeyRotationDaysField, SigningAlgField } from './tenant-options.js';
 
 export class CreateTenantDto {
   @IsIssuerId()
@@ -16,4 +18,10 @@ export class CreateTenantDto {
   @IsOptional()
   @IsBoolean({ message: '$property must be a boolean' })
   enabled?: boolean;
+
+  @SigningAlgField()
+  signing_alg?: SigningAlg;
+
+  @KeyRotationDaysField()
+  key_rotation_days?: number;
 }

@@ -13,6 +13,12 @@ export class TenantDto {
   @ApiProperty({ example: true })
   enabled: boolean;
 
+  @ApiProperty({ enum: ['RS256', 'ES256', 'EdDSA'], example: 'RS256' })
+  signing_alg: string;
+
+  @ApiProperty({ example: 90, description: '0 = manual rotation only.' })
+  key_rotation_days: number;
+
   @ApiProperty({ format: 'date-time', example: '2026-11-23T15:00:00.000Z' })
   created_at: string;
 

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { KeyRotationDaysField } from './tenant-options.js';
 
-/** Partial update: absent fields keep their value. `issuer_id` cannot change. */
+/** Partial update: absent fields keep their value. `issuer_id` and `signing_alg` cannot change. */
 export class UpdateTenantDto {
   @ApiPropertyOptional({ example: 'Acme Corporation', minLength: 1, maxLength: 200 })
   @IsOptional()
@@ -13,4 +14,7 @@ export class UpdateTenantDto {
   @IsOptional()
   @IsBoolean({ message: '$property must be a boolean' })
   enabled?: boolean;
+
+  @KeyRotationDaysField()
+  key_rotation_days?: number;
 }

@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ClientsService } from './clients.service.js';
+import { ClientMetadataDto } from './dto/client-metadata.dto.js';
+import { ClientDto, ClientPageDto, ClientWithSecretDto } from './dto/client.dto.js';
+import { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
+
+const ClientIdParam = () => ApiParam({ name: 'client_id' });
+const Invalid = () => ApiResponse({ status: 422, description: 'Invalid metadata, each field named in `details`.', type: AdminErrorDto });
+
+@ApiTags('clients')
+@AdminApi()
+@ApiParam({ name: 'issuer_id', example: 'acme' })
+@ApiResponse({ status: 404, description: 'No such tenant or client.', type: AdminErrorDto })
+@Controller('v1/tenants/:issuer_id/clients')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a client (RFC 7591 metadata); the secret is shown only in this answer' })
+  @ApiResponse({ status: 201, type: ClientWithSecretDto })
+  @Invalid()
+  create(@Param('issuer_id') issuerId: string, @Body() dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
+    return this.clients.create(issuerId, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List clients, in client_id order' })
+  @ApiResponse({ status: 200, type: ClientPageDto })
+  @Invalid()
+  list(@Param('issuer_id') issuerId: string, @Query() query: ListClientsQueryDto): Promise<ClientPageDto> {
+    return this.clients.list(issuerId, query);
+  }
+
+  @Get(':client_id')
+  @ApiOperation({ summary: 'Get a client (never its secret)' })
+  @ClientIdParam()
+  @ApiResponse({ status: 200, type: ClientDto })
+  get(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<ClientDto> {
+    return this.clients.get(issuerId, clientId);
+  }
+
+  @Patch(':client_id')
+  @ApiOperation({ summary: 'Update a client (partial; null removes a member)' })
+  @ClientIdParam()
+  @ApiResponse({ status: 200, type: ClientWithSecretDto })
+  @Invalid()
+  update(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @Body() dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
+    return this.clients.update(issuerId, clientId, dto);
+  }
+
+  @Delete(':client_id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a client' })
+  @ClientIdParam()
+  @ApiResponse({ status: 204, description: 'Deleted.' })
+  remove(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<void> {
+    return this.clients.remove(issuerId, clientId);
+  }
+
+  @Post(':client_id/secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the client secret; the new one is shown only in this answer' })
+  @ClientIdParam()
+  @ApiResponse({ status: 200, type: ClientWithSecretDto })
+  @ApiResponse({ status: 409, description: 'The client has no secret (public or private_key_jwt).', type: AdminErrorDto })
+  rotateSecret(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<ClientWithSecretDto> {
+    return this.clients.rotateSecret(issuerId, clientId);
+  }
+}

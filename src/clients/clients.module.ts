@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { ClientsController } from './clients.controller.js';
+import { ClientsRepository, TypeOrmClientsRepository } from './clients.repository.js';
+import { ClientsService } from './clients.service.js';
+
+/** Clients per issuer. Its `ClientMetadataValidator` comes from the OIDC module, which is global. */
+@Module({
+  imports: [TenancyModule],
+  controllers: [ClientsController],
+  providers: [ClientsService, { provide: ClientsRepository, useClass: TypeOrmClientsRepository }],
+  exports: [ClientsRepository],
+})
+export class ClientsModule {}

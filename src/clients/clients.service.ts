@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { AppError, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
+import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
+import { TenantChanges } from '../tenancy/tenant-changes.js';
+import { TenantsService } from '../tenancy/tenants.service.js';
+import { ClientMetadataValidator } from './client-metadata-validator.js';
+import type { Client, ClientMetadata } from './client.entity.js';
+import { ClientsRepository } from './clients.repository.js';
+import type { ClientMetadataDto } from './dto/client-metadata.dto.js';
+import type { ClientDto, ClientWithSecretDto } from './dto/client.dto.js';
+import type { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
+
+/** Binds a sealed secret to its tenant and client. */
+export const clientSecretAad = (tenantId: string, clientId: string) => `client_secret:${tenantId}:${clientId}`;
+
+/** 144 bits, URL-safe: unguessable, short enough to read. */
+const newClientId = () => randomBytes(18).toString('base64url');
+/** 256 bits: long enough for HS256 client_secret_jwt (RFC 7518 §3.2). */
+const newClientSecret = () => randomBytes(32).toString('base64url');
+
+/** RFC 7591 §2 defaults, made explicit so what is stored is what is in force. */
+function withDefaults(metadata: ClientMetadata): ClientMetadata {
+  const grantTypes = (metadata.grant_types as string[] | undefined) ?? ['authorization_code'];
+  const machineOnly = grantTypes.every((grant) => grant === 'client_credentials');
+  return {
+    grant_types: grantTypes,
+    response_types: machineOnly ? [] : ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+    ...metadata,
+  };
+}
+
+/** Drops `undefined` (absent) and `null` (removed in an update) members. */
+const compact = (metadata: ClientMetadata) =>
+  Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined && value !== null));
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly clients: ClientsRepository,
+    private readonly tenants: TenantsService,
+    private readonly changes: TenantChanges,
+    private readonly validator: ClientMetadataValidator,
+    private readonly box: SecretBox,
+  ) {}
+
+  async create(issuerId: string, dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
+    await this.tenants.find(issuerId);
+    const clientId = newClientId();
+    const metadata = withDefaults(compact({ ...dto }));
+    const secret = this.validator.needsSecret(metadata) ? newClientSecret() : undefined;
+    await this.validator.validate(issuerId, { ...metadata, client_id: clientId, client_secret: secret });
+
+    const client = await this.changes.apply(issuerId, (manager) =>
+      this.clients.insert(manager, {
+        tenantId: issuerId,
+        clientId,
+        clientName: (metadata.client_name as string | undefined) ?? null,
+        metadata,
+        clientSecret: secret ? this.box.seal(secret, clientSecretAad(issuerId, clientId)) : null,
+      }),
+    );
+    return { ...this.toDto(client), ...secretFields(secret) };
+  }
+
+  async list(issuerId: string, query: ListClientsQueryDto): Promise<Page<ClientDto>> {
+    await this.tenants.find(issuerId);
+    const rows = await this.clients.list(issuerId, { after: decodeCursor(query.cursor), clientName: query.client_name, limit: query.limit + 1 });
+    return toPage(rows, query.limit, (client) => client.clientId, (client) => this.toDto(client));
+  }
+
+  async get(issuerId: string, clientId: string): Promise<ClientDto> {
+    return this.toDto(await this.find(issuerId, clientId));
+  }
+
+  /**
+   * Partial update: given members replace stored ones, `null` removes one. A client that now
+   * needs a secret and had none gets one, shown in this answer only.
+   */
+  async update(issuerId: string, clientId: string, dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
+    const current = await this.clients.findWithSecret(issuerId, clientId);
+    if (!current) throw new ResourceNotFound('client', clientId);
+    const metadata = withDefaults(compact({ ...current.metadata, ...dto }));
+    const needsSecret = this.validator.needsSecret(metadata);
+    const existing = current.clientSecret ? this.box.open(current.clientSecret, clientSecretAad(issuerId, clientId)) : undefined;
+    const fresh = needsSecret && !existing ? newClientSecret() : undefined;
+    const secret = needsSecret ? (existing ?? fresh) : undefined;
+    await this.validator.validate(issuerId, { ...metadata, client_id: clientId, client_secret: secret });
+
+    await this.changes.apply(issuerId, (manager) =>
+      this.clients.update(manager, issuerId, clientId, {
+        metadata,
+        clientName: (metadata.client_name as string | undefined) ?? null,
+        clientSecret: secret ? (fresh ? this.box.seal(fresh, clientSecretAad(issuerId, clientId)) : current.clientSecret) : null,
+      }),
+    );
+    return { ...(await this.get(issuerId, clientId)), ...secretFields(fresh) };
+  }
+
+  /** A new secret replaces the old one at once; shown only in this answer. */
+  async rotateSecret(issuerId: string, clientId: string): Promise<ClientWithSecretDto> {
+    const client = await this.find(issuerId, clientId);
+    if (!this.validator.needsSecret(client.metadata)) {
+      throw new AppError(409, 'conflict', `client '${clientId}' authenticates with ${String(client.metadata.token_endpoint_auth_method)} and has no secret`);
+    }
+    const secret = newClientSecret();
+    await this.changes.apply(issuerId, (manager) =>
+      this.clients.update(manager, issuerId, clientId, { clientSecret: this.box.seal(secret, clientSecretAad(issuerId, clientId)) }),
+    );
+    return { ...(await this.get(issuerId, clientId)), ...secretFields(secret) };
+  }
+
+  async remove(issuerId: string, clientId: string): Promise<void> {
+    await this.tenants.find(issuerId);
+    const deleted = await this.changes.apply(issuerId, (manager) => this.clients.delete(manager, issuerId, clientId));
+    if (!deleted) throw new ResourceNotFound('client', clientId);
+  }
+
+  private async find(issuerId: string, clientId: string): Promise<Client> {
+    await this.tenants.find(issuerId);
+    return assertFound(await this.clients.find(issuerId, clientId), 'client', clientId);
+  }
+
+  private toDto(client: Client): ClientDto {
+    return {
+      client_id: client.clientId,
+      client_id_issued_at: Math.floor(client.createdAt.getTime() / 1000),
+      ...(client.metadata as Partial<ClientDto>),
+      created_at: client.createdAt.toISOString(),
+      updated_at: client.updatedAt.toISOString(),
+    } as ClientDto;
+  }
+}
+
+const secretFields = (secret: string | undefined) => (secret ? { client_secret: secret, client_secret_expires_at: 0 } : {});

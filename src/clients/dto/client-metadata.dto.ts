@@ -1,0 +1,130 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+
+export const GRANT_TYPES = [
+  'authorization_code',
+  'implicit',
+  'refresh_token',
+  'client_credentials',
+  'urn:ietf:params:oauth:grant-type:device_code',
+] as const;
+export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
+
+/**
+ * RFC 7591 client metadata, with the wire names. Shapes are checked here; what the values
+ * mean (URIs, combinations, algorithms) is checked by the issuer's oidc-provider. `null`
+ * in an update removes the value.
+ */
+export class ClientMetadataDto {
+  @ApiPropertyOptional({ example: 'Billing service', maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @Length(1, 200, { message: '$property must be 1-200 characters long' })
+  client_name?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://app.example.com/callback'] })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array of URIs' })
+  @IsString({ each: true, message: '$property must be an array of URIs' })
+  redirect_uris?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['https://app.example.com/'] })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array of URIs' })
+  @IsString({ each: true, message: '$property must be an array of URIs' })
+  post_logout_redirect_uris?: string[];
+
+  @ApiPropertyOptional({ enum: GRANT_TYPES, isArray: true, example: ['client_credentials'], description: 'Default: authorization_code.' })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array' })
+  @IsIn(GRANT_TYPES, { each: true, message: `$property must contain only ${GRANT_TYPES.join(', ')}` })
+  grant_types?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['code'], description: 'Default: code (none for a client_credentials-only client).' })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array' })
+  @IsString({ each: true, message: '$property must be an array of strings' })
+  response_types?: string[];
+
+  @ApiPropertyOptional({ enum: AUTH_METHODS, example: 'client_secret_basic', description: 'Default: client_secret_basic.' })
+  @IsOptional()
+  @IsIn(AUTH_METHODS, { message: `$property must be one of ${AUTH_METHODS.join(', ')}` })
+  token_endpoint_auth_method?: string;
+
+  @ApiPropertyOptional({ example: 'HS256', description: 'For client_secret_jwt / private_key_jwt.' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  token_endpoint_auth_signing_alg?: string;
+
+  @ApiPropertyOptional({ example: 'openid profile email', description: 'Space-separated scopes the client may ask for.' })
+  @IsOptional()
+  @IsString({ message: '$property must be a space-separated string' })
+  @MaxLength(2000)
+  scope?: string;
+
+  @ApiPropertyOptional({ description: 'The client\'s public keys (private_key_jwt), as a JWK Set.', example: { keys: [] } })
+  @IsOptional()
+  @IsObject({ message: '$property must be a JWK Set object' })
+  jwks?: { keys: unknown[] };
+
+  @ApiPropertyOptional({ example: 'https://app.example.com/jwks.json' })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  jwks_uri?: string;
+
+  @ApiPropertyOptional({ enum: ['web', 'native'], default: 'web' })
+  @IsOptional()
+  @IsIn(['web', 'native'], { message: '$property must be web or native' })
+  application_type?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['ops@example.com'] })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array of strings' })
+  @IsString({ each: true, message: '$property must be an array of strings' })
+  contacts?: string[];
+
+  @ApiPropertyOptional({ example: 'https://app.example.com' })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  client_uri?: string;
+
+  @ApiPropertyOptional({ example: 'https://app.example.com/logo.png' })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  logo_uri?: string;
+
+  @ApiPropertyOptional({ example: 'https://app.example.com/privacy' })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  policy_uri?: string;
+
+  @ApiPropertyOptional({ example: 'https://app.example.com/terms' })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  tos_uri?: string;
+
+  @ApiPropertyOptional({ example: 'RS256', description: 'Default: the tenant\'s signing_alg.' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  id_token_signed_response_alg?: string;
+
+  @ApiPropertyOptional({ example: 3600 })
+  @IsOptional()
+  @IsInt({ message: '$property must be a non-negative integer' })
+  @Min(0, { message: '$property must be a non-negative integer' })
+  default_max_age?: number;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  require_auth_time?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['opaque', 'jwt'],
+    default: 'opaque',
+    description: 'Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).',
+  })
+  @IsOptional()
+  @IsIn(['opaque', 'jwt'], { message: '$property must be opaque or jwt' })
+  access_token_format?: string;
+}

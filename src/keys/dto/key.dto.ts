@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class KeyDto {
+  @ApiProperty({ example: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', description: 'RFC 7638 thumbprint of the key.' })
+  kid: string;
+
+  @ApiProperty({ enum: ['RS256', 'ES256', 'EdDSA'], example: 'RS256' })
+  alg: string;
+
+  @ApiProperty({ example: 'sig' })
+  use: string;
+
+  @ApiProperty({ enum: ['next', 'active', 'retired'], description: 'active signs; next is pre-published; retired still verifies.' })
+  status: 'next' | 'active' | 'retired';
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  activated_at: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  retired_at: string | null;
+}
+
+export class KeyListDto {
+  @ApiProperty({ type: [KeyDto], description: 'Active key first, then next, then retired keys.' })
+  items: KeyDto[];
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import type { JWK } from 'jose';
+import type { EntityManager } from 'typeorm';
+import { AppError, ResourceNotFound } from '../common/errors/app-error.js';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { TenantChanges } from '../tenancy/tenant-changes.js';
+import { TenantsService } from '../tenancy/tenants.service.js';
+import type { KeyDto, KeyListDto } from './dto/key.dto.js';
+import { generateKeyMaterial, type KeyMaterial } from './key-material.js';
+import type { SigningKey } from './signing-key.entity.js';
+import { SigningKeysRepository } from './signing-keys.repository.js';
+import { keyAad, sealedKeyRow } from './sealed-key-row.js';
+
+
+/** Thrown inside a rotation transaction to roll it back when another replica rotated first. */
+class AlreadyRotated extends Error {}
+
+@Injectable()
+export class KeysService {
+  constructor(
+    private readonly keys: SigningKeysRepository,
+    private readonly tenants: TenantsService,
+    private readonly changes: TenantChanges,
+    private readonly box: SecretBox,
+  ) {}
+
+  async list(issuerId: string): Promise<KeyListDto> {
+    await this.tenants.find(issuerId);
+    return { items: (await this.keys.listByTenant(issuerId)).map(toDto) };
+  }
+
+  /** next → active, active → retired, and a new next key pre-published. */
+  async rotate(issuerId: string): Promise<KeyListDto> {
+    const tenant = await this.tenants.find(issuerId);
+    await this.rotateNow(issuerId, await generateKeyMaterial(tenant.signingAlg));
+    return this.list(issuerId);
+  }
+
+  /**
+   * Scheduled rotation: rotates only if the active key is still older than the period once the
+   * tenant row is locked, so when several replicas find the same tenant due, exactly one rotates.
+   */
+  async rotateIfDue(issuerId: string): Promise<boolean> {
+    const tenant = await this.tenants.find(issuerId);
+    const material = await generateKeyMaterial(tenant.signingAlg);
+    try {
+      await this.rotateNow(issuerId, material, async (manager) => {
+        const [row] = await manager.query(
+          `SELECT key_rotation_days FROM tenants WHERE issuer_id = $1 FOR UPDATE`,
+          [issuerId],
+        );
+        const active = await this.keys.findActive(manager, issuerId);
+        const ageMs = active?.activatedAt ? Date.now() - active.activatedAt.getTime() : 0;
+        if (!row || row.key_rotation_days === 0 || ageMs < row.key_rotation_days * 86_400_000) throw new AlreadyRotated();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyRotated) return false;
+      throw error;
+    }
+  }
+
+  private async rotateNow(
+    issuerId: string,
+    material: KeyMaterial,
+    precondition?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    await this.changes.apply(issuerId, async (manager) => {
+      // Serialises rotations of one tenant across replicas.
+      await manager.query('SELECT 1 FROM tenants WHERE issuer_id = $1 FOR UPDATE', [issuerId]);
+      await precondition?.(manager);
+      await this.keys.promoteNext(manager, issuerId);
+      await this.keys.insert(manager, sealedKeyRow(this.box, issuerId, material, 'next'));
+    });
+  }
+
+  /** Removes a retired key. The active and next keys cannot be removed: rotate first. */
+  async remove(issuerId: string, kid: string): Promise<void> {
+    await this.tenants.find(issuerId);
+    const key = (await this.keys.listByTenant(issuerId)).find((candidate) => candidate.kid === kid);
+    if (!key) throw new ResourceNotFound('key', kid);
+    if (key.status !== 'retired') {
+      throw new AppError(409, 'conflict', `key '${kid}' is the ${key.status} key; only retired keys can be removed (rotate first)`);
+    }
+    await this.changes.apply(issuerId, async () => this.keys.delete(issuerId, kid));
+  }
+
+  /**
+   * The private JWKs an issuer's provider signs with, in publication order: active (signs),
+   * next (pre-published), retired (still verifies tokens it signed).
+   */
+  async signingJwks(issuerId: string): Promise<JWK[]> {
+    const rows = await this.keys.listWithPrivate(issuerId);
+    return rows.map((row) => JSON.parse(this.box.open(row.privateJwk, keyAad(issuerId, row.kid))) as JWK);
+  }
+
+}
+
+function toDto(key: SigningKey): KeyDto {
+  return {
+    kid: key.kid,
+    alg: key.alg,
+    use: key.use,
+    status: key.status,
+    created_at: key.createdAt.toISOString(),
+    activated_at: key.activatedAt?.toISOString() ?? null,
+    retired_at: key.retiredAt?.toISOString() ?? null,
+  };
+}

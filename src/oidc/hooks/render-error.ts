@@ -1,0 +1,11 @@
+import type { Configuration } from 'oidc-provider';
+
+/**
+ * Errors oidc-provider would show as an HTML page (an authorization request it cannot
+ * redirect back) answer OAuthError JSON instead, like every other public error.
+ */
+export const renderError: NonNullable<Configuration['renderError']> = (ctx, out) => {
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { error: out.error, ...(out.error_description ? { error_description: out.error_description } : {}) };
+};

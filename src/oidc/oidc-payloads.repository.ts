@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export type Payload = Record<string, unknown>;
+
+/**
+ * The only code that reads or writes `oidc_payloads`. Plain SQL: these statements run on every
+ * token request, and each is one round trip. Every statement names its tenant; expired rows
+ * read as absent even before the sweep removes them.
+ */
+export abstract class OidcPayloadsRepository {
+  abstract upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void>;
+  abstract find(tenantId: string, kind: string, id: string): Promise<Payload | undefined>;
+  abstract findByUserCode(tenantId: string, kind: string, userCode: string): Promise<Payload | undefined>;
+  abstract findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined>;
+  abstract consume(tenantId: string, kind: string, id: string): Promise<void>;
+  abstract destroy(tenantId: string, kind: string, id: string): Promise<void>;
+  abstract revokeByGrantId(tenantId: string, grantId: string): Promise<void>;
+  /** Deletes up to `limit` expired rows of all tenants; returns how many. */
+  abstract deleteExpired(limit: number): Promise<number>;
+}
+
+const SELECT = `SELECT payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads`;
+const LIVE = `(expires_at IS NULL OR expires_at > now())`;
+
+type Row = { payload: Payload; consumed: string | null };
+/** oidc-provider reads `consumed` (epoch seconds) from the payload. */
+const toPayload = (rows: Row[]): Payload | undefined =>
+  rows[0] && (rows[0].consumed === null ? rows[0].payload : { ...rows[0].payload, consumed: Number(rows[0].consumed) });
+
+@Injectable()
+export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO oidc_payloads (tenant_id, kind, id, payload, grant_id, user_code, uid, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)
+       ON CONFLICT (tenant_id, kind, id) DO UPDATE SET
+         payload = excluded.payload, grant_id = excluded.grant_id, user_code = excluded.user_code,
+         uid = excluded.uid, expires_at = excluded.expires_at`,
+      [tenantId, kind, id, payload, payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiresInSeconds ?? null],
+    );
+  }
+
+  async find(tenantId: string, kind: string, id: string): Promise<Payload | undefined> {
+    return toPayload(await this.dataSource.query(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND id = $3 AND ${LIVE}`, [tenantId, kind, id]));
+  }
+
+  async findByUserCode(tenantId: string, kind: string, userCode: string): Promise<Payload | undefined> {
+    return toPayload(
+      await this.dataSource.query(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND user_code = $3 AND ${LIVE}`, [tenantId, kind, userCode]),
+    );
+  }
+
+  async findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined> {
+    return toPayload(await this.dataSource.query(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND uid = $3 AND ${LIVE}`, [tenantId, kind, uid]));
+  }
+
+  async consume(tenantId: string, kind: string, id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id = $3`, [tenantId, kind, id]);
+  }
+
+  async destroy(tenantId: string, kind: string, id: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id = $3`, [tenantId, kind, id]);
+  }
+
+  async revokeByGrantId(tenantId: string, grantId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = $2`, [tenantId, grantId]);
+  }
+
+  async deleteExpired(limit: number): Promise<number> {
+    const result = await this.dataSource.query(
+      `DELETE FROM oidc_payloads WHERE ctid IN (SELECT ctid FROM oidc_payloads WHERE expires_at < now() LIMIT $1)`,
+      [limit],
+    );
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+}

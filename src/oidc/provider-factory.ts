@@ -1,0 +1,70 @@
+import type { JWK } from 'jose';
+import Provider, { type Adapter, type Configuration } from 'oidc-provider';
+import type { Tenant } from '../tenancy/tenant.entity.js';
+import { clientBasedCORS } from './hooks/client-cors.js';
+import { findAccount } from './hooks/find-account.js';
+import { notFound } from './hooks/not-found.js';
+import { renderError } from './hooks/render-error.js';
+import { resourceIndicators } from './hooks/resource-server.js';
+import { CLAIMS, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
+
+export interface ProviderInputs {
+  tenant: Tenant;
+  /** `PUBLIC_URL/{issuer_id}`. */
+  issuer: string;
+  /** Private JWKs: active first (it signs), then next, then retired. */
+  jwks: JWK[];
+  /** Keys that sign this issuer's cookies, newest first. */
+  cookieKeys: string[];
+  Adapter: new (name: string) => Adapter;
+}
+
+/** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
+export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter }: ProviderInputs): Provider {
+  const cookiePath = new URL(issuer).pathname;
+  const configuration: Configuration = {
+    adapter: Adapter,
+    // Clients come from the adapter (the clients table); none is static.
+    clients: [],
+    jwks: { keys: jwks as Configuration['jwks'] extends { keys: infer K } | undefined ? K : never },
+    // Issuers share a host: each one's cookies stay under its own path and are signed with its own keys,
+    // so a session at one issuer is never sent to, or accepted by, another.
+    cookies: {
+      keys: cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax', path: cookiePath },
+      short: { httpOnly: true, sameSite: 'lax', path: cookiePath },
+    },
+    routes: ROUTES,
+    responseTypes: RESPONSE_TYPES as Configuration['responseTypes'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'address', 'phone'],
+    claims: CLAIMS,
+    ttl: TTL,
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: tenant.signingAlg,
+    },
+    // Only the tenant's own algorithm signs ID tokens: there is no key for any other.
+    enabledJWA: { idTokenSigningAlgValues: [tenant.signingAlg] as never },
+    extraClientMetadata,
+    features: {
+      // Real login and consent pages come from the interactions module; never the dev ones.
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      claimsParameter: { enabled: true },
+      resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
+    },
+    interactions: { url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
+    findAccount,
+    renderError,
+    clientBasedCORS,
+  };
+  const provider = new Provider(issuer, configuration);
+  // Endpoint URLs are built from the forwarded host and protocol, which the controller pins to PUBLIC_URL.
+  provider.proxy = true;
+  provider.use(notFound);
+  return provider;
+}

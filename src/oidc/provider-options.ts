@@ -1,0 +1,59 @@
+import { errors, type Configuration } from 'oidc-provider';
+
+/** Paths of the endpoints below each issuer, as the contract names them. */
+export const ROUTES = {
+  authorization: '/authorize',
+  token: '/token',
+  userinfo: '/userinfo',
+  jwks: '/jwks.json',
+  end_session: '/end-session',
+  introspection: '/introspect',
+  revocation: '/revoke',
+  pushed_authorization_request: '/par',
+  device_authorization: '/device_authorization',
+  code_verification: '/device',
+} satisfies Configuration['routes'];
+
+/** The six response types of seed 001. Plain `token` is refused by oidc-provider (no ID token, no code). */
+export const RESPONSE_TYPES = ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'];
+
+/**
+ * Lifetimes, in seconds. Set explicitly (oidc-provider 9 warns about each default) and kept
+ * at common IdP values: short for codes and access tokens, two weeks for sessions and
+ * refresh tokens, so an idle user signs in again after that.
+ */
+export const TTL = {
+  AccessToken: 3600,
+  AuthorizationCode: 60,
+  BackchannelAuthenticationRequest: 600,
+  ClientCredentials: 600,
+  DeviceCode: 600,
+  Grant: 14 * 86_400,
+  IdToken: 3600,
+  Interaction: 3600,
+  PreAuthorizedCode: 600,
+  RefreshToken: 14 * 86_400,
+  Session: 14 * 86_400,
+} satisfies Configuration['ttl'];
+
+/** OIDC standard claims released per scope (OpenID Connect Core §5.4). */
+export const CLAIMS = {
+  openid: ['sub'],
+  profile: [
+    'name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile',
+    'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at',
+  ],
+  email: ['email', 'email_verified'],
+  address: ['address'],
+  phone: ['phone_number', 'phone_number_verified'],
+} satisfies Configuration['claims'];
+
+/** Portcullis's one extension to client metadata. */
+export const extraClientMetadata: Configuration['extraClientMetadata'] = {
+  properties: ['access_token_format'],
+  validator(_ctx, key, value) {
+    if (key === 'access_token_format' && value !== undefined && value !== 'opaque' && value !== 'jwt') {
+      throw new errors.InvalidClientMetadata('access_token_format must be opaque or jwt');
+    }
+  },
+};

@@ -1,0 +1,161 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { AdapterPayload } from 'oidc-provider';
+import { clientSecretAad } from '../clients/clients.service.js';
+import { ClientsRepository } from '../clients/clients.repository.js';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { KeysService } from '../keys/keys.service.js';
+import { ISSUER_ID_PATTERN, RESERVED_ISSUER_IDS } from '../tenancy/issuer-id.js';
+import { TenantChanges } from '../tenancy/tenant-changes.js';
+import type { Tenant } from '../tenancy/tenant.entity.js';
+import { TenantsRepository } from '../tenancy/tenants.repository.js';
+import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
+import { createProvider } from './provider-factory.js';
+import { createAdapterClass } from './typeorm-adapter.js';
+
+/** A built provider of an enabled issuer, with its request handler made once. */
+export interface LiveIssuer {
+  tenant: Tenant;
+  provider: Provider;
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+}
+
+/**
+ * How long an unknown or disabled issuer_id is remembered: a flood of random ids costs one
+ * database read per id per second, and an issuer created on another replica (whose
+ * notification was missed) is found within a second anyway.
+ */
+const UNKNOWN_TTL_MS = 1_000;
+const UNKNOWN_MAX = 10_000;
+
+/**
+ * Fallback for missed notifications: how often the versions of the cached issuers are compared
+ * with the database. Keeps a change in force on every replica within the contract's 2 seconds.
+ */
+const VERSION_CHECK_INTERVAL_MS = 1_000;
+
+/**
+ * The live oidc-provider instances, one per issuer, built on first use from the database and
+ * kept in a bounded LRU. A change announced for an issuer (locally, or by NOTIFY from another
+ * replica) drops its instance; the next request builds a fresh one. Concurrent first requests
+ * share one build. Eviction loses nothing: all state is in the database.
+ */
+@Injectable()
+export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('ProviderRegistry');
+  private readonly live: LRUCache<string, Promise<LiveIssuer | null>>;
+  /** Version of each settled, live entry: what the periodic check compares. */
+  private readonly versions = new Map<string, number>();
+  private readonly unknown = new LRUCache<string, true>({ max: UNKNOWN_MAX, ttl: UNKNOWN_TTL_MS });
+  private readonly reserved = new Set(RESERVED_ISSUER_IDS);
+  private readonly publicUrl: string;
+  private timer?: NodeJS.Timeout;
+  private stopListening?: () => void;
+
+  constructor(
+    private readonly tenants: TenantsRepository,
+    private readonly keys: KeysService,
+    private readonly clients: ClientsRepository,
+    private readonly payloads: OidcPayloadsRepository,
+    private readonly changes: TenantChanges,
+    private readonly box: SecretBox,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.publicUrl = config.publicUrl;
+    this.live = new LRUCache({ max: config.providerCacheSize, dispose: (_value, issuerId) => this.versions.delete(issuerId) });
+  }
+
+  onModuleInit(): void {
+    this.stopListening = this.changes.onChange((issuerId) => this.invalidate(issuerId));
+    this.timer = setInterval(() => void this.checkVersions(), VERSION_CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.stopListening?.();
+  }
+
+  /** The issuer's live provider, or null when it does not exist or is disabled. */
+  async get(issuerId: string): Promise<LiveIssuer | null> {
+    if (!ISSUER_ID_PATTERN.test(issuerId) || this.reserved.has(issuerId) || this.unknown.has(issuerId)) return null;
+    let entry = this.live.get(issuerId);
+    if (!entry) {
+      entry = this.build(issuerId);
+      this.live.set(issuerId, entry);
+    }
+    try {
+      const issuer = await entry;
+      if (!issuer && this.live.get(issuerId) === entry) {
+        this.live.delete(issuerId);
+        this.unknown.set(issuerId, true);
+      }
+      return issuer;
+    } catch (error) {
+      if (this.live.get(issuerId) === entry) this.live.delete(issuerId);
+      throw error;
+    }
+  }
+
+  /** A provider for the issuer whatever its state, uncached: to judge client metadata by its rules. */
+  async forValidation(issuerId: string): Promise<Provider | null> {
+    const tenant = await this.tenants.findByIssuerId(issuerId);
+    return tenant && (await this.assemble(tenant)).provider;
+  }
+
+  /** Drops what is known of the issuer; the next request rebuilds it. */
+  invalidate(issuerId: string): void {
+    this.live.delete(issuerId);
+    this.versions.delete(issuerId);
+    this.unknown.delete(issuerId);
+  }
+
+  /** How many issuers are warm, for tests and metrics. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  private async build(issuerId: string): Promise<LiveIssuer | null> {
+    const tenant = await this.tenants.findByIssuerId(issuerId);
+    if (!tenant || !tenant.enabled) return null;
+    const issuer = await this.assemble(tenant);
+    // A change that landed while building is caught by the next version check.
+    this.versions.set(issuerId, tenant.version);
+    return issuer;
+  }
+
+  private async assemble(tenant: Tenant): Promise<LiveIssuer> {
+    const issuerId = tenant.issuerId;
+    const provider = createProvider({
+      tenant,
+      issuer: `${this.publicUrl}/${issuerId}`,
+      jwks: await this.keys.signingJwks(issuerId),
+      cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
+      Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
+    });
+    return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'] };
+  }
+
+  /** A client as oidc-provider wants it: its metadata, client_id and plain secret. */
+  private async loadClient(issuerId: string, clientId: string): Promise<AdapterPayload | undefined> {
+    const client = await this.clients.findWithSecret(issuerId, clientId);
+    if (!client) return undefined;
+    const secret = client.clientSecret ? this.box.open(client.clientSecret, clientSecretAad(issuerId, clientId)) : undefined;
+    return { ...client.metadata, client_id: clientId, ...(secret ? { client_secret: secret } : {}) } as AdapterPayload;
+  }
+
+  private async checkVersions(): Promise<void> {
+    if (this.versions.size === 0) return;
+    try {
+      const current = await this.tenants.versionsOf([...this.versions.keys()]);
+      for (const [issuerId, version] of this.versions) {
+        if (current.get(issuerId) !== version) this.invalidate(issuerId);
+      }
+    } catch (error) {
+      this.logger.warn(`version check failed: ${(error as Error).message}`);
+    }
+  }
+}

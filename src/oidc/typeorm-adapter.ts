@@ -1,0 +1,62 @@
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { OidcPayloadsRepository } from './oidc-payloads.repository.js';
+
+/** Reads a client's metadata (with its plain secret) for the `Client` model. */
+export type ClientSource = (clientId: string) => Promise<AdapterPayload | undefined>;
+
+/**
+ * Most clients one issuer keeps in memory. Client lookups happen on every token request;
+ * the cache lives as long as the provider instance, which is rebuilt whenever a client changes.
+ */
+const CLIENT_CACHE_SIZE = 500;
+
+/**
+ * The oidc-provider adapter class of one issuer: every call is one repository call scoped to
+ * the tenant. Clients come from the clients table (read-only here); everything else lives in
+ * `oidc_payloads`.
+ * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
+ */
+export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepository, clients: ClientSource) {
+  const clientCache = new Map<string, Promise<AdapterPayload | undefined>>();
+
+  return class TenantAdapter implements Adapter {
+    constructor(private readonly kind: string) {}
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      if (this.kind === 'Client') throw new Error('clients are managed through the admin API');
+      await payloads.upsert(tenantId, this.kind, id, payload as Record<string, unknown>, expiresIn);
+    }
+
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      if (this.kind !== 'Client') return (await payloads.find(tenantId, this.kind, id)) as AdapterPayload | undefined;
+      let cached = clientCache.get(id);
+      if (!cached) {
+        if (clientCache.size >= CLIENT_CACHE_SIZE) clientCache.delete(clientCache.keys().next().value!);
+        cached = clients(id);
+        clientCache.set(id, cached);
+        cached.catch(() => clientCache.delete(id));
+      }
+      return cached;
+    }
+
+    async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+      return (await payloads.findByUserCode(tenantId, this.kind, userCode)) as AdapterPayload | undefined;
+    }
+
+    async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return (await payloads.findByUid(tenantId, this.kind, uid)) as AdapterPayload | undefined;
+    }
+
+    async consume(id: string): Promise<void> {
+      await payloads.consume(tenantId, this.kind, id);
+    }
+
+    async destroy(id: string): Promise<void> {
+      await payloads.destroy(tenantId, this.kind, id);
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await payloads.revokeByGrantId(tenantId, grantId);
+    }
+  };
+}
