@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -22,14 +22,29 @@ export interface RunningApp {
 
 export const tempDir = (prefix = 'portcullis-') => mkdtemp(join(tmpdir(), prefix));
 
+/** A loopback port free right now: the app must know its port before it starts, since PUBLIC_URL contains it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
 /**
- * Boots the real application on a free loopback port. By default it uses the run's
- * PostgreSQL database; pass `DATABASE_URL: ''` and a `DATA_DIR` for the embedded store.
+ * Boots the real application on a free loopback port, with PUBLIC_URL pointing at it (so
+ * relying parties can discover it). By default it uses the run's PostgreSQL database; pass
+ * `DATABASE_URL: ''` and a `DATA_DIR` for the embedded store.
  */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort();
   const config = await loadConfig({
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    KEY_ROTATION_CHECK_SECONDS: '0',
     LOG_LEVEL: 'silent',
     DATABASE_URL: inject('databaseUrl'),
     ADMIN_API_KEY: TEST_ADMIN_KEY,
@@ -38,8 +53,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     ...env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  await app.listen(config.port, '127.0.0.1');
+  const url = `http://127.0.0.1:${config.port}`;
   return { app, config, url, close: () => app.close() };
 }

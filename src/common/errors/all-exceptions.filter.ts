@@ -45,11 +45,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = exception.expose ? exception.message : 'An unexpected error occurred.';
       return { problem: { ...exception, status: exception.status, error: exception.error, message } };
     }
-    // Nest raises its own NotFoundException only when no route matched.
+    // Nest raises NotFoundException when no route matched; the issuer routes raise it for an
+    // unknown issuer. Either way: 405 if other methods are routed here, else 404.
     if (exception instanceof NotFoundException) {
       const app = this.adapterHost.httpAdapter.getInstance<Application>();
       const allow = allowedMethods(app, req);
-      const problem: Problem = allow.length
+      const problem: Problem = allow.length && !allow.includes(req.method)
         ? {
             status: 405,
             error: 'method_not_allowed',

@@ -1,0 +1,46 @@
+import * as oidc from 'openid-client';
+import { adminApi, randomIssuerId } from './admin-api.js';
+
+/**
+ * A relying party as customers run one: openid-client discovering the issuer over HTTP.
+ * The test issuers are http on loopback, which openid-client allows only when told.
+ */
+export async function discover(issuer: string, clientId: string, auth?: oidc.ClientAuth, metadata?: Partial<oidc.ClientMetadata>) {
+  return oidc.discovery(new URL(issuer), clientId, metadata, auth, { execute: [oidc.allowInsecureRequests] });
+}
+
+/** Creates a tenant through the admin API and returns its issuer URL. */
+export async function createTenant(baseUrl: string, body: Record<string, unknown> = {}): Promise<{ issuerId: string; issuer: string }> {
+  const issuerId = randomIssuerId();
+  const reply = await adminApi(baseUrl).post('/v1/tenants', { issuer_id: issuerId, ...body });
+  if (reply.status !== 201) throw new Error(`tenant creation answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return { issuerId, issuer: reply.body.issuer };
+}
+
+/** Registers a client through the admin API; returns its id and secret (if any). */
+export async function createClient(
+  baseUrl: string,
+  issuerId: string,
+  metadata: Record<string, unknown>,
+): Promise<{ clientId: string; clientSecret?: string; body: any }> {
+  const reply = await adminApi(baseUrl).post(`/v1/tenants/${issuerId}/clients`, metadata);
+  if (reply.status !== 201) throw new Error(`client registration answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return { clientId: reply.body.client_id, clientSecret: reply.body.client_secret, body: reply.body };
+}
+
+export { oidc };
+
+/**
+ * The OAuth error code a failed openid-client call carries: from the JSON body, or from the
+ * WWW-Authenticate challenge that comes with a 401 (openid-client reports that one first).
+ */
+export async function oauthErrorOf(call: Promise<unknown>): Promise<{ status?: number; error?: string }> {
+  try {
+    await call;
+  } catch (failure) {
+    const e = failure as { status?: number; error?: string; cause?: Array<{ parameters?: { error?: string } }> | unknown };
+    const challenge = Array.isArray(e.cause) ? e.cause[0]?.parameters?.error : undefined;
+    return { status: e.status, error: e.error ?? challenge };
+  }
+  throw new Error('expected the call to fail');
+}
