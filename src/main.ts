@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -29,6 +28,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Loaded only once the configuration is known good: a bad variable is reported in
+  // milliseconds, without the application's modules (and their warnings) loading first.
+  const { createApp } = await import('./app.js');
   const app = await createApp(config);
   const logger = new Logger('Main');
   await app.listen(config.port, config.host);

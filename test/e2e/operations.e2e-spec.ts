@@ -51,7 +51,7 @@ describe('health, readiness and metrics', () => {
   });
 
   it('GET /readyz answers 503 while a migration is pending', async () => {
-    const [row] = await query<{ id: number; timestamp: string; name: string }>(databaseUrl, 'DELETE FROM schema_migrations RETURNING *');
+    const [row] = await query<{ id: number; timestamp: string; name: string }>(databaseUrl, 'DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations) RETURNING *');
     try {
       const res = await fetch(`${running.url}/readyz`);
       expect(res.status).toBe(503);

@@ -17,6 +17,8 @@ describe('tenants admin API', () => {
     issuer: `https://id.example.com/${issuerId}`,
     display_name: displayName,
     enabled,
+    signing_alg: 'RS256',
+    key_rotation_days: 90,
     created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });
