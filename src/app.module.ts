@@ -31,7 +31,6 @@ export class AppModule implements NestModule {
         TenancyModule,
         KeysModule,
         ClientsModule,
-        // Last: its /{issuer_id}/… catch-all must follow every other route.
         OidcModule,
       ],
       providers: [

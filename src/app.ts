@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { loggerOptions } from './common/http/logger-options.js';
 import { assignRequestId } from './common/http/request-id.js';
+import { IssuerGateway } from './oidc/issuer-gateway.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument, serveOpenApiDocument } from './openapi.js';
@@ -23,6 +24,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  // Issuer routes first: they bypass Nest's router and middleware entirely (see IssuerGateway).
+  app.use(app.get(IssuerGateway).handle);
   // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
   app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');
   serveOpenApiDocument(app, buildOpenApiDocument(app));

@@ -19,6 +19,8 @@ export interface AppConfig {
   providerDiscoveryAllowPrivate: boolean;
   keyRotationCheckSeconds: number;
   providerCacheSize: number;
+  discoveryCacheSeconds: number;
+  jwksCacheSeconds: number;
   /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */
   devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; generatedKeyEncryptionKeyFile?: string };
 }

@@ -126,6 +126,22 @@ export class Env {
   @Max(100_000, { message: 'must be an integer between 1 and 100000' })
   PROVIDER_CACHE_SIZE: number = 1000;
 
+  /** `Cache-Control: max-age` of the discovery documents, in seconds. Default `3600`. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 0 and 86400' })
+  @Min(0, { message: 'must be an integer between 0 and 86400' })
+  @Max(86_400, { message: 'must be an integer between 0 and 86400' })
+  DISCOVERY_CACHE_SECONDS: number = 3600;
+
+  /** `Cache-Control: max-age` of the JWKS, in seconds; keep it well below the time between two key rotations, so relying parties hold the pre-published next key before it signs. Default `300`. */
+  @toInt()
+  @IsOptional()
+  @IsInt({ message: 'must be an integer between 0 and 86400' })
+  @Min(0, { message: 'must be an integer between 0 and 86400' })
+  @Max(86_400, { message: 'must be an integer between 0 and 86400' })
+  JWKS_CACHE_SECONDS: number = 300;
+
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
   @toBool()
   @IsOptional()

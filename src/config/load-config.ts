@@ -74,6 +74,8 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     providerDiscoveryAllowPrivate: env.PROVIDER_DISCOVERY_ALLOW_PRIVATE,
     keyRotationCheckSeconds: env.KEY_ROTATION_CHECK_SECONDS,
     providerCacheSize: env.PROVIDER_CACHE_SIZE,
+    discoveryCacheSeconds: env.DISCOVERY_CACHE_SECONDS,
+    jwksCacheSeconds: env.JWKS_CACHE_SECONDS,
     devSecrets,
   };
 }

@@ -13,6 +13,7 @@ import { TenantChanges } from '../tenancy/tenant-changes.js';
 import type { Tenant } from '../tenancy/tenant.entity.js';
 import { TenantsRepository } from '../tenancy/tenants.repository.js';
 import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
+import { DocumentCache } from './document-cache.js';
 import { createProvider } from './provider-factory.js';
 import { createAdapterClass } from './typeorm-adapter.js';
 
@@ -21,6 +22,8 @@ export interface LiveIssuer {
   tenant: Tenant;
   provider: Provider;
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Its discovery and JWKS documents, as first served. */
+  documents: DocumentCache;
 }
 
 /**
@@ -136,7 +139,11 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
     });
-    return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'] };
+    // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
+    provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {
+      this.logger.error({ err: error, req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
+    });
+    return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache() };
   }
 
   /** A client as oidc-provider wants it: its metadata, client_id and plain secret. */

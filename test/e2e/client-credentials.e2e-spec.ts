@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
@@ -81,7 +81,7 @@ describe('client credentials, introspection and revocation', () => {
   it('issues an RFC 9068 JWT access token for a requested resource, verifiable with the JWKS', async () => {
     const { clientId, config } = await machineClient('client_secret_basic');
     const tokens = await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' });
-    const jwks = await (await fetch(`${issuer}/jwks.json`)).json();
+    const jwks = (await (await fetch(`${issuer}/jwks.json`)).json()) as JSONWebKeySet;
     const { payload, protectedHeader } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks), {
       issuer,
       audience: 'https://api.example.com',
@@ -94,7 +94,7 @@ describe('client credentials, introspection and revocation', () => {
   it('issues JWT access tokens by default to a client registered with access_token_format jwt', async () => {
     const { config } = await machineClient('client_secret_basic', { access_token_format: 'jwt' });
     const tokens = await oidc.clientCredentialsGrant(config);
-    const jwks = await (await fetch(`${issuer}/jwks.json`)).json();
+    const jwks = (await (await fetch(`${issuer}/jwks.json`)).json()) as JSONWebKeySet;
     const { payload } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks), { issuer, audience: issuer });
     expect(payload.iss).toBe(issuer);
   });
@@ -105,10 +105,10 @@ describe('client credentials, introspection and revocation', () => {
       const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'] });
       const config = await discover(tenant.issuer, clientId, oidc.ClientSecretBasic(clientSecret));
       const tokens = await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' });
-      const jwks = await (await fetch(`${tenant.issuer}/jwks.json`)).json();
+      const jwks = (await (await fetch(`${tenant.issuer}/jwks.json`)).json()) as JSONWebKeySet;
       const { protectedHeader } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks), { issuer: tenant.issuer });
       expect(protectedHeader.alg).toBe(alg);
-      expect(jwks.keys.map((k: { alg: string }) => k.alg)).toEqual([alg, alg]);
+      expect(jwks.keys.map((k) => k.alg)).toEqual([alg, alg]);
     }
   });
 

@@ -132,7 +132,7 @@ describe('the provider cache', () => {
     for (let i = 0; i < 20; i++) tenants.push(await createTenant(running.url, { signing_alg: 'ES256' }));
     for (let round = 0; round < 2; round++) {
       for (const { issuer } of tenants) {
-        const metadata = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+        const metadata = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
         expect(metadata.issuer).toBe(issuer);
       }
     }
