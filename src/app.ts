@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { loggerOptions } from './common/http/logger-options.js';
 import { assignRequestId } from './common/http/request-id.js';
@@ -24,10 +25,21 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.disable('x-powered-by');
   app.use(assignRequestId);
-  // Issuer routes first: they bypass Nest's router and middleware entirely (see IssuerGateway).
-  app.use(app.get(IssuerGateway).handle);
+  routeIssuersFirst(app);
   // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
   app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');
   serveOpenApiDocument(app, buildOpenApiDocument(app));
   return app;
+}
+
+/**
+ * Puts the issuer gateway in front of Express on the HTTP server: issuer requests never pay
+ * for Express's and Nest's layers; all others go on to Express unchanged.
+ */
+function routeIssuersFirst(app: NestExpressApplication): void {
+  const server = app.getHttpServer() as Server;
+  const gateway = app.get(IssuerGateway);
+  const [express] = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => gateway.handle(req, res, () => express(req, res)));
 }

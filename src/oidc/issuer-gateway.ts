@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
-import { oauthErrorBody } from '../common/errors/error-body.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
 import { redactUrl } from '../common/http/logger-options.js';
+import { requestId } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { Metrics } from '../health/metrics.js';
 import { serveDocument } from './document-cache.js';
-import { ProviderRegistry } from './provider-registry.js';
+import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';
 import { publicRouteLabel, publicRouteMethods } from './public-routes.js';
 
 /** RFC 8414 §3.1 path-insertion forms: `/.well-known/{document}/{issuer_id}`. */
@@ -14,11 +16,14 @@ const PATH_INSERTION = /^\/\.well-known\/(oauth-authorization-server|openid-conf
 const DOCUMENTS = new Set(['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server']);
 const JWKS = '/jwks.json';
 
+type Request = IncomingMessage & { id?: unknown; baseUrl?: string };
+
 /**
- * The public side: `/{issuer_id}/…` (and the path-insertion metadata URLs) go straight to
- * that issuer's oidc-provider, ahead of Nest's router and middleware, because these are the
- * hot routes and oidc-provider parses, validates and answers them all itself. What is not an
- * enabled issuer passes on to Nest (admin API, probes, 404).
+ * The public side. Requests for `/{issuer_id}/…` (and the path-insertion metadata URLs) of an
+ * enabled issuer go from the HTTP server straight to that issuer's oidc-provider, which
+ * parses, validates and answers them all itself; Express and Nest never see them, because
+ * these are the hot routes and every layer costs. Everything else (admin API, probes, 404s)
+ * passes on to Nest.
  *
  * The provider sees the path below the issuer (`req.url`) mounted at `/{issuer_id}`
  * (`req.baseUrl`), with host and protocol pinned to PUBLIC_URL, so endpoint URLs never
@@ -39,63 +44,78 @@ export class IssuerGateway {
     this.forwardedProto = publicUrl.protocol.slice(0, -1);
   }
 
-  readonly handle = (req: Request, res: Response, next: NextFunction): void => {
-    const target = this.route(req.path);
+  /** Serves the request if it belongs to an enabled issuer; otherwise calls `next`. */
+  readonly handle = (req: Request, res: ServerResponse, next: () => void): void => {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const target = route(queryAt < 0 ? url : url.slice(0, queryAt));
     if (!target) return next();
-    this.registry.get(target.issuerId).then((issuer) => {
-      if (!issuer) return next();
-      this.observe(req, res, publicRouteLabel(target.path));
-
-      const methods = publicRouteMethods(target.path);
-      if (methods && !methods.includes(req.method) && req.method !== 'OPTIONS') {
-        res.status(405).set({ Allow: methods.join(', '), 'Cache-Control': 'no-store' });
-        res.json(oauthErrorBody({ status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.` }));
-        return;
-      }
-
-      const cacheable = (req.method === 'GET' || req.method === 'HEAD') && (DOCUMENTS.has(target.path) || target.path === JWKS);
-      if (cacheable) {
-        const maxAge = target.path === JWKS ? this.config.jwksCacheSeconds : this.config.discoveryCacheSeconds;
-        const cached = issuer.documents.get(target.path);
-        if (cached) return serveDocument(req, res, cached, maxAge);
-        issuer.documents.capture(target.path, res);
-        res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
-      }
-
-      const query = req.originalUrl.indexOf('?');
-      req.url = target.path + (query >= 0 ? req.originalUrl.slice(query) : '');
-      (req as { baseUrl: string }).baseUrl = `/${target.issuerId}`;
-      req.headers['x-forwarded-host'] = this.forwardedHost;
-      req.headers['x-forwarded-proto'] = this.forwardedProto;
-      return issuer.handle(req, res);
-    }, next);
+    this.registry.get(target.issuerId).then(
+      (issuer) => (issuer ? this.serve(issuer, target, queryAt < 0 ? '' : url.slice(queryAt), req, res) : next()),
+      (error: unknown) => this.fail(req, res, error),
+    );
   };
 
-  /** Issuer and path below it, or undefined for a path that cannot be an issuer route. */
-  private route(path: string): { issuerId: string; path: string } | undefined {
-    const insertion = PATH_INSERTION.exec(path);
-    if (insertion) return { issuerId: insertion[2], path: `/.well-known/${insertion[1]}` };
-    const slash = path.indexOf('/', 1);
-    const issuerId = slash < 0 ? path.slice(1) : path.slice(1, slash);
-    if (!issuerId || issuerId.startsWith('.')) return undefined;
-    const rest = slash < 0 ? '/' : path.slice(slash);
-    // The JWKS is published at both contract URLs; oidc-provider serves one.
-    return { issuerId, path: rest === '/.well-known/jwks.json' ? JWKS : rest };
+  private serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): void {
+    requestId(req, res);
+    this.observe(req, res, publicRouteLabel(target.path));
+
+    const methods = publicRouteMethods(target.path);
+    if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
+      return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
+    }
+
+    if ((req.method === 'GET' || req.method === 'HEAD') && (DOCUMENTS.has(target.path) || target.path === JWKS)) {
+      const maxAge = target.path === JWKS ? this.config.jwksCacheSeconds : this.config.discoveryCacheSeconds;
+      const cached = issuer.documents.get(target.path);
+      if (cached) return serveDocument(req, res, cached, maxAge);
+      issuer.documents.capture(target.path, res);
+      res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
+    }
+
+    req.url = target.path + query;
+    req.baseUrl = `/${target.issuerId}`;
+    req.headers['x-forwarded-host'] = this.forwardedHost;
+    req.headers['x-forwarded-proto'] = this.forwardedProto;
+    void issuer.handle(req, res);
   }
 
-  /** Request log line and metrics for a request Nest's middleware never sees. */
-  private observe(req: Request, res: Response, route: string): void {
+  /** The registry could not answer: the database is out of reach (503), or a bug (500). */
+  private fail(req: Request, res: ServerResponse, error: unknown): void {
+    const id = requestId(req, res);
+    if (isDatabaseUnavailable(error)) {
+      PinoLogger.root?.warn({ req_id: id, err: String(error) }, 'database unavailable');
+      return this.answer(res, { status: 503, error: 'temporarily_unavailable', message: 'The service cannot reach its database; try again shortly.', headers: { 'Retry-After': '5' } }, id);
+    }
+    PinoLogger.root?.error({ req_id: id, err: error }, 'unexpected error');
+    this.answer(res, { status: 500, error: 'server_error', message: 'An unexpected error occurred.' }, id);
+  }
+
+  private answer(res: ServerResponse, problem: Problem, id?: string): void {
+    const body = JSON.stringify(oauthErrorBody(problem, id));
+    res.writeHead(problem.status, { ...problem.headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  /** Request log line and metrics, which Nest's middleware would otherwise have done. */
+  private observe(req: Request, res: ServerResponse, routeLabel: string): void {
     const stop = this.metrics.duration.startTimer();
     const started = performance.now();
+    const originalUrl = req.url;
     res.once('finish', () => {
-      const labels = { method: req.method, route, status: String(res.statusCode) };
+      const labels = { method: req.method!, route: routeLabel, status: String(res.statusCode) };
       stop(labels);
       this.metrics.requests.inc(labels);
-      const logger = PinoLogger.root;
       const level = res.statusCode >= 500 ? 'error' : 'info';
+      const logger = PinoLogger.root;
       if (logger?.isLevelEnabled(level)) {
         logger[level](
-          { req_id: req.id, req: { method: req.method, url: redactedPath(req), remoteAddress: req.socket.remoteAddress }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) },
+          {
+            req_id: req.id,
+            req: { method: req.method, url: redactUrl(originalUrl), remoteAddress: req.socket.remoteAddress },
+            res: { statusCode: res.statusCode },
+            responseTime: Math.round(performance.now() - started),
+          },
           'request completed',
         );
       }
@@ -103,5 +123,20 @@ export class IssuerGateway {
   }
 }
 
-/** The original path and query, with credential-bearing parameters masked. */
-const redactedPath = (req: Request): string => redactUrl(req.originalUrl) ?? req.originalUrl;
+interface Target {
+  issuerId: string;
+  /** Below the issuer, without the query. */
+  path: string;
+}
+
+/** Issuer and path below it, or undefined for a path that cannot be an issuer route. */
+function route(path: string): Target | undefined {
+  const insertion = PATH_INSERTION.exec(path);
+  if (insertion) return { issuerId: insertion[2], path: `/.well-known/${insertion[1]}` };
+  const slash = path.indexOf('/', 1);
+  const issuerId = slash < 0 ? path.slice(1) : path.slice(1, slash);
+  if (!issuerId || issuerId.startsWith('.')) return undefined;
+  const rest = slash < 0 ? '/' : path.slice(slash);
+  // The JWKS is published at both contract URLs; oidc-provider serves one.
+  return { issuerId, path: rest === '/.well-known/jwks.json' ? JWKS : rest };
+}

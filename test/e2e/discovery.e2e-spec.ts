@@ -15,7 +15,7 @@ describe('public metadata routes', () => {
   afterAll(() => running.close());
 
   it('serves one OIDC discovery document at both URL forms, and one RFC 8414 document at both of its forms', async () => {
-    const get = async (url: string) => (await fetch(url)).json();
+    const get = async (url: string) => (await (await fetch(url)).json()) as Record<string, unknown>;
     const oidcDocument = await get(`${issuer}/.well-known/openid-configuration`);
     expect(oidcDocument.issuer).toBe(issuer);
     expect(await get(`${running.url}/.well-known/openid-configuration/${issuerId}`)).toEqual(oidcDocument);
@@ -62,7 +62,7 @@ describe('public metadata routes', () => {
     await adminApi(running.url).post(`/v1/tenants/${id}/keys/rotate`);
     const after = await fetch(`${iss}/jwks.json`);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
-    expect((await after.json()).keys).toHaveLength(3);
+    expect(((await after.json()) as { keys: unknown[] }).keys).toHaveLength(3);
   });
 
   it.each([
