@@ -6,6 +6,7 @@ import { findAccount } from './hooks/find-account.js';
 import { notFound } from './hooks/not-found.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
+import { introspectionAllowed, revocationAllowed } from './hooks/token-policies.js';
 import { CLAIMS, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
@@ -52,8 +53,8 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter }: Pr
       // Real login and consent pages come from the interactions module; never the dev ones.
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      introspection: { enabled: true, allowedPolicy: introspectionAllowed },
+      revocation: { enabled: true, allowedPolicy: revocationAllowed },
       claimsParameter: { enabled: true },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
     },

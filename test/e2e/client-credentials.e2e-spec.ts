@@ -78,6 +78,15 @@ describe('client credentials, introspection and revocation', () => {
     expect(await oidc.tokenIntrospection(config, 'x'.repeat(43))).toEqual({ active: false });
   });
 
+  it("one client cannot revoke another's token; a confidential client (a resource server) may introspect it", async () => {
+    const owner = await machineClient('client_secret_basic');
+    const other = await machineClient('client_secret_post');
+    const { access_token } = await oidc.clientCredentialsGrant(owner.config);
+    await oidc.tokenRevocation(other.config, access_token);
+    expect(await oidc.tokenIntrospection(other.config, access_token)).toMatchObject({ active: true, client_id: owner.clientId });
+    expect(await oidc.tokenIntrospection(owner.config, access_token)).toMatchObject({ active: true });
+  });
+
   it('issues an RFC 9068 JWT access token for a requested resource, verifiable with the JWKS', async () => {
     const { clientId, config } = await machineClient('client_secret_basic');
     const tokens = await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' });

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startApp, type RunningApp } from '../helpers/app.js';
+import { query } from '../helpers/db.js';
+import { createTenant } from '../helpers/rp.js';
+import { OidcPayloadsRepository } from '../../src/oidc/oidc-payloads.repository.js';
+import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
+import { createAdapterClass } from '../../src/oidc/typeorm-adapter.js';
+
+/** The oidc-provider adapter against the real database: every method, scoped to its tenant. */
+describe('oidc-provider adapter on PostgreSQL', () => {
+  let running: RunningApp;
+  let payloads: OidcPayloadsRepository;
+  let tenantA: string;
+  let tenantB: string;
+
+  beforeAll(async () => {
+    running = await startApp();
+    payloads = running.app.get(OidcPayloadsRepository);
+    tenantA = (await createTenant(running.url)).issuerId;
+    tenantB = (await createTenant(running.url)).issuerId;
+  });
+  afterAll(() => running.close());
+
+  const adapter = (tenant: string, kind: string) => {
+    const Adapter = createAdapterClass(tenant, payloads, async () => undefined);
+    return new Adapter(kind);
+  };
+
+  it('upserts, finds, and keeps each tenant apart under the same id', async () => {
+    const a = adapter(tenantA, 'Session');
+    await a.upsert('same-id', { uid: 'u-1', accountId: 'alice' } as never, 60);
+    await adapter(tenantB, 'Session').upsert('same-id', { uid: 'u-2', accountId: 'bob' } as never, 60);
+    expect(await a.find('same-id')).toEqual({ uid: 'u-1', accountId: 'alice' });
+    expect(await adapter(tenantB, 'Session').find('same-id')).toEqual({ uid: 'u-2', accountId: 'bob' });
+    await a.upsert('same-id', { uid: 'u-1', accountId: 'alice', changed: true } as never, 60);
+    expect(await a.find('same-id')).toMatchObject({ changed: true });
+    expect(await a.findByUid('u-1')).toMatchObject({ accountId: 'alice' });
+    expect(await a.findByUid('u-2')).toBeUndefined();
+  });
+
+  it('finds by user code, consumes, destroys', async () => {
+    const codes = adapter(tenantA, 'DeviceCode');
+    await codes.upsert('dc-1', { userCode: 'ABCD-EFGH', grantId: 'g-1' } as never, 60);
+    expect(await codes.findByUserCode('ABCD-EFGH')).toEqual({ userCode: 'ABCD-EFGH', grantId: 'g-1' });
+    expect(await adapter(tenantB, 'DeviceCode').findByUserCode('ABCD-EFGH')).toBeUndefined();
+    await codes.consume('dc-1');
+    expect(await codes.find('dc-1')).toMatchObject({ consumed: expect.any(Number) });
+    await codes.destroy('dc-1');
+    expect(await codes.find('dc-1')).toBeUndefined();
+  });
+
+  it("revokes every artefact of a grant, and only that tenant's", async () => {
+    for (const kind of ['AccessToken', 'RefreshToken', 'AuthorizationCode']) {
+      await adapter(tenantA, kind).upsert(`${kind}-1`, { grantId: 'grant-x' } as never, 60);
+      await adapter(tenantB, kind).upsert(`${kind}-1`, { grantId: 'grant-x' } as never, 60);
+    }
+    await adapter(tenantA, 'Grant').revokeByGrantId('grant-x');
+    for (const kind of ['AccessToken', 'RefreshToken', 'AuthorizationCode']) {
+      expect(await adapter(tenantA, kind).find(`${kind}-1`)).toBeUndefined();
+      expect(await adapter(tenantB, kind).find(`${kind}-1`)).toEqual({ grantId: 'grant-x' });
+    }
+  });
+
+  it('reads expired rows as absent, and the sweep deletes them', async () => {
+    const tokens = adapter(tenantA, 'AccessToken');
+    await tokens.upsert('short', { grantId: 'g' } as never, 1);
+    await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = 'short'`, [tenantA]);
+    expect(await tokens.find('short')).toBeUndefined();
+    expect(await running.app.get(PayloadSweeper).sweep()).toBeGreaterThanOrEqual(1);
+    expect(await query(inject('databaseUrl'), `SELECT 1 FROM oidc_payloads WHERE tenant_id = $1 AND id = 'short'`, [tenantA])).toEqual([]);
+  });
+
+  it('refuses to store clients: they live in the clients table', async () => {
+    await expect(adapter(tenantA, 'Client').upsert('c', {} as never, 60)).rejects.toThrow(/admin API/);
+  });
+});
