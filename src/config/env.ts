@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -22,6 +23,12 @@ const toBool = () =>
 
 const isProduction = (env: Env) => env.NODE_ENV === 'production';
 
+/** An optional integer variable within [min, max], with one message for every way it can be wrong. */
+const IntBetween = (min: number, max: number) => {
+  const message = `must be an integer between ${min} and ${max}`;
+  return applyDecorators(toInt(), IsOptional(), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+};
+
 /**
  * Every environment variable Portcullis reads, validated once at start by `loadConfig`.
  * `scripts/document-env.ts` copies these comment blocks into README.md: keep the first
@@ -34,11 +41,7 @@ export class Env {
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
   /** TCP port of the HTTP server. Default `3000`; `0` picks a free port. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 0 and 65535' })
-  @Min(0, { message: 'must be an integer between 0 and 65535' })
-  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  @IntBetween(0, 65535)
   PORT: number = 3000;
 
   /** Address the HTTP server binds. Default `127.0.0.1`; set `0.0.0.0` in a container. */
@@ -60,11 +63,7 @@ export class Env {
   DATABASE_URL?: string;
 
   /** Size of the database connection pool. Default `10` on PostgreSQL, `4` on the embedded store. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 1 and 100' })
-  @Min(1, { message: 'must be an integer between 1 and 100' })
-  @Max(100, { message: 'must be an integer between 1 and 100' })
+  @IntBetween(1, 100)
   DATABASE_POOL_SIZE?: number;
 
   /** Folder for the embedded store and the generated development secrets. Default `./data`. */
@@ -95,51 +94,27 @@ export class Env {
   LOG_LEVEL: string = 'info';
 
   /** Largest accepted request body on the admin API, in bytes; larger bodies get 413. Default `1048576` (1 MiB). */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 1024 and 67108864' })
-  @Min(1024, { message: 'must be an integer between 1024 and 67108864' })
-  @Max(64 * 1024 * 1024, { message: 'must be an integer between 1024 and 67108864' })
+  @IntBetween(1024, 67108864)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 
   /** Longest wait for in-flight requests after SIGTERM before the process exits anyway, in milliseconds. Default `10000`. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 0 and 600000' })
-  @Min(0, { message: 'must be an integer between 0 and 600000' })
-  @Max(600_000, { message: 'must be an integer between 0 and 600000' })
+  @IntBetween(0, 600000)
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
 
   /** Seconds between checks for signing keys due for scheduled rotation (and retired keys to prune); `0` disables the check. Default `60`. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 0 and 86400' })
-  @Min(0, { message: 'must be an integer between 0 and 86400' })
-  @Max(86_400, { message: 'must be an integer between 0 and 86400' })
+  @IntBetween(0, 86400)
   KEY_ROTATION_CHECK_SECONDS: number = 60;
 
   /** Most issuers whose OpenID Provider instance is kept warm in memory (least recently used are evicted and rebuilt on demand). Default `1000`. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 1 and 100000' })
-  @Min(1, { message: 'must be an integer between 1 and 100000' })
-  @Max(100_000, { message: 'must be an integer between 1 and 100000' })
+  @IntBetween(1, 100000)
   PROVIDER_CACHE_SIZE: number = 1000;
 
   /** `Cache-Control: max-age` of the discovery documents, in seconds. Default `3600`. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 0 and 86400' })
-  @Min(0, { message: 'must be an integer between 0 and 86400' })
-  @Max(86_400, { message: 'must be an integer between 0 and 86400' })
+  @IntBetween(0, 86400)
   DISCOVERY_CACHE_SECONDS: number = 3600;
 
   /** `Cache-Control: max-age` of the JWKS, in seconds; keep it well below the time between two key rotations, so relying parties hold the pre-published next key before it signs. Default `300`. */
-  @toInt()
-  @IsOptional()
-  @IsInt({ message: 'must be an integer between 0 and 86400' })
-  @Min(0, { message: 'must be an integer between 0 and 86400' })
-  @Max(86_400, { message: 'must be an integer between 0 and 86400' })
+  @IntBetween(0, 86400)
   JWKS_CACHE_SECONDS: number = 300;
 
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
