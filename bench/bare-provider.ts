@@ -44,6 +44,7 @@ const handlers = new Map(
       jwks,
       cookieKeys: ['bench-cookie-key'],
       Adapter: memoryAdapter(clients),
+      findAccount: async () => null,
     });
     return [issuerId, provider.callback()] as const;
   }),

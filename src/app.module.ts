@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { ClientsModule } from './clients/clients.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { KeysModule } from './keys/keys.module.js';
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
         TenancyModule,
         KeysModule,
         ClientsModule,
+        AccountsModule,
         OidcModule,
       ],
       providers: [

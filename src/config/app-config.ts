@@ -21,6 +21,8 @@ export interface AppConfig {
   providerCacheSize: number;
   discoveryCacheSeconds: number;
   jwksCacheSeconds: number;
+  argon2: { memoryKib: number; timeCost: number; parallelism: number };
+  loginThrottle: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockoutSeconds: number };
   /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */
   devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; generatedKeyEncryptionKeyFile?: string };
 }

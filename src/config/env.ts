@@ -117,6 +117,30 @@ export class Env {
   @IntBetween(0, 86400)
   JWKS_CACHE_SECONDS: number = 300;
 
+  /** argon2id memory cost of password hashes, in KiB. Default `19456` (19 MiB, OWASP's second profile). */
+  @IntBetween(1024, 1048576)
+  ARGON2_MEMORY_KIB: number = 19_456;
+
+  /** argon2id time cost (iterations). Default `2`. */
+  @IntBetween(1, 10)
+  ARGON2_TIME_COST: number = 2;
+
+  /** argon2id parallelism. Default `1`. */
+  @IntBetween(1, 8)
+  ARGON2_PARALLELISM: number = 1;
+
+  /** Failed sign-ins allowed per username within `LOGIN_LOCKOUT_SECONDS` before it is locked for that long. Default `5`. */
+  @IntBetween(1, 1000)
+  LOGIN_MAX_FAILURES_PER_USER: number = 5;
+
+  /** Failed sign-ins allowed per client IP within `LOGIN_LOCKOUT_SECONDS` before it is locked for that long. Default `50`. */
+  @IntBetween(1, 100000)
+  LOGIN_MAX_FAILURES_PER_IP: number = 50;
+
+  /** Window and lockout of sign-in throttling, in seconds. Default `900`. */
+  @IntBetween(1, 86400)
+  LOGIN_LOCKOUT_SECONDS: number = 900;
+
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
   @toBool()
   @IsOptional()

@@ -76,6 +76,12 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     providerCacheSize: env.PROVIDER_CACHE_SIZE,
     discoveryCacheSeconds: env.DISCOVERY_CACHE_SECONDS,
     jwksCacheSeconds: env.JWKS_CACHE_SECONDS,
+    argon2: { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST, parallelism: env.ARGON2_PARALLELISM },
+    loginThrottle: {
+      maxFailuresPerUser: env.LOGIN_MAX_FAILURES_PER_USER,
+      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+    },
     devSecrets,
   };
 }

@@ -75,9 +75,14 @@ export class IssuerGateway {
 
     req.url = target.path + query;
     req.baseUrl = `/${target.issuerId}`;
+    this.pin(req);
+    void issuer.handle(req, res);
+  }
+
+  /** Host and protocol as PUBLIC_URL says, whatever the caller sent: oidc-provider builds URLs and cookie flags from them. */
+  pin(req: IncomingMessage): void {
     req.headers['x-forwarded-host'] = this.forwardedHost;
     req.headers['x-forwarded-proto'] = this.forwardedProto;
-    void issuer.handle(req, res);
   }
 
   /** The registry could not answer: the database is out of reach (503), or a bug (500). */
@@ -137,6 +142,8 @@ function route(path: string): Target | undefined {
   const issuerId = slash < 0 ? path.slice(1) : path.slice(1, slash);
   if (!issuerId || issuerId.startsWith('.')) return undefined;
   const rest = slash < 0 ? '/' : path.slice(slash);
+  // Sign-in and consent pages are Nest routes (interactions/).
+  if (rest.startsWith('/interaction/')) return undefined;
   // The JWKS is published at both contract URLs; oidc-provider serves one.
   return { issuerId, path: rest === '/.well-known/jwks.json' ? JWKS : rest };
 }

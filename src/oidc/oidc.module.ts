@@ -1,4 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { InteractionCsrf } from './interactions/interaction-csrf.provider.js';
+import { InteractionsController } from './interactions/interactions.controller.js';
+import { InteractionsService } from './interactions/interactions.service.js';
 import { ClientMetadataValidator } from '../clients/client-metadata-validator.js';
 import { ClientsModule } from '../clients/clients.module.js';
 import { HealthModule } from '../health/health.module.js';
@@ -17,10 +23,13 @@ import { TenantChangeListener } from './tenant-change-listener.js';
  */
 @Global()
 @Module({
-  imports: [TenancyModule, ClientsModule, HealthModule],
+  imports: [TenancyModule, ClientsModule, HealthModule, AccountsModule],
+  controllers: [InteractionsController],
   providers: [
     ProviderRegistry,
     IssuerGateway,
+    InteractionsService,
+    InteractionCsrf,
     TenantChangeListener,
     PayloadSweeper,
     { provide: OidcPayloadsRepository, useClass: SqlOidcPayloadsRepository },
@@ -28,4 +37,13 @@ import { TenantChangeListener } from './tenant-change-listener.js';
   ],
   exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator],
 })
-export class OidcModule {}
+export class OidcModule implements NestModule {
+  constructor(private readonly csrf: InteractionCsrf) {}
+
+  /** Sign-in forms: small urlencoded bodies, cookies for the CSRF check, and the check itself. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(cookieParser(), express.urlencoded({ extended: false, limit: '16kb' }), this.csrf.protect)
+      .forRoutes(':issuer_id/interaction/{*path}');
+  }
+}

@@ -2,7 +2,9 @@ import type { JWK } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
 import type { Tenant } from '../tenancy/tenant.entity.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
-import { findAccount } from './hooks/find-account.js';
+import type { Account } from '../accounts/account.entity.js';
+import { findAccountWith } from './hooks/find-account.js';
+import { devicePages, logoutPages } from './hooks/provider-pages.js';
 import { notFound } from './hooks/not-found.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
@@ -18,10 +20,13 @@ export interface ProviderInputs {
   /** Keys that sign this issuer's cookies, newest first. */
   cookieKeys: string[];
   Adapter: new (name: string) => Adapter;
+  /** The user behind a `sub`, or null. */
+  findAccount: (accountId: string) => Promise<Account | null>;
 }
 
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
-export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter }: ProviderInputs): Provider {
+export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, findAccount }: ProviderInputs): Provider {
+  const branding = { tenantName: tenant.displayName };
   const cookiePath = new URL(issuer).pathname;
   const configuration: Configuration = {
     adapter: Adapter,
@@ -56,10 +61,17 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter }: Pr
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       claimsParameter: { enabled: true },
+      deviceFlow: { enabled: true, ...devicePages(branding) },
+      rpInitiatedLogout: { enabled: true, ...logoutPages(branding) },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
     },
+    // PKCE (S256 only, oidc-provider's sole method) on every code flow, confidential clients
+    // included, as RFC 9700 §2.1.1 recommends.
+    pkce: { required: () => true },
+    // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
+    rotateRefreshToken: true,
     interactions: { url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
-    findAccount,
+    findAccount: findAccountWith(findAccount),
     renderError,
     clientBasedCORS,
   };

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
+import { SignIn } from '../accounts/sign-in.js';
 import { clientSecretAad } from '../clients/clients.service.js';
 import { ClientsRepository } from '../clients/clients.repository.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
@@ -65,6 +66,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     private readonly payloads: OidcPayloadsRepository,
     private readonly changes: TenantChanges,
     private readonly box: SecretBox,
+    private readonly signIn: SignIn,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicUrl = config.publicUrl;
@@ -138,6 +140,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       jwks: await this.keys.signingJwks(issuerId),
       cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
+      findAccount: (accountId) => this.signIn.find(issuerId, accountId),
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {

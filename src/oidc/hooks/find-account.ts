@@ -1,7 +1,16 @@
 import type { Configuration } from 'oidc-provider';
+import { accountClaims } from '../../accounts/account-claims.js';
+import type { Account } from '../../accounts/account.entity.js';
 
 /**
- * No end-user accounts exist yet (the Accounts module brings them), so no `sub` resolves:
- * flows that need a user cannot complete, the machine-to-machine ones do not ask.
+ * Resolves a `sub` to the user's claims; oidc-provider releases only those the granted
+ * scopes and `claims` parameter allow. A deleted user resolves to nothing, which ends
+ * their sessions' usefulness at once.
  */
-export const findAccount: NonNullable<Configuration['findAccount']> = async () => undefined;
+export function findAccountWith(lookup: (accountId: string) => Promise<Account | null>): NonNullable<Configuration['findAccount']> {
+  return async (_ctx, accountId) => {
+    const account = await lookup(accountId);
+    if (!account) return undefined;
+    return { accountId, claims: async () => accountClaims(account) as { sub: string } };
+  };
+}

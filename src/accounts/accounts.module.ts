@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { AccountsRepository, TypeOrmAccountsRepository } from './accounts.repository.js';
+import { AccountsService } from './accounts.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SignIn } from './sign-in.js';
+import { UsersController } from './users.controller.js';
+
+@Module({
+  imports: [TenancyModule],
+  controllers: [UsersController],
+  providers: [AccountsService, PasswordHasher, LoginThrottle, SignIn, { provide: AccountsRepository, useClass: TypeOrmAccountsRepository }],
+  exports: [AccountsRepository, SignIn],
+})
+export class AccountsModule {}

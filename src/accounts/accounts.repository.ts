@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, MoreThan, Raw, type FindOptionsWhere, type Repository } from 'typeorm';
+import { Account } from './account.entity.js';
+
+export interface AccountListFilter {
+  after?: string;
+  email?: string;
+  username?: string;
+  limit: number;
+}
+
+/** The only code that reads or writes `users`. Every query names its tenant. */
+export abstract class AccountsRepository {
+  abstract insert(account: Omit<Account, 'createdAt' | 'updatedAt'>): Promise<Account>;
+  abstract find(tenantId: string, userId: string): Promise<Account | null>;
+  /** With the password hash, by username (any case): for sign-in only. */
+  abstract findForLogin(tenantId: string, username: string): Promise<Account | null>;
+  /** In `user_id` order. */
+  abstract list(tenantId: string, filter: AccountListFilter): Promise<Account[]>;
+  abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>): Promise<void>;
+  abstract delete(tenantId: string, userId: string): Promise<boolean>;
+}
+
+@Injectable()
+export class TypeOrmAccountsRepository extends AccountsRepository {
+  private readonly users: Repository<Account>;
+
+  constructor(dataSource: DataSource) {
+    super();
+    this.users = dataSource.getRepository(Account);
+  }
+
+  async insert(account: Omit<Account, 'createdAt' | 'updatedAt'>): Promise<Account> {
+    const entity = this.users.create(account);
+    await this.users.insert(entity as never);
+    return entity;
+  }
+
+  find(tenantId: string, userId: string): Promise<Account | null> {
+    return this.users.findOneBy({ tenantId, userId });
+  }
+
+  findForLogin(tenantId: string, username: string): Promise<Account | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.tenant_id = :tenantId AND lower(u.username) = lower(:username)', { tenantId, username })
+      .getOne();
+  }
+
+  list(tenantId: string, { after, email, username, limit }: AccountListFilter): Promise<Account[]> {
+    const where: FindOptionsWhere<Account> = { tenantId };
+    if (after !== undefined) where.userId = MoreThan(after);
+    if (email !== undefined) where.email = Raw((column) => `lower(${column}) = lower(:email)`, { email });
+    if (username !== undefined) where.username = Raw((column) => `lower(${column}) = lower(:username)`, { username });
+    return this.users.find({ where, order: { userId: 'ASC' }, take: limit });
+  }
+
+  async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>): Promise<void> {
+    await this.users.update({ tenantId, userId }, changes as never);
+  }
+
+  async delete(tenantId: string, userId: string): Promise<boolean> {
+    return ((await this.users.delete({ tenantId, userId })).affected ?? 0) > 0;
+  }
+}

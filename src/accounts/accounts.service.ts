@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
+import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
+import { TenantsService } from '../tenancy/tenants.service.js';
+import type { Account, StandardClaims } from './account.entity.js';
+import { AccountsRepository } from './accounts.repository.js';
+import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+
+/** The claims part of a DTO: everything but username, password and email, without absent or null members. */
+function claimsOf(dto: Partial<CreateUserDto>): StandardClaims {
+  const { username: _u, password: _p, email: _e, ...claims } = dto;
+  return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined && value !== null));
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly tenants: TenantsService,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async create(issuerId: string, dto: CreateUserDto): Promise<UserDto> {
+    await this.tenants.find(issuerId);
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      const account = await this.accounts.insert({
+        tenantId: issuerId,
+        userId: randomUUID(),
+        username: dto.username,
+        passwordHash,
+        email: dto.email ?? null,
+        claims: claimsOf(dto),
+      });
+      return toDto(account);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
+      throw error;
+    }
+  }
+
+  async list(issuerId: string, query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    await this.tenants.find(issuerId);
+    const rows = await this.accounts.list(issuerId, { after: decodeCursor(query.cursor), email: query.email, username: query.username, limit: query.limit + 1 });
+    return toPage(rows, query.limit, (account) => account.userId, toDto);
+  }
+
+  async get(issuerId: string, userId: string): Promise<UserDto> {
+    return toDto(await this.find(issuerId, userId));
+  }
+
+  async update(issuerId: string, userId: string, dto: UpdateUserDto): Promise<UserDto> {
+    const current = await this.find(issuerId, userId);
+    const merged = Object.fromEntries(
+      Object.entries({ ...current.claims, ...dto }).filter(([key, value]) => value !== null && value !== undefined && !['username', 'password', 'email'].includes(key)),
+    );
+    try {
+      await this.accounts.update(issuerId, userId, {
+        ...(dto.username !== undefined ? { username: dto.username } : {}),
+        ...(dto.email !== undefined ? { email: dto.email ?? null } : {}),
+        ...(dto.password !== undefined ? { passwordHash: await this.hasher.hash(dto.password) } : {}),
+        claims: merged,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
+      throw error;
+    }
+    return this.get(issuerId, userId);
+  }
+
+  async remove(issuerId: string, userId: string): Promise<void> {
+    await this.tenants.find(issuerId);
+    if (!(await this.accounts.delete(issuerId, userId))) throw new ResourceNotFound('user', userId);
+  }
+
+  private async find(issuerId: string, userId: string): Promise<Account> {
+    await this.tenants.find(issuerId);
+    // Not a UUID: it cannot exist (and PostgreSQL would refuse the comparison).
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new ResourceNotFound('user', userId);
+    return assertFound(await this.accounts.find(issuerId, userId), 'user', userId);
+  }
+}
+
+function toDto(account: Account): UserDto {
+  return {
+    user_id: account.userId,
+    username: account.username,
+    ...(account.email ? { email: account.email } : {}),
+    ...(account.claims as Partial<UserDto>),
+    created_at: account.createdAt.toISOString(),
+    updated_at: account.updatedAt.toISOString(),
+  } as UserDto;
+}

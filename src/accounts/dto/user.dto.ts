@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+const text = (max = 200) => [IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters long` })];
+const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((decorator) => decorator(target, key));
+
+/** OpenID Connect Core §5.1.1. */
+export class AddressDto {
+  @ApiPropertyOptional({ example: '1 Main St\nSpringfield' }) @apply(text(500)) formatted?: string;
+  @ApiPropertyOptional({ example: '1 Main St' }) @apply(text()) street_address?: string;
+  @ApiPropertyOptional({ example: 'Springfield' }) @apply(text()) locality?: string;
+  @ApiPropertyOptional({ example: 'IL' }) @apply(text()) region?: string;
+  @ApiPropertyOptional({ example: '62701' }) @apply(text(20)) postal_code?: string;
+  @ApiPropertyOptional({ example: 'US' }) @apply(text(100)) country?: string;
+}
+
+/** Standard claims an admin may set on a user (OpenID Connect Core §5.1). */
+export class UserClaimsDto {
+  @ApiPropertyOptional({ example: 'jane@example.com' })
+  @IsOptional()
+  @IsEmail({}, { message: '$property must be an email address' })
+  email?: string;
+
+  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean({ message: '$property must be a boolean' }) email_verified?: boolean;
+  @ApiPropertyOptional({ example: 'Jane Doe' }) @apply(text()) name?: string;
+  @ApiPropertyOptional({ example: 'Jane' }) @apply(text()) given_name?: string;
+  @ApiPropertyOptional({ example: 'Doe' }) @apply(text()) family_name?: string;
+  @ApiPropertyOptional() @apply(text()) middle_name?: string;
+  @ApiPropertyOptional() @apply(text()) nickname?: string;
+  @ApiPropertyOptional({ example: 'https://example.com/jane.png' }) @apply(text(2000)) picture?: string;
+  @ApiPropertyOptional() @apply(text(2000)) website?: string;
+  @ApiPropertyOptional() @apply(text(2000)) profile?: string;
+  @ApiPropertyOptional() @apply(text(50)) gender?: string;
+
+  @ApiPropertyOptional({ example: '1990-01-31' })
+  @IsOptional()
+  @Matches(/^\d{4}(-\d\d-\d\d)?$/, { message: '$property must be YYYY-MM-DD or YYYY' })
+  birthdate?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Paris' }) @apply(text(100)) zoneinfo?: string;
+  @ApiPropertyOptional({ example: 'fr-FR' }) @apply(text(35)) locale?: string;
+
+  @ApiPropertyOptional({ example: '+33 1 23 45 67 89' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ().-]{3,32}$/, { message: '$property must be a phone number' })
+  phone_number?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: '$property must be a boolean' }) phone_number_verified?: boolean;
+
+  @ApiPropertyOptional({ type: AddressDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto;
+}
+
+const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/;
+
+export class CreateUserDto extends UserClaimsDto {
+  @ApiProperty({ example: 'jane', description: '1–128 of A-Z a-z 0-9 . _ @ + -; unique per tenant, whatever the case.' })
+  @IsString({ message: '$property must be a string' })
+  @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
+  username: string;
+
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 256, writeOnly: true })
+  @IsString({ message: '$property must be a string' })
+  @Length(8, 256, { message: '$property must be 8-256 characters long' })
+  password: string;
+}
+
+/** Partial update; `password` sets a new one. `null` removes a claim. */
+export class UpdateUserDto extends UserClaimsDto {
+  @ApiPropertyOptional({ example: 'jane.doe' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
+  username?: string;
+
+  @ApiPropertyOptional({ minLength: 8, maxLength: 256, writeOnly: true })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @Length(8, 256, { message: '$property must be 8-256 characters long' })
+  password?: string;
+}
+
+export class UserDto extends UserClaimsDto {
+  @ApiProperty({ format: 'uuid', description: 'The `sub` of this user\'s tokens.' })
+  user_id: string;
+
+  @ApiProperty({ example: 'jane' })
+  username: string;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updated_at: string;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] })
+  items: UserDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  next_cursor: string | null;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Account } from './account.entity.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { LoginThrottle } from './login-throttle.js';
+import { PasswordHasher } from './password-hasher.js';
+
+export type SignInResult = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
+
+/**
+ * Checks a username and password. An unknown username costs the same argon2 work as a wrong
+ * password and gets the same answer, so neither timing nor wording tells which it was.
+ */
+@Injectable()
+export class SignIn {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async attempt(issuerId: string, username: string, password: string, ip: string): Promise<SignInResult> {
+    const lockedFor = await this.throttle.lockedFor(issuerId, username, ip);
+    if (lockedFor > 0) return { ok: false, reason: 'locked', retryAfterSeconds: lockedFor };
+    const account = await this.accounts.findForLogin(issuerId, username);
+    if (!(await this.hasher.verify(account?.passwordHash, password)) || !account) {
+      await this.throttle.failed(issuerId, username, ip);
+      return { ok: false, reason: 'invalid' };
+    }
+    await this.throttle.succeeded(issuerId, username);
+    return { ok: true, account };
+  }
+
+  find(issuerId: string, userId: string): Promise<Account | null> {
+    return /^[0-9a-f-]{36}$/i.test(userId) ? this.accounts.find(issuerId, userId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { AccountsService } from './accounts.service.js';
+import { ListUsersQueryDto } from './dto/list-users-query.dto.js';
+import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto.js';
+
+const Invalid = () => ApiResponse({ status: 422, description: 'Invalid fields, each named in `details`.', type: AdminErrorDto });
+const Duplicate = () => ApiResponse({ status: 409, description: 'The username is taken in this tenant.', type: AdminErrorDto });
+
+@ApiTags('users')
+@AdminApi()
+@ApiParam({ name: 'issuer_id', example: 'acme' })
+@ApiResponse({ status: 404, description: 'No such tenant or user.', type: AdminErrorDto })
+@Controller('v1/tenants/:issuer_id/users')
+export class UsersController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user; the password is hashed (argon2id) and never returned' })
+  @ApiResponse({ status: 201, type: UserDto })
+  @Duplicate()
+  @Invalid()
+  create(@Param('issuer_id') issuerId: string, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.accounts.create(issuerId, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List users, in user_id order; filter by email or username' })
+  @ApiResponse({ status: 200, type: UserPageDto })
+  @Invalid()
+  list(@Param('issuer_id') issuerId: string, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
+    return this.accounts.list(issuerId, query);
+  }
+
+  @Get(':user_id')
+  @ApiOperation({ summary: 'Get a user' })
+  @ApiParam({ name: 'user_id', format: 'uuid' })
+  @ApiResponse({ status: 200, type: UserDto })
+  get(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<UserDto> {
+    return this.accounts.get(issuerId, userId);
+  }
+
+  @Patch(':user_id')
+  @ApiOperation({ summary: 'Update a user (partial); `password` sets a new one' })
+  @ApiParam({ name: 'user_id', format: 'uuid' })
+  @ApiResponse({ status: 200, type: UserDto })
+  @Duplicate()
+  @Invalid()
+  update(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.accounts.update(issuerId, userId, dto);
+  }
+
+  @Delete(':user_id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a user' })
+  @ApiParam({ name: 'user_id', format: 'uuid' })
+  @ApiResponse({ status: 204, description: 'Deleted.' })
+  remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<void> {
+    return this.accounts.remove(issuerId, userId);
+  }
+}

@@ -1,0 +1,24 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { doubleCsrf } from 'csrf-csrf';
+
+/** The interaction uid of `/{issuer_id}/interaction/{uid}/…`: each token is bound to one interaction. */
+const interactionUid = (req: Request) => req.originalUrl.split('?')[0].split('/')[3] ?? '';
+
+/**
+ * CSRF protection of the sign-in forms (double-submit cookie, HMAC-bound to the interaction):
+ * `issue` puts a token in a page, `protect` refuses a POST without the matching one.
+ */
+export function interactionCsrf(secret: Buffer, secure: boolean): { issue: (req: Request, res: Response) => string; protect: RequestHandler } {
+  const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
+    getSecret: () => secret.toString('base64url'),
+    getSessionIdentifier: interactionUid,
+    cookieName: 'portcullis.csrf',
+    cookieOptions: { path: '/', sameSite: 'lax', secure, httpOnly: true },
+    getCsrfTokenFromRequest: (req) => (req.body as { _csrf?: string } | undefined)?._csrf,
+    errorConfig: { statusCode: 403, message: 'The form was missing its anti-forgery token or it did not match; reload the page.', code: 'invalid_csrf_token' },
+  });
+  return {
+    issue: (req, res) => generateCsrfToken(req, res, { overwrite: true }),
+    protect: (req: Request, res: Response, next: NextFunction) => doubleCsrfProtection(req, res, next),
+  };
+}

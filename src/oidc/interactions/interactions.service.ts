@@ -1,0 +1,97 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { InteractionResults } from 'oidc-provider';
+import { SignIn } from '../../accounts/sign-in.js';
+import { IssuerGateway } from '../issuer-gateway.js';
+import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
+import { consentPage, loginPage, messagePage } from './pages.js';
+import { describeScope } from './scope-descriptions.js';
+import { InteractionCsrf } from './interaction-csrf.provider.js';
+
+/** "Wrong username or password", never which one. */
+const INVALID = 'Wrong username or password.';
+
+@Injectable()
+export class InteractionsService {
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly gateway: IssuerGateway,
+    private readonly signIn: SignIn,
+    private readonly csrf: InteractionCsrf,
+  ) {}
+
+  async show(issuerId: string, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    const branding = { tenantName: issuer.tenant.displayName };
+    const base = `/${issuerId}/interaction/${details.uid}`;
+    const csrf = this.csrf.issue(req, res);
+    if (details.prompt.name === 'login') {
+      return this.html(res, loginPage(branding, { action: `${base}/login`, abort: `${base}/abort`, csrf, username: String(details.params.login_hint ?? '') }));
+    }
+    const client = await issuer.provider.Client.find(String(details.params.client_id));
+    const scopes = String(details.params.scope ?? 'openid').split(' ').filter(Boolean);
+    return this.html(res, consentPage(branding, { action: `${base}/confirm`, abort: `${base}/abort`, csrf, clientName: client?.clientName ?? String(details.params.client_id), scopes: scopes.map(describeScope) }));
+  }
+
+  async login(issuerId: string, username: string, password: string, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
+    if (!result.ok) {
+      const base = `/${issuerId}/interaction/${details.uid}`;
+      const error = result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
+      res.status(result.reason === 'locked' ? 429 : 401);
+      return this.html(res, loginPage({ tenantName: issuer.tenant.displayName }, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
+    }
+    const login: InteractionResults = { login: { accountId: result.account.userId, amr: ['pwd'] } };
+    await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
+  }
+
+  /** Grants what the consent prompt asked for: the missing OIDC scopes and claims, and resource scopes. */
+  async confirm(issuerId: string, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    const { prompt, params, session, grantId } = details;
+    const { Grant } = issuer.provider;
+    const grant = grantId ? await Grant.find(grantId) : new Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
+    const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+    if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant!.addResourceScope(indicator, scopes.join(' '));
+    const saved = await grant!.save();
+    await issuer.provider.interactionFinished(req, res, { consent: grantId ? {} : { grantId: saved } }, { mergeWithLastSubmission: true });
+  }
+
+  /** The user said no: the client gets `access_denied` at its redirect URI. */
+  async abort(issuerId: string, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    if (!(await this.details(issuer, req, res))) return;
+    await issuer.provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+  }
+
+  private async issuer(issuerId: string, req: Request): Promise<LiveIssuer> {
+    const issuer = await this.registry.get(issuerId);
+    if (!issuer) throw new NotFoundException();
+    this.gateway.pin(req);
+    return issuer;
+  }
+
+  /** The interaction, or a page saying it is over (expired, finished, or another browser's). */
+  private async details(issuer: LiveIssuer, req: Request, res: Response) {
+    try {
+      return await issuer.provider.interactionDetails(req, res);
+    } catch {
+      res.status(400);
+      this.html(res, messagePage({ tenantName: issuer.tenant.displayName }, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'));
+      return undefined;
+    }
+  }
+
+  private html(res: Response, body: string): void {
+    res.type('html').set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" }).send(body);
+  }
+}

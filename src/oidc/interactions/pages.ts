@@ -1,0 +1,37 @@
+import { Eta } from 'eta';
+import { consentBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
+
+const eta = new Eta({ autoEscape: true, autoTrim: false });
+const compiled = {
+  layout: eta.compile(layout),
+  login: eta.compile(loginBody),
+  consent: eta.compile(consentBody),
+  message: eta.compile(messageBody),
+  providerForm: eta.compile(providerFormBody),
+};
+
+/** Who the page speaks for: the tenant's display name, in the tenant's colour. */
+export interface Branding {
+  tenantName: string;
+  accent?: string;
+}
+
+const DEFAULT_ACCENT = '#2457d6';
+
+function page(title: string, branding: Branding, body: string): string {
+  return eta.render(compiled.layout, { title, tenantName: branding.tenantName, accent: branding.accent ?? DEFAULT_ACCENT, body });
+}
+
+export const loginPage = (branding: Branding, data: { action: string; abort: string; csrf: string; username?: string; error?: string }) =>
+  page('Sign in', branding, eta.render(compiled.login, { username: '', error: undefined, ...data }));
+
+export const consentPage = (branding: Branding, data: { action: string; abort: string; csrf: string; clientName: string; scopes: string[] }) =>
+  page('Allow access?', branding, eta.render(compiled.consent, data));
+
+export const messagePage = (branding: Branding, title: string, message: string) => page(title, branding, eta.render(compiled.message, { message }));
+
+/** A page around a form oidc-provider built (logout confirmation, device code entry and confirmation). */
+export const providerFormPage = (
+  branding: Branding,
+  data: { title: string; message: string; form: string; formId: string; submitLabel: string; submitName?: string; submitValue?: string; abortLabel?: string; userCodeInput?: boolean },
+) => page(data.title, branding, eta.render(compiled.providerForm, { submitName: undefined, submitValue: undefined, abortLabel: undefined, userCodeInput: false, ...data }));

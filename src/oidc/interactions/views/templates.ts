@@ -1,0 +1,80 @@
+/**
+ * The pages end users see, as Eta templates (auto-escaped: `<%= %>` escapes, `<%~ %>` does
+ * not and is used only for markup built here or by oidc-provider). Kept as strings so the
+ * build ships them inside the compiled code.
+ */
+export const layout = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title><%= it.title %> · <%= it.tenantName %></title>
+<style>
+  :root { color-scheme: light dark; --accent: <%= it.accent %>; }
+  * { box-sizing: border-box; }
+  body { margin: 0; min-height: 100vh; display: grid; place-items: center; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: Canvas; color: CanvasText; }
+  main { width: min(100% - 2rem, 24rem); padding: 2rem; border: 1px solid color-mix(in srgb, CanvasText 15%, transparent); border-radius: 12px; }
+  h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
+  .tenant { margin: 0 0 1.5rem; opacity: .75; }
+  label { display: block; font-weight: 600; margin: 1rem 0 .25rem; }
+  input[type=text], input[type=password] { width: 100%; padding: .6rem .7rem; font: inherit; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); border-radius: 6px; background: Canvas; color: CanvasText; }
+  input:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+  button { font: inherit; padding: .6rem 1rem; border-radius: 6px; border: 1px solid var(--accent); cursor: pointer; }
+  .primary { background: var(--accent); color: white; width: 100%; margin-top: 1.5rem; }
+  .secondary { background: transparent; color: CanvasText; width: 100%; margin-top: .5rem; border-color: color-mix(in srgb, CanvasText 35%, transparent); }
+  .error { padding: .6rem .8rem; border-radius: 6px; background: color-mix(in srgb, #d33 18%, Canvas); border: 1px solid #d33; }
+  ul.scopes { padding-left: 1.2rem; }
+  .code { font: 600 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .15em; text-align: center; }
+</style>
+</head>
+<body>
+<main>
+  <h1><%= it.title %></h1>
+  <p class="tenant"><%= it.tenantName %></p>
+  <%~ it.body %>
+</main>
+</body>
+</html>`;
+
+export const loginBody = `
+<% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
+<form method="post" action="<%= it.action %>" autocomplete="on">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <label for="username">Username</label>
+  <input id="username" name="username" type="text" autocomplete="username" required autofocus value="<%= it.username %>">
+  <label for="password">Password</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required>
+  <button class="primary" type="submit">Sign in</button>
+</form>
+<form method="post" action="<%= it.abort %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="secondary" type="submit">Cancel</button>
+</form>`;
+
+export const consentBody = `
+<p><strong><%= it.clientName %></strong> asks to:</p>
+<ul class="scopes">
+<% it.scopes.forEach(function (scope) { %>  <li><%= scope %></li>
+<% }) %></ul>
+<form method="post" action="<%= it.action %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="primary" type="submit">Allow</button>
+</form>
+<form method="post" action="<%= it.abort %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="secondary" type="submit">Deny</button>
+</form>`;
+
+export const messageBody = `<p><%= it.message %></p>`;
+
+/** oidc-provider's forms (logout, device) already carry their own anti-forgery field. */
+export const providerFormBody = `
+<p><%= it.message %></p>
+<%~ it.form %>
+<% if (it.userCodeInput) { %>
+<label for="user_code">Code</label>
+<input id="user_code" name="user_code" form="op.deviceInputForm" type="text" class="code" autocomplete="off" required autofocus>
+<% } %>
+<button class="primary" type="submit" form="<%= it.formId %>"<% if (it.submitValue) { %> name="<%= it.submitName %>" value="<%= it.submitValue %>"<% } %>><%= it.submitLabel %></button>
+<% if (it.abortLabel) { %><button class="secondary" type="submit" form="<%= it.formId %>" name="abort" value="yes"><%= it.abortLabel %></button><% } %>`;
