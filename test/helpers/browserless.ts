@@ -50,7 +50,7 @@ export class UserAgent {
       } else if (html.includes('Allow access?')) {
         const action = consent === 'allow' ? form.action : form.abort!;
         step = await this.follow(await this.post(action, { _csrf: form.csrf }));
-      } else if (html.includes('<form') && html.includes('method="post"') && html.includes('name="code"')) {
+      } else if (postsToClient(html, this.baseUrl)) {
         // form_post response mode: the page posts the response to the client.
         return formPostTarget(html);
       } else {
@@ -67,6 +67,12 @@ export function formOf(html: string): { action: string; csrf: string; abort?: st
   const actions = [...html.matchAll(/<form[^>]*action="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
   return { action: actions[0], csrf, abort: actions.find((action) => action.endsWith('/abort')) };
+}
+
+/** oidc-provider's form_post page: a form that posts to the client, off Portcullis's origin. */
+function postsToClient(html: string, baseUrl: string): boolean {
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+  return !!action && /^https?:/.test(action) && new URL(action).origin !== new URL(baseUrl).origin;
 }
 
 /** A form_post response as the URL the client would see (its parameters in the query). */
