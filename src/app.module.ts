@@ -15,6 +15,7 @@ import { ClientsModule } from './clients/clients.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { KeysModule } from './keys/keys.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -34,6 +35,7 @@ export class AppModule implements NestModule {
         ClientsModule,
         AccountsModule,
         OidcModule,
+        SessionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

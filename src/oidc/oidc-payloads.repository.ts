@@ -20,6 +20,16 @@ export abstract class OidcPayloadsRepository {
   abstract revokeByGrantId(tenantId: string, grantId: string): Promise<void>;
   /** Deletes up to `limit` expired rows of all tenants; returns how many. */
   abstract deleteExpired(limit: number): Promise<number>;
+  /** Live sessions in `uid` order, optionally of one account. */
+  abstract listSessions(tenantId: string, filter: { accountId?: string; afterUid?: string; limit: number }): Promise<StoredSession[]>;
+  /** Deletes the session with this uid and every grant (with its tokens and codes) made in it; false if there was none. */
+  abstract endSession(tenantId: string, uid: string): Promise<boolean>;
+}
+
+export interface StoredSession {
+  uid: string;
+  payload: Payload;
+  expiresAt: Date | null;
 }
 
 const SELECT = `SELECT payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads`;
@@ -81,6 +91,39 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
 
   async revokeByGrantId(tenantId: string, grantId: string): Promise<void> {
     await this.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = $2`, [tenantId, grantId]);
+  }
+
+  async listSessions(tenantId: string, { accountId, afterUid, limit }: { accountId?: string; afterUid?: string; limit: number }): Promise<StoredSession[]> {
+    const { rows } = await this.pool.query<{ uid: string; payload: Payload; expires_at: Date | null }>(
+      `SELECT uid, payload, expires_at FROM oidc_payloads
+       WHERE tenant_id = $1 AND kind = 'Session' AND ${LIVE}
+         AND ($2::text IS NULL OR payload->>'accountId' = $2) AND ($3::text IS NULL OR uid > $3)
+       ORDER BY uid LIMIT $4`,
+      [tenantId, accountId ?? null, afterUid ?? null, limit],
+    );
+    return rows.map((row) => ({ uid: row.uid, payload: row.payload, expiresAt: row.expires_at }));
+  }
+
+  async endSession(tenantId: string, uid: string): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ payload: Payload }>(
+        `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Session' AND uid = $2 RETURNING payload`,
+        [tenantId, uid],
+      );
+      const grantIds = rows.flatMap((row) => Object.values((row.payload.authorizations ?? {}) as Record<string, { grantId?: string }>).map((a) => a.grantId)).filter(Boolean);
+      if (grantIds.length) {
+        await client.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id = ANY($2)))`, [tenantId, grantIds]);
+      }
+      await client.query('COMMIT');
+      return rows.length > 0;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async deleteExpired(limit: number): Promise<number> {

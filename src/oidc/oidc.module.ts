@@ -35,7 +35,7 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     { provide: OidcPayloadsRepository, useClass: SqlOidcPayloadsRepository },
     { provide: ClientMetadataValidator, useClass: ProviderClientMetadataValidator },
   ],
-  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator],
+  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, OidcPayloadsRepository],
 })
 export class OidcModule implements NestModule {
   constructor(private readonly csrf: InteractionCsrf) {}

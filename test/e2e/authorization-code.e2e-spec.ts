@@ -236,6 +236,24 @@ describe('authorization code flow', () => {
     expect(((await agent.follow(await agent.get(silent.url))) as URL).searchParams.get('error')).toBe('login_required');
   });
 
+  it('sessions: listed by user; ending one signs the user out and revokes its grants', async () => {
+    const api = adminApi(running.url);
+    const { tokens, agent } = await signInAndRedeem(confidential, { scope: 'openid offline_access', prompt: 'consent' });
+    const listed = await api.get(`/v1/tenants/${issuerId}/sessions?user_id=${userId}&limit=200`);
+    expect(listed.status).toBe(200);
+    const session = listed.body.items.find((s: { client_ids: string[] }) => s.client_ids.includes(confidential.clientMetadata().client_id));
+    expect(session).toEqual({ session_id: expect.any(String), user_id: userId, client_ids: expect.any(Array), signed_in_at: expect.any(String), expires_at: expect.any(String) });
+
+    const all = (await api.get(`/v1/tenants/${issuerId}/sessions?user_id=${userId}&limit=200`)).body.items as { session_id: string }[];
+    for (const { session_id } of all) expect((await api.delete(`/v1/tenants/${issuerId}/sessions/${session_id}`)).status).toBe(204);
+    expect((await api.delete(`/v1/tenants/${issuerId}/sessions/${session.session_id}`)).status).toBe(404);
+
+    expect(await oauthErrorOf(oidc.refreshTokenGrant(confidential, tokens.refresh_token!))).toMatchObject({ error: 'invalid_grant' });
+    const silent = await request(confidential, { prompt: 'none' });
+    expect(((await agent.follow(await agent.get(silent.url))) as URL).searchParams.get('error')).toBe('login_required');
+    expect((await api.get(`/v1/tenants/${issuerId}/sessions?user_id=not-a-uuid`)).status).toBe(422);
+  });
+
   it('a session at one issuer does not sign the user in at another on the same host', async () => {
     const other = await createTenant(running.url);
     await adminApi(running.url).post(`/v1/tenants/${other.issuerId}/users`, USER);

@@ -1,0 +1,32 @@
+import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ListSessionsQueryDto, SessionPageDto } from './dto/session.dto.js';
+import { SessionsService } from './sessions.service.js';
+
+@ApiTags('sessions')
+@AdminApi()
+@ApiParam({ name: 'issuer_id', example: 'acme' })
+@ApiResponse({ status: 404, description: 'No such tenant or session.', type: AdminErrorDto })
+@Controller('v1/tenants/:issuer_id/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List live end-user sessions; filter by user_id' })
+  @ApiResponse({ status: 200, type: SessionPageDto })
+  @ApiResponse({ status: 422, type: AdminErrorDto })
+  list(@Param('issuer_id') issuerId: string, @Query() query: ListSessionsQueryDto): Promise<SessionPageDto> {
+    return this.sessions.list(issuerId, query);
+  }
+
+  @Delete(':session_id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End a session and revoke the grants (and tokens) made in it' })
+  @ApiParam({ name: 'session_id' })
+  @ApiResponse({ status: 204, description: 'Ended.' })
+  end(@Param('issuer_id') issuerId: string, @Param('session_id') sessionId: string): Promise<void> {
+    return this.sessions.end(issuerId, sessionId);
+  }
+}
