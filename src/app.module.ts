@@ -16,6 +16,7 @@ import { CryptoModule } from './common/crypto/crypto.module.js';
 import { KeysModule } from './keys/keys.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { DemoModule } from './demo/demo.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         AccountsModule,
         OidcModule,
         SessionsModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -11,6 +11,6 @@ import { UsersController } from './users.controller.js';
   imports: [TenancyModule],
   controllers: [UsersController],
   providers: [AccountsService, PasswordHasher, LoginThrottle, SignIn, { provide: AccountsRepository, useClass: TypeOrmAccountsRepository }],
-  exports: [AccountsRepository, SignIn],
+  exports: [AccountsRepository, AccountsService, SignIn],
 })
 export class AccountsModule {}

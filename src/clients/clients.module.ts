@@ -9,6 +9,6 @@ import { ClientsService } from './clients.service.js';
   imports: [TenancyModule],
   controllers: [ClientsController],
   providers: [ClientsService, { provide: ClientsRepository, useClass: TypeOrmClientsRepository }],
-  exports: [ClientsRepository],
+  exports: [ClientsRepository, ClientsService],
 })
 export class ClientsModule {}

@@ -10,7 +10,7 @@ export const ISSUER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$/;
  * can never shadow `/docs` or `/v1` (or be shadowed by them).
  */
 export const RESERVED_ISSUER_IDS: readonly string[] = [
-  'admin', 'api', 'assets', 'auth', 'demo-callback', 'docs', 'favicon', 'health', 'healthz', 'internal',
+  'admin', 'api', 'assets', 'auth', 'demo-callback', 'demo-login', 'docs', 'favicon', 'health', 'healthz', 'internal',
   'livez', 'login', 'logout', 'metrics', 'oauth', 'oauth2', 'oidc', 'openapi', 'public', 'readyz',
   'robots', 'static', 'status', 'swagger', 'system', 'v1', 'v2', 'v3', 'well-known',
 ];

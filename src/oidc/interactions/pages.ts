@@ -28,7 +28,8 @@ export const loginPage = (branding: Branding, data: { action: string; abort: str
 export const consentPage = (branding: Branding, data: { action: string; abort: string; csrf: string; clientName: string; scopes: string[] }) =>
   page('Allow access?', branding, eta.render(compiled.consent, data));
 
-export const messagePage = (branding: Branding, title: string, message: string) => page(title, branding, eta.render(compiled.message, { message }));
+export const messagePage = (branding: Branding, title: string, message: string, details?: unknown) =>
+  page(title, branding, eta.render(compiled.message, { message, details: details === undefined ? undefined : JSON.stringify(details, null, 2) }));
 
 /** A page around a form oidc-provider built (logout confirmation, device code entry and confirmation). */
 export const providerFormPage = (

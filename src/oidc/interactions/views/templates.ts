@@ -66,7 +66,8 @@ export const consentBody = `
   <button class="secondary" type="submit">Deny</button>
 </form>`;
 
-export const messageBody = `<p><%= it.message %></p>`;
+export const messageBody = `<p><%= it.message %></p>
+<% if (it.details) { %><pre style="overflow:auto;font-size:.85rem"><%= it.details %></pre><% } %>`;
 
 /** oidc-provider's forms (logout, device) already carry their own anti-forgery field. */
 export const providerFormBody = `

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { ClientsModule } from '../clients/clients.module.js';
+import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { DemoController } from './demo.controller.js';
+import { DemoSeeder } from './demo-seeder.js';
+
+/** The development demo: an issuer, a user, a client and a page that shows the ID token. */
+@Module({
+  imports: [TenancyModule, ClientsModule, AccountsModule],
+  controllers: [DemoController],
+  providers: [DemoSeeder],
+})
+export class DemoModule {}
