@@ -34,7 +34,9 @@ export function devicePages(branding: Branding): Pick<NonNullable<Features['devi
     async userCodeInputSource(ctx, form, _out, err) {
       ctx.type = 'html';
       const message = err ? 'That code is not valid or has expired. Check it and try again.' : 'Enter the code shown on your device.';
-      ctx.body = providerFormPage(branding, { title: 'Connect a device', message, form, formId: 'op.deviceInputForm', submitLabel: 'Continue', userCodeInput: true });
+      // oidc-provider's form holds the code input; give it an id so the label names it.
+      const labelled = form.replace('name="user_code"', 'id="user_code" name="user_code" class="code" autocomplete="off"');
+      ctx.body = providerFormPage(branding, { title: 'Connect a device', message, form: labelled, formId: 'op.deviceInputForm', submitLabel: 'Continue', userCodeInput: true });
     },
     async userCodeConfirmSource(ctx, form, client, _deviceInfo, userCode) {
       ctx.type = 'html';
@@ -43,9 +45,8 @@ export function devicePages(branding: Branding): Pick<NonNullable<Features['devi
         message: `${client.clientName ?? client.clientId} asks to sign in with code ${userCode}. Is that the code on your device?`,
         form,
         formId: 'op.deviceConfirmForm',
+        // The form carries confirm=yes itself; a second one would be a duplicate parameter.
         submitLabel: 'Yes, continue',
-        submitName: 'confirm',
-        submitValue: 'yes',
         abortLabel: 'No, cancel',
       });
     },

@@ -72,10 +72,7 @@ export const messageBody = `<p><%= it.message %></p>
 /** oidc-provider's forms (logout, device) already carry their own anti-forgery field. */
 export const providerFormBody = `
 <p><%= it.message %></p>
+<% if (it.userCodeInput) { %><label for="user_code">Code</label><% } %>
 <%~ it.form %>
-<% if (it.userCodeInput) { %>
-<label for="user_code">Code</label>
-<input id="user_code" name="user_code" form="op.deviceInputForm" type="text" class="code" autocomplete="off" required autofocus>
-<% } %>
 <button class="primary" type="submit" form="<%= it.formId %>"<% if (it.submitValue) { %> name="<%= it.submitName %>" value="<%= it.submitValue %>"<% } %>><%= it.submitLabel %></button>
 <% if (it.abortLabel) { %><button class="secondary" type="submit" form="<%= it.formId %>" name="abort" value="yes"><%= it.abortLabel %></button><% } %>`;
