@@ -9,7 +9,7 @@ import { notFound } from './hooks/not-found.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowed, revocationAllowed } from './hooks/token-policies.js';
-import { CLAIMS, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
+import { CLAIMS, PASSWORD_ACR, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
   tenant: Tenant;
@@ -43,6 +43,8 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
     routes: ROUTES,
     responseTypes: RESPONSE_TYPES as Configuration['responseTypes'],
     scopes: ['openid', 'offline_access', 'profile', 'email', 'address', 'phone'],
+    // The one authentication context Portcullis offers today: a password (see interactions/).
+    acrValues: [PASSWORD_ACR],
     claims: CLAIMS,
     ttl: TTL,
     clientDefaults: {

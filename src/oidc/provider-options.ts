@@ -48,6 +48,9 @@ export const CLAIMS = {
   phone: ['phone_number', 'phone_number_verified'],
 } satisfies Configuration['claims'];
 
+/** `acr` of a sign-in with username and password. */
+export const PASSWORD_ACR = 'urn:portcullis:acr:password';
+
 /** Portcullis's one extension to client metadata. */
 export const extraClientMetadata: Configuration['extraClientMetadata'] = {
   properties: ['access_token_format'],

@@ -160,6 +160,13 @@ describe('authorization code flow', () => {
     expect(await (page as Response).text()).toContain('name="password"');
   });
 
+  it('oidcc-ensure-request-with-acr-values-succeeds: an advertised acr value is accepted and returned', async () => {
+    const metadata = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { acr_values_supported: string[] };
+    expect(metadata.acr_values_supported).toEqual(['urn:portcullis:acr:password']);
+    const { tokens } = await signInAndRedeem(confidential, { acr_values: metadata.acr_values_supported[0] });
+    expect(tokens.claims()).toMatchObject({ acr: 'urn:portcullis:acr:password' });
+  });
+
   it('login_hint fills in the username', async () => {
     const { url } = await request(confidential, { login_hint: 'jane' });
     const agent = new UserAgent(running.url);

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { InteractionResults } from 'oidc-provider';
 import { SignIn } from '../../accounts/sign-in.js';
 import { IssuerGateway } from '../issuer-gateway.js';
+import { PASSWORD_ACR } from '../provider-options.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
 import { consentPage, loginPage, messagePage } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
@@ -46,7 +47,7 @@ export class InteractionsService {
       res.status(result.reason === 'locked' ? 429 : 401);
       return this.html(res, loginPage({ tenantName: issuer.tenant.displayName }, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
     }
-    const login: InteractionResults = { login: { accountId: result.account.userId, amr: ['pwd'] } };
+    const login: InteractionResults = { login: { accountId: result.account.userId, acr: PASSWORD_ACR, amr: ['pwd'] } };
     await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
   }
 
