@@ -45,6 +45,7 @@ const handlers = new Map(
       cookieKeys: ['bench-cookie-key'],
       Adapter: memoryAdapter(clients),
       findAccount: async () => null,
+      serviceDocumentation: `${publicUrl}/docs`,
     });
     return [issuerId, provider.callback()] as const;
   }),

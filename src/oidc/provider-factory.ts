@@ -9,7 +9,7 @@ import { notFound } from './hooks/not-found.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowed, revocationAllowed } from './hooks/token-policies.js';
-import { CLAIMS, PASSWORD_ACR, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
+import { CLAIMS, PASSWORD_ACR, discoveryExtras, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
   tenant: Tenant;
@@ -20,12 +20,14 @@ export interface ProviderInputs {
   /** Keys that sign this issuer's cookies, newest first. */
   cookieKeys: string[];
   Adapter: new (name: string) => Adapter;
+  /** Where the API documentation lives (`PUBLIC_URL/docs`). */
+  serviceDocumentation: string;
   /** The user behind a `sub`, or null. */
   findAccount: (accountId: string) => Promise<Account | null>;
 }
 
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
-export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, findAccount }: ProviderInputs): Provider {
+export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation }: ProviderInputs): Provider {
   const branding = { tenantName: tenant.displayName };
   const cookiePath = new URL(issuer).pathname;
   const configuration: Configuration = {
@@ -63,6 +65,10 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       claimsParameter: { enabled: true },
+      // The `request` parameter (JAR, RFC 9101), signed or not, as OIDC Core §6.1 allows.
+      requestObjects: { enabled: true, requireSignedRequestObject: false },
+      // Signed userinfo responses for clients registered with userinfo_signed_response_alg.
+      jwtUserinfo: { enabled: true },
       deviceFlow: { enabled: true, ...devicePages(branding) },
       rpInitiatedLogout: { enabled: true, ...logoutPages(branding) },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
@@ -73,6 +79,7 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
     // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
     rotateRefreshToken: true,
     interactions: { url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
+    discovery: discoveryExtras(serviceDocumentation),
     findAccount: findAccountWith(findAccount),
     renderError,
     clientBasedCORS,

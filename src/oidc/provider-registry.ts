@@ -141,6 +141,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
+      serviceDocumentation: `${this.publicUrl}/docs`,
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {

@@ -103,3 +103,62 @@ describe('public metadata routes', () => {
     expect(await authorize.json()).toMatchObject({ error: expect.any(String) });
   });
 });
+
+describe('metadata completeness', () => {
+  let running: RunningApp;
+  let issuer: string;
+  let issuerId: string;
+
+  beforeAll(async () => {
+    running = await startApp();
+    ({ issuer, issuerId } = await createTenant(running.url));
+  });
+  afterAll(() => running.close());
+
+  /** Every member of PingOne's example (seed 003) that Portcullis supports, plus the contract's list. */
+  const REQUIRED = [
+    'issuer', 'authorization_endpoint', 'pushed_authorization_request_endpoint', 'token_endpoint', 'jwks_uri', 'end_session_endpoint',
+    'introspection_endpoint', 'revocation_endpoint', 'device_authorization_endpoint', 'userinfo_endpoint', 'request_parameter_supported',
+    'request_uri_parameter_supported', 'require_pushed_authorization_requests', 'scopes_supported', 'response_types_supported',
+    'response_modes_supported', 'grant_types_supported', 'token_endpoint_auth_methods_supported', 'token_endpoint_auth_signing_alg_values_supported',
+    'code_challenge_methods_supported', 'claims_supported', 'claims_parameter_supported', 'id_token_signing_alg_values_supported',
+    'subject_types_supported', 'introspection_endpoint_auth_methods_supported', 'revocation_endpoint_auth_methods_supported',
+    'request_object_signing_alg_values_supported', 'userinfo_signing_alg_values_supported', 'service_documentation',
+  ];
+
+  it('the OIDC document holds every member of seed 003 that Portcullis supports, with the contract values', async () => {
+    const doc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    for (const member of REQUIRED) expect(doc, member).toHaveProperty(member);
+    expect(doc).toMatchObject({
+      scopes_supported: expect.arrayContaining(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']),
+      response_types_supported: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'],
+      response_modes_supported: expect.arrayContaining(['query', 'fragment', 'form_post']),
+      grant_types_supported: expect.arrayContaining(['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code']),
+      token_endpoint_auth_methods_supported: expect.arrayContaining(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']),
+      code_challenge_methods_supported: ['S256'],
+      request_parameter_supported: true,
+      request_uri_parameter_supported: false,
+      require_pushed_authorization_requests: false,
+      service_documentation: `${running.url}/docs`,
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
+    // Every endpoint is below this issuer, on PUBLIC_URL.
+    for (const [member, value] of Object.entries(doc)) if (member.endsWith('_endpoint') || member === 'jwks_uri') expect(value, member).toMatch(new RegExp(`^${issuer}/`));
+  });
+
+  it('the RFC 8414 document has the same OAuth members, at both of its URLs', async () => {
+    const oidcDoc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const oauthDoc = (await (await fetch(`${running.url}/.well-known/oauth-authorization-server/${issuerId}`)).json()) as Record<string, unknown>;
+    for (const member of ['issuer', 'token_endpoint', 'jwks_uri', 'grant_types_supported', 'token_endpoint_auth_methods_supported', 'introspection_endpoint', 'revocation_endpoint', 'pushed_authorization_request_endpoint', 'device_authorization_endpoint']) {
+      expect(oauthDoc[member], member).toEqual(oidcDoc[member]);
+    }
+  });
+
+  it('openid-client discovers the issuer at both discovery URL forms', async () => {
+    const { oidc } = await import('../helpers/rp.js');
+    for (const algorithm of ['oidc', 'oauth2'] as const) {
+      const config = await oidc.discovery(new URL(issuer), 'any-client', undefined, undefined, { execute: [oidc.allowInsecureRequests], algorithm });
+      expect(config.serverMetadata().issuer).toBe(issuer);
+    }
+  });
+});
