@@ -5,7 +5,7 @@ import { clientBasedCORS } from './hooks/client-cors.js';
 import type { Account } from '../accounts/account.entity.js';
 import { findAccountWith } from './hooks/find-account.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
-import { notFound } from './hooks/not-found.js';
+import { publicErrors } from './hooks/public-errors.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowed, revocationAllowed } from './hooks/token-policies.js';
@@ -87,6 +87,6 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
   const provider = new Provider(issuer, configuration);
   // Endpoint URLs are built from the forwarded host and protocol, which the controller pins to PUBLIC_URL.
   provider.proxy = true;
-  provider.use(notFound);
+  provider.use(publicErrors);
   return provider;
 }

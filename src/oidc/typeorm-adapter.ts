@@ -1,4 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { unlessUnavailable } from './hooks/public-errors.js';
 import type { OidcPayloadsRepository } from './oidc-payloads.repository.js';
 
 /** Reads a client's metadata (with its plain secret) for the `Client` model. */
@@ -12,7 +13,7 @@ const CLIENT_CACHE_SIZE = 500;
 
 /**
  * The oidc-provider adapter class of one issuer: every call is one repository call scoped to
- * the tenant. Clients come from the clients table (read-only here); everything else lives in
+ * the tenant; a database out of reach answers 503 `temporarily_unavailable`. Clients come from the clients table (read-only here); everything else lives in
  * `oidc_payloads`.
  * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
  */
@@ -24,11 +25,11 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepos
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       if (this.kind === 'Client') throw new Error('clients are managed through the admin API');
-      await payloads.upsert(tenantId, this.kind, id, payload as Record<string, unknown>, expiresIn);
+      await unlessUnavailable(payloads.upsert(tenantId, this.kind, id, payload as Record<string, unknown>, expiresIn));
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.kind !== 'Client') return (await payloads.find(tenantId, this.kind, id)) as AdapterPayload | undefined;
+      if (this.kind !== 'Client') return (await unlessUnavailable(payloads.find(tenantId, this.kind, id))) as AdapterPayload | undefined;
       let cached = clientCache.get(id);
       if (!cached) {
         if (clientCache.size >= CLIENT_CACHE_SIZE) clientCache.delete(clientCache.keys().next().value!);
@@ -36,27 +37,27 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepos
         clientCache.set(id, cached);
         cached.catch(() => clientCache.delete(id));
       }
-      return cached;
+      return unlessUnavailable(cached);
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return (await payloads.findByUserCode(tenantId, this.kind, userCode)) as AdapterPayload | undefined;
+      return (await unlessUnavailable(payloads.findByUserCode(tenantId, this.kind, userCode))) as AdapterPayload | undefined;
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return (await payloads.findByUid(tenantId, this.kind, uid)) as AdapterPayload | undefined;
+      return (await unlessUnavailable(payloads.findByUid(tenantId, this.kind, uid))) as AdapterPayload | undefined;
     }
 
     async consume(id: string): Promise<void> {
-      await payloads.consume(tenantId, this.kind, id);
+      await unlessUnavailable(payloads.consume(tenantId, this.kind, id));
     }
 
     async destroy(id: string): Promise<void> {
-      await payloads.destroy(tenantId, this.kind, id);
+      await unlessUnavailable(payloads.destroy(tenantId, this.kind, id));
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await payloads.revokeByGrantId(tenantId, grantId);
+      await unlessUnavailable(payloads.revokeByGrantId(tenantId, grantId));
     }
   };
 }

@@ -64,6 +64,17 @@ describe('health, readiness and metrics', () => {
 
   it('while the database is unreachable: /readyz 503, admin 503 with Retry-After, /healthz 200; then it recovers', async () => {
     const api = adminApi(running.url);
+    // A warm issuer with a client, before the outage.
+    const issuerId = randomIssuerId();
+    await api.post('/v1/tenants', { issuer_id: issuerId });
+    const client = (await api.post(`/v1/tenants/${issuerId}/clients`, { grant_types: ['client_credentials'] })).body;
+    const tokenRequest = () =>
+      fetch(`${running.url}/${issuerId}/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+    expect((await tokenRequest()).status).toBe(200);
     proxy.cut();
     try {
       await eventually(async () => {
@@ -76,9 +87,20 @@ describe('health, readiness and metrics', () => {
       const reply = await api.get('/v1/tenants');
       expect(reply).toMatchObject({ status: 503, body: adminError('temporarily_unavailable') });
       expect(reply.headers.get('retry-after')).toBe('5');
+
+      // Public side: documents of a warm issuer need no database; a token does; an issuer not yet known cannot be looked up.
+      expect((await fetch(`${running.url}/${issuerId}/.well-known/openid-configuration`)).status).toBe(200);
+      const token = await tokenRequest();
+      expect(token.status).toBe(503);
+      expect(token.headers.get('retry-after')).toBe('5');
+      expect(await token.json()).toEqual({ error: 'temporarily_unavailable', error_description: expect.any(String) });
+      const unknown = await fetch(`${running.url}/${randomIssuerId()}/jwks.json`);
+      expect(unknown.status).toBe(503);
+      expect(await unknown.json()).toMatchObject({ error: 'temporarily_unavailable' });
     } finally {
       proxy.restore();
     }
+    await eventually(async () => expect((await tokenRequest()).status).toBe(200));
     await eventually(async () => expect((await fetch(`${running.url}/readyz`)).status).toBe(200));
     await eventually(async () => expect((await api.post('/v1/tenants', { issuer_id: randomIssuerId() })).status).toBe(201));
   });

@@ -1,0 +1,40 @@
+import type { Middleware } from 'koa';
+import { errors } from 'oidc-provider';
+import { isDatabaseUnavailable } from '../../database/unavailable.js';
+
+/** Thrown from the adapter while the database is out of reach: the caller may retry (RFC 6749 `temporarily_unavailable`). */
+export class TemporarilyUnavailable extends errors.OIDCProviderError {
+  constructor(cause: unknown) {
+    super(503, 'temporarily_unavailable', { cause: cause as Error });
+    // 5xx errors are hidden by default; this one is the caller's business.
+    this.expose = true;
+    Object.assign(this, { error_description: 'The service cannot reach its database; try again shortly.' });
+  }
+}
+
+/** Runs a storage call, turning "database unreachable" into `TemporarilyUnavailable`. */
+export async function unlessUnavailable<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw isDatabaseUnavailable(error) ? new TemporarilyUnavailable(error) : error;
+  }
+}
+
+/**
+ * Wraps the provider's routes (oidc-provider runs `provider.use` middleware around them) to
+ * give its error answers the contract's shape: a JSON 404 where Koa would send text, a
+ * Retry-After on 503, and on 500 no detail but the request id to quote.
+ */
+export const publicErrors: Middleware = async (ctx, next) => {
+  await next();
+  if (ctx.status === 404 && ctx.body === undefined) {
+    ctx.status = 404;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { error: 'not_found', error_description: 'The requested resource does not exist.' };
+  } else if (ctx.status === 503) {
+    ctx.set('Retry-After', '5');
+  } else if (ctx.status === 500 && (ctx.body as { error?: string } | undefined)?.error === 'server_error') {
+    ctx.body = { error: 'server_error', error_description: 'An unexpected error occurred.', request_id: (ctx.req as { id?: string }).id };
+  }
+};
