@@ -21,6 +21,7 @@ export interface AppConfig {
   providerCacheSize: number;
   discoveryCacheSeconds: number;
   jwksCacheSeconds: number;
+  rateLimits: { metadataPerMinute: number; protocolPerMinute: number; store: 'memory' | 'postgres' | 'redis'; redisUrl?: string };
   argon2: { memoryKib: number; timeCost: number; parallelism: number };
   loginThrottle: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockoutSeconds: number };
   /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */

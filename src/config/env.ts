@@ -141,6 +141,24 @@ export class Env {
   @IntBetween(1, 86400)
   LOGIN_LOCKOUT_SECONDS: number = 900;
 
+  /** Requests per minute one client IP may make to one issuer's discovery and JWKS documents; `0` = no limit. Default `1200`. */
+  @IntBetween(0, 10_000_000)
+  RATE_LIMIT_METADATA_PER_MINUTE: number = 1200;
+
+  /** Requests per minute one client IP may make to one issuer's other public routes (token, authorize, …); `0` = no limit. Default `3000`. */
+  @IntBetween(0, 10_000_000)
+  RATE_LIMIT_PROTOCOL_PER_MINUTE: number = 3000;
+
+  /** Where rate-limit counters live: `memory` (per replica), `postgres` or `redis` (shared by all replicas). Default `redis` when `REDIS_URL` is set, else `memory`. */
+  @IsOptional()
+  @IsIn(['memory', 'postgres', 'redis'], { message: 'must be one of memory, postgres, redis' })
+  RATE_LIMIT_STORE?: 'memory' | 'postgres' | 'redis';
+
+  /** Redis URL (`redis://host:6379`) for shared rate-limit counters. Unset: none. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
   @toBool()
   @IsOptional()

@@ -55,6 +55,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     keyEncryptionKey = secret.value;
     if (secret.created) devSecrets.generatedKeyEncryptionKeyFile = secret.file;
   }
+  if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) throw new ConfigError(['RATE_LIMIT_STORE=redis needs REDIS_URL']);
   const kek = decodeKey(keyEncryptionKey);
   if (kek.length !== 32) throw new ConfigError(['KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64']);
 
@@ -76,6 +77,12 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     providerCacheSize: env.PROVIDER_CACHE_SIZE,
     discoveryCacheSeconds: env.DISCOVERY_CACHE_SECONDS,
     jwksCacheSeconds: env.JWKS_CACHE_SECONDS,
+    rateLimits: {
+      metadataPerMinute: env.RATE_LIMIT_METADATA_PER_MINUTE,
+      protocolPerMinute: env.RATE_LIMIT_PROTOCOL_PER_MINUTE,
+      store: env.RATE_LIMIT_STORE ?? (env.REDIS_URL ? 'redis' : 'memory'),
+      redisUrl: env.REDIS_URL,
+    },
     argon2: { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST, parallelism: env.ARGON2_PARALLELISM },
     loginThrottle: {
       maxFailuresPerUser: env.LOGIN_MAX_FAILURES_PER_USER,

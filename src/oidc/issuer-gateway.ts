@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
 import { redactUrl } from '../common/http/logger-options.js';
 import { requestId } from '../common/http/request-id.js';
@@ -9,6 +10,7 @@ import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { Metrics } from '../health/metrics.js';
 import { serveDocument } from './document-cache.js';
 import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';
+import { PublicRateLimits } from './public-rate-limits.js';
 import { publicRouteLabel, publicRouteMethods } from './public-routes.js';
 
 /** RFC 8414 §3.1 path-insertion forms: `/.well-known/{document}/{issuer_id}`. */
@@ -33,12 +35,16 @@ type Request = IncomingMessage & { id?: unknown; baseUrl?: string };
 export class IssuerGateway {
   private readonly forwardedHost: string;
   private readonly forwardedProto: string;
+  private readonly trustProxy: (address: string, hop: number) => boolean;
 
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly metrics: Metrics,
+    private readonly limits: PublicRateLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    // The same trust as Express's `trust proxy` (see app.ts): one proxy hop in production, loopback otherwise.
+    this.trustProxy = config.nodeEnv === 'production' ? (_address, hop) => hop < 1 : proxyaddr.compile('loopback');
     const publicUrl = new URL(config.publicUrl);
     this.forwardedHost = publicUrl.host;
     this.forwardedProto = publicUrl.protocol.slice(0, -1);
@@ -53,19 +59,25 @@ export class IssuerGateway {
     this.registry.get(target.issuerId).then(
       (issuer) => (issuer ? this.serve(issuer, target, queryAt < 0 ? '' : url.slice(queryAt), req, res) : next()),
       (error: unknown) => this.fail(req, res, error),
-    );
+    ).catch((error: unknown) => this.fail(req, res, error));
   };
 
-  private serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): void {
+  private async serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): Promise<void> {
     requestId(req, res);
     this.observe(req, res, publicRouteLabel(target.path));
+
+    const isDocument = DOCUMENTS.has(target.path) || target.path === JWKS;
+    const retryAfter = await this.limits.retryAfter(isDocument ? 'metadata' : 'protocol', target.issuerId, this.clientIp(req));
+    if (retryAfter > 0) {
+      return this.answer(res, { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(retryAfter) } });
+    }
 
     const methods = publicRouteMethods(target.path);
     if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
       return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
     }
 
-    if ((req.method === 'GET' || req.method === 'HEAD') && (DOCUMENTS.has(target.path) || target.path === JWKS)) {
+    if ((req.method === 'GET' || req.method === 'HEAD') && isDocument) {
       const maxAge = target.path === JWKS ? this.config.jwksCacheSeconds : this.config.discoveryCacheSeconds;
       const cached = issuer.documents.get(target.path);
       if (cached) return serveDocument(req, res, cached, maxAge);
@@ -83,6 +95,11 @@ export class IssuerGateway {
   pin(req: IncomingMessage): void {
     req.headers['x-forwarded-host'] = this.forwardedHost;
     req.headers['x-forwarded-proto'] = this.forwardedProto;
+  }
+
+  /** The caller's address, through trusted proxies only. */
+  private clientIp(req: IncomingMessage): string {
+    return proxyaddr(req, this.trustProxy);
   }
 
   /** The registry could not answer: the database is out of reach (503), or a bug (500). */

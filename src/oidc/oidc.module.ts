@@ -14,6 +14,7 @@ import { IssuerGateway } from './issuer-gateway.js';
 import { OidcPayloadsRepository, SqlOidcPayloadsRepository } from './oidc-payloads.repository.js';
 import { PayloadSweeper } from './payload-sweeper.js';
 import { ProviderRegistry } from './provider-registry.js';
+import { PublicRateLimits } from './public-rate-limits.js';
 import { TenantChangeListener } from './tenant-change-listener.js';
 
 /**
@@ -28,6 +29,7 @@ import { TenantChangeListener } from './tenant-change-listener.js';
   providers: [
     ProviderRegistry,
     IssuerGateway,
+    PublicRateLimits,
     InteractionsService,
     InteractionCsrf,
     TenantChangeListener,

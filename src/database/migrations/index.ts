@@ -1,6 +1,12 @@
 import { CreateTenants1763900000000 } from './1763900000000-CreateTenants.js';
 import { AddIssuersKeysClientsPayloads1763900100000 } from './1763900100000-AddIssuersKeysClientsPayloads.js';
 import { CreateUsers1763900200000 } from './1763900200000-CreateUsers.js';
+import { CreateRateLimits1763900300000 } from './1763900300000-CreateRateLimits.js';
 
 /** Every migration, oldest first. A migration is never edited once merged: add a new one. */
-export const migrations = [CreateTenants1763900000000, AddIssuersKeysClientsPayloads1763900100000, CreateUsers1763900200000];
+export const migrations = [
+  CreateTenants1763900000000,
+  AddIssuersKeysClientsPayloads1763900100000,
+  CreateUsers1763900200000,
+  CreateRateLimits1763900300000,
+];
