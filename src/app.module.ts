@@ -17,6 +17,7 @@ import { KeysModule } from './keys/keys.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DiscoveryModule } from './discovery/discovery.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -37,6 +38,7 @@ export class AppModule implements NestModule {
         AccountsModule,
         OidcModule,
         SessionsModule,
+        DiscoveryModule,
         DemoModule,
       ],
       providers: [

@@ -38,3 +38,33 @@ describe('OpenAPI document', () => {
     );
   });
 });
+
+describe('OpenAPI document of the public discovery surface', () => {
+  it('has the seed schemas under their names, with their required members', async () => {
+    const doc = JSON.parse(await readFile(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'));
+    const schemas = doc.components.schemas;
+    expect(schemas.IssuerJWKS.required).toEqual(['keys']);
+    expect(schemas.JWK.required).toEqual(expect.arrayContaining(['kty', 'use', 'kid', 'alg']));
+    expect(schemas.OAuthError.required).toEqual(['error']);
+    expect(schemas.OAuth2Metadata.required).toEqual(['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri', 'response_types_supported']);
+    // OpenID Connect Discovery 1.0 §3 REQUIRED members.
+    expect(schemas.OpenIDConfiguration.required).toEqual([...schemas.OAuth2Metadata.required, 'subject_types_supported', 'id_token_signing_alg_values_supported']);
+  });
+
+  it.each([
+    ['/{issuer_id}/.well-known/openid-configuration', 'OpenIDConfiguration'],
+    ['/.well-known/openid-configuration/{issuer_id}', 'OpenIDConfiguration'],
+    ['/{issuer_id}/.well-known/oauth-authorization-server', 'OAuth2Metadata'],
+    ['/.well-known/oauth-authorization-server/{issuer_id}', 'OAuth2Metadata'],
+    ['/{issuer_id}/jwks.json', 'IssuerJWKS'],
+    ['/{issuer_id}/.well-known/jwks.json', 'IssuerJWKS'],
+  ])('documents GET %s with %s and the error statuses', async (path, schema) => {
+    const doc = JSON.parse(await readFile(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'));
+    const responses = doc.paths[path].get.responses;
+    expect(Object.keys(responses).sort()).toEqual(['200', '304', '404', '405', '429', '500', '503']);
+    expect(responses['200'].content['application/json'].schema.$ref).toBe(`#/components/schemas/${schema}`);
+    for (const status of ['404', '405', '429', '500', '503']) {
+      expect(responses[status].content['application/json'].schema.$ref).toBe('#/components/schemas/OAuthError');
+    }
+  });
+});

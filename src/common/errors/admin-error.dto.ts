@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 export class FieldProblemDto {
   @ApiProperty({ example: 'issuer_id' })
@@ -24,10 +24,14 @@ export class AdminErrorDto {
 }
 
 /** RFC 6749 error body of public routes and routing errors. */
+@ApiSchema({ name: 'OAuthError' })
 export class OAuthErrorDto {
-  @ApiProperty({ example: 'not_found' })
+  @ApiProperty({ example: 'not_found', description: 'RFC 6749 / OIDC code, or not_found, method_not_allowed, too_many_requests, server_error, temporarily_unavailable.' })
   error: string;
 
   @ApiPropertyOptional({ example: 'The requested resource does not exist.' })
   error_description?: string;
+
+  @ApiPropertyOptional({ description: 'Request id to quote to an operator (500 only).' })
+  request_id?: string;
 }

@@ -1,0 +1,77 @@
+import { applyDecorators, Controller, Get, NotFoundException } from '@nestjs/common';
+import { ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { OAuthErrorDto } from '../common/errors/admin-error.dto.js';
+import { IssuerJwksDto } from './dto/issuer-jwks.dto.js';
+import { OAuth2MetadataDto, OpenIdConfigurationDto } from './dto/metadata.dto.js';
+
+/** The statuses every public metadata route may answer besides 200, with the OAuthError body. */
+const PublicResponses = () =>
+  applyDecorators(
+    ApiParam({ name: 'issuer_id', example: 'acme' }),
+    ApiResponse({ status: 304, description: 'Not modified: the If-None-Match matched the ETag.' }),
+    ApiResponse({ status: 404, description: 'Unknown or disabled issuer.', type: OAuthErrorDto }),
+    ApiResponse({ status: 405, description: 'Wrong method; see Allow.', type: OAuthErrorDto }),
+    ApiResponse({ status: 429, description: 'Rate limit exceeded; see Retry-After.', type: OAuthErrorDto }),
+    ApiResponse({ status: 500, description: 'Unexpected failure; the body carries only a request id.', type: OAuthErrorDto }),
+    ApiResponse({ status: 503, description: 'The database is out of reach; see Retry-After.', type: OAuthErrorDto }),
+  );
+
+const NotAnIssuer = () => new NotFoundException();
+
+/**
+ * Documentation of the per-issuer discovery surface. These routes are answered by the issuer
+ * gateway (src/oidc/issuer-gateway.ts) before Nest sees them; Nest reaches these handlers only
+ * for an issuer that does not exist or is disabled, which is a 404.
+ */
+@ApiTags('discovery')
+@ApiExtraModels(OAuthErrorDto)
+@Controller()
+export class DiscoveryController {
+  @Get(':issuer_id/.well-known/openid-configuration')
+  @ApiOperation({ summary: 'OpenID Connect Discovery 1.0 document of the issuer' })
+  @ApiResponse({ status: 200, type: OpenIdConfigurationDto, description: 'Cacheable (Cache-Control, strong ETag).' })
+  @PublicResponses()
+  openIdConfiguration(): never {
+    throw NotAnIssuer();
+  }
+
+  @Get('.well-known/openid-configuration/:issuer_id')
+  @ApiOperation({ summary: 'The same OpenID Connect document, at the path-insertion URL some relying parties use' })
+  @ApiResponse({ status: 200, type: OpenIdConfigurationDto })
+  @PublicResponses()
+  openIdConfigurationInserted(): never {
+    throw NotAnIssuer();
+  }
+
+  @Get(':issuer_id/.well-known/oauth-authorization-server')
+  @ApiOperation({ summary: 'RFC 8414 authorization server metadata of the issuer' })
+  @ApiResponse({ status: 200, type: OAuth2MetadataDto })
+  @PublicResponses()
+  authorizationServerMetadata(): never {
+    throw NotAnIssuer();
+  }
+
+  @Get('.well-known/oauth-authorization-server/:issuer_id')
+  @ApiOperation({ summary: 'RFC 8414 §3.1 path-insertion form of the same document' })
+  @ApiResponse({ status: 200, type: OAuth2MetadataDto })
+  @PublicResponses()
+  authorizationServerMetadataInserted(): never {
+    throw NotAnIssuer();
+  }
+
+  @Get(':issuer_id/jwks.json')
+  @ApiOperation({ summary: "The issuer's public signing keys (the jwks_uri)" })
+  @ApiResponse({ status: 200, type: IssuerJwksDto })
+  @PublicResponses()
+  jwks(): never {
+    throw NotAnIssuer();
+  }
+
+  @Get(':issuer_id/.well-known/jwks.json')
+  @ApiOperation({ summary: 'The same key set at the well-known URL' })
+  @ApiResponse({ status: 200, type: IssuerJwksDto })
+  @PublicResponses()
+  wellKnownJwks(): never {
+    throw NotAnIssuer();
+  }
+}

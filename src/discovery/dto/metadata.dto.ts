@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+
+const list = (example: string[], description?: string) => ApiPropertyOptional({ type: [String], example, description });
+
+/** RFC 8414 §2 members Portcullis publishes. */
+@ApiSchema({ name: 'OAuth2Metadata' })
+export class OAuth2MetadataDto {
+  @ApiProperty({ example: 'https://id.example.com/acme', description: 'PUBLIC_URL/{issuer_id}, exactly.' }) issuer: string;
+  @ApiProperty({ example: 'https://id.example.com/acme/authorize' }) authorization_endpoint: string;
+  @ApiProperty({ example: 'https://id.example.com/acme/token' }) token_endpoint: string;
+  @ApiProperty({ example: 'https://id.example.com/acme/jwks.json' }) jwks_uri: string;
+  @ApiProperty({ type: [String], example: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'] }) response_types_supported: string[];
+  @list(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']) scopes_supported?: string[];
+  @list(['query', 'fragment', 'form_post']) response_modes_supported?: string[];
+  @list(['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code']) grant_types_supported?: string[];
+  @list(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']) token_endpoint_auth_methods_supported?: string[];
+  @list(['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA']) token_endpoint_auth_signing_alg_values_supported?: string[];
+  @ApiPropertyOptional({ example: 'https://id.example.com/docs' }) service_documentation?: string;
+  @ApiPropertyOptional({ example: 'https://id.example.com/acme/revoke' }) revocation_endpoint?: string;
+  @list(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']) revocation_endpoint_auth_methods_supported?: string[];
+  @ApiPropertyOptional({ example: 'https://id.example.com/acme/introspect' }) introspection_endpoint?: string;
+  @list(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']) introspection_endpoint_auth_methods_supported?: string[];
+  @list(['S256'], 'PKCE: S256 only (plain is refused).') code_challenge_methods_supported?: string[];
+  @ApiPropertyOptional({ example: 'https://id.example.com/acme/par' }) pushed_authorization_request_endpoint?: string;
+  @ApiPropertyOptional({ example: false }) require_pushed_authorization_requests?: boolean;
+  @ApiPropertyOptional({ example: 'https://id.example.com/acme/device_authorization' }) device_authorization_endpoint?: string;
+  @ApiPropertyOptional({ example: true }) authorization_response_iss_parameter_supported?: boolean;
+}
+
+/** OpenID Connect Discovery 1.0 §3: the RFC 8414 members plus the OpenID ones. */
+@ApiSchema({ name: 'OpenIDConfiguration' })
+export class OpenIdConfigurationDto extends OAuth2MetadataDto {
+  @ApiProperty({ type: [String], example: ['public'] }) subject_types_supported: string[];
+  @ApiProperty({ type: [String], example: ['RS256'], description: "The tenant's signing algorithm." }) id_token_signing_alg_values_supported: string[];
+  @ApiPropertyOptional({ example: 'https://id.example.com/acme/userinfo' }) userinfo_endpoint?: string;
+  @ApiPropertyOptional({ example: 'https://id.example.com/acme/end-session' }) end_session_endpoint?: string;
+  @list(['sub', 'name', 'email', 'email_verified', 'address', 'phone_number']) claims_supported?: string[];
+  @ApiPropertyOptional({ example: true }) claims_parameter_supported?: boolean;
+  @ApiPropertyOptional({ example: true }) request_parameter_supported?: boolean;
+  @ApiPropertyOptional({ example: false }) request_uri_parameter_supported?: boolean;
+  @list(['HS256', 'RS256', 'ES256', 'EdDSA']) request_object_signing_alg_values_supported?: string[];
+  @list(['RS256', 'ES256', 'EdDSA']) userinfo_signing_alg_values_supported?: string[];
+  @list(['urn:portcullis:acr:password']) acr_values_supported?: string[];
+  @list(['normal']) claim_types_supported?: string[];
+}
