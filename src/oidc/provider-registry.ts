@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
@@ -146,6 +147,10 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {
       this.logger.error({ err: error, req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
+    });
+    // Errors that escaped oidc-provider's handler (see hooks/public-errors.ts); a listener also keeps Koa from printing them as text.
+    (provider as unknown as EventEmitter).on('error', (error: Error, ctx?: { req?: { id?: unknown } }) => {
+      this.logger.error({ err: error, req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');
     });
     return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache() };
   }

@@ -27,7 +27,21 @@ export async function unlessUnavailable<T>(call: Promise<T>): Promise<T> {
  * Retry-After on 503, and on 500 no detail but the request id to quote.
  */
 export const publicErrors: Middleware = async (ctx, next) => {
-  await next();
+  try {
+    await next();
+  } catch (error) {
+    // oidc-provider lets a few failures escape its own error handler; never answer them in Koa's text.
+    if (error instanceof TypeError && error.message.startsWith('persist can only be called on previously persisted Sessions')) {
+      // A form (device code page) posted without the session it was issued in: the caller's mistake.
+      ctx.status = 400;
+      ctx.body = { error: 'invalid_request', error_description: 'The form was posted without its session; open the page again and resubmit.' };
+      return;
+    }
+    ctx.app.emit('error', error, ctx);
+    ctx.status = 500;
+    ctx.body = { error: 'server_error', error_description: 'An unexpected error occurred.', request_id: (ctx.req as { id?: string }).id };
+    return;
+  }
   if (ctx.status === 404 && ctx.body === undefined) {
     ctx.status = 404;
     ctx.set('Cache-Control', 'no-store');
