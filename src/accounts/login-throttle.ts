@@ -14,23 +14,27 @@ export class LoginThrottle {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { maxFailuresPerUser, maxFailuresPerIp, lockoutSeconds } = config.loginThrottle;
+    // One more point than failures allowed: the attempt after the last allowed failure is the one refused.
     this.perUser = new RateLimiterMemory({ keyPrefix: 'login-user', points: maxFailuresPerUser, duration: lockoutSeconds, blockDuration: lockoutSeconds });
     this.perIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: maxFailuresPerIp, duration: lockoutSeconds, blockDuration: lockoutSeconds });
   }
 
-  /** Seconds until this user or IP may try again, or 0. */
-  async lockedFor(issuerId: string, username: string, ip: string): Promise<number> {
-    const [user, address] = await Promise.all([this.perUser.get(userKey(issuerId, username)), this.perIp.get(ip)]);
-    const blocked = [user, address].filter((res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0);
+  /**
+   * Takes one attempt from the user's and the IP's budgets before the password is checked,
+   * so parallel attempts cannot all slip past a check made before any failure is counted.
+   * Returns the seconds to wait when a budget is spent, or 0.
+   */
+  async take(issuerId: string, username: string, ip: string): Promise<number> {
+    const results = await Promise.allSettled([this.perUser.consume(userKey(issuerId, username)), this.perIp.consume(ip)]);
+    const blocked = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : []));
+    const failure = results.find((result) => result.status === 'rejected' && !(result.reason instanceof RateLimiterRes));
+    if (failure) throw (failure as PromiseRejectedResult).reason;
     return blocked.length ? Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000) : 0;
   }
 
-  async failed(issuerId: string, username: string, ip: string): Promise<void> {
-    await Promise.all([this.perUser.penalty(userKey(issuerId, username)), this.perIp.penalty(ip)]);
-  }
-
-  async succeeded(issuerId: string, username: string): Promise<void> {
-    await this.perUser.delete(userKey(issuerId, username));
+  /** A success gives the attempts back: only failures count. */
+  async succeeded(issuerId: string, username: string, ip: string): Promise<void> {
+    await Promise.all([this.perUser.delete(userKey(issuerId, username)), this.perIp.reward(ip, 1)]);
   }
 }
 

@@ -19,14 +19,11 @@ export class SignIn {
   ) {}
 
   async attempt(issuerId: string, username: string, password: string, ip: string): Promise<SignInResult> {
-    const lockedFor = await this.throttle.lockedFor(issuerId, username, ip);
+    const lockedFor = await this.throttle.take(issuerId, username, ip);
     if (lockedFor > 0) return { ok: false, reason: 'locked', retryAfterSeconds: lockedFor };
     const account = await this.accounts.findForLogin(issuerId, username);
-    if (!(await this.hasher.verify(account?.passwordHash, password)) || !account) {
-      await this.throttle.failed(issuerId, username, ip);
-      return { ok: false, reason: 'invalid' };
-    }
-    await this.throttle.succeeded(issuerId, username);
+    if (!(await this.hasher.verify(account?.passwordHash, password)) || !account) return { ok: false, reason: 'invalid' };
+    await this.throttle.succeeded(issuerId, username, ip);
     return { ok: true, account };
   }
 

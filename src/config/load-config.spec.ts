@@ -31,6 +31,12 @@ describe(loadConfig.name, () => {
     expect((await loadConfig({ ...base, PUBLIC_URL: 'https://id.example.com/' })).publicUrl).toBe('https://id.example.com');
   });
 
+  it('refuses a PUBLIC_URL with a path: issuers hang directly off the origin', async () => {
+    const error = await loadConfig({ DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK, PUBLIC_URL: 'https://h.example/auth' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems[0]).toMatch(/^PUBLIC_URL must be an origin without a path/);
+  });
+
   it('treats an empty variable as unset', async () => {
     const config = await loadConfig({ DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK, PORT: '', DATABASE_URL: '' });
     expect(config.port).toBe(3000);

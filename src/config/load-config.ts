@@ -55,6 +55,9 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     keyEncryptionKey = secret.value;
     if (secret.created) devSecrets.generatedKeyEncryptionKeyFile = secret.file;
   }
+  if (env.PUBLIC_URL && !['', '/'].includes(new URL(env.PUBLIC_URL).pathname)) {
+    throw new ConfigError(['PUBLIC_URL must be an origin without a path (issuers are PUBLIC_URL/{issuer_id}), e.g. https://id.example.com']);
+  }
   if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) throw new ConfigError(['RATE_LIMIT_STORE=redis needs REDIS_URL']);
   const kek = decodeKey(keyEncryptionKey);
   if (kek.length !== 32) throw new ConfigError(['KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64']);

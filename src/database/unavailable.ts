@@ -20,3 +20,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return typeof message === 'string' && POOL_MESSAGES.test(message);
 }
+
+/**
+ * Whether PostgreSQL refused a value the caller sent: NUL characters (22021, 22P05), a malformed
+ * typed value (22P02), a string too long for its column (22001). The caller's mistake, not a 500.
+ */
+export function isInvalidInput(error: unknown): boolean {
+  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string } | undefined)?.code : undefined;
+  return code === '22021' || code === '22P05' || code === '22P02' || code === '22001';
+}
+
+/** What of a database error may be logged: never the query parameters, which can hold secrets and password hashes. */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  return { type: error.name, message: error.message, code: (error.driverError as { code?: string } | undefined)?.code, stack: error.stack };
+}

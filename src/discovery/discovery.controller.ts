@@ -1,5 +1,6 @@
-import { applyDecorators, Controller, Get, NotFoundException } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { All, applyDecorators, Controller, Get, NotFoundException } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AppError } from '../common/errors/app-error.js';
 import { OAuthErrorDto } from '../common/errors/admin-error.dto.js';
 import { IssuerJwksDto } from './dto/issuer-jwks.dto.js';
 import { OAuth2MetadataDto, OpenIdConfigurationDto } from './dto/metadata.dto.js';
@@ -73,5 +74,19 @@ export class DiscoveryController {
   @PublicResponses()
   wellKnownJwks(): never {
     throw NotAnIssuer();
+  }
+
+  /** Any other method on these paths of an unknown issuer: still 404, as the contract has it for every route of one. */
+  @All([
+    ':issuer_id/.well-known/openid-configuration',
+    '.well-known/openid-configuration/:issuer_id',
+    ':issuer_id/.well-known/oauth-authorization-server',
+    '.well-known/oauth-authorization-server/:issuer_id',
+    ':issuer_id/jwks.json',
+    ':issuer_id/.well-known/jwks.json',
+  ])
+  @ApiExcludeEndpoint()
+  unknownIssuer(): never {
+    throw new AppError(404, 'not_found', 'The requested resource does not exist.');
   }
 }

@@ -82,7 +82,7 @@ export class KeysService {
     if (key.status !== 'retired') {
       throw new AppError(409, 'conflict', `key '${kid}' is the ${key.status} key; only retired keys can be removed (rotate first)`);
     }
-    await this.changes.apply(issuerId, async () => this.keys.delete(issuerId, kid));
+    await this.changes.apply(issuerId, (manager) => this.keys.delete(manager, issuerId, kid));
   }
 
   /**

@@ -6,7 +6,7 @@ import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
 import { redactUrl } from '../common/http/logger-options.js';
 import { requestId } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { isDatabaseUnavailable } from '../database/unavailable.js';
+import { isDatabaseUnavailable, loggableError } from '../database/unavailable.js';
 import { Metrics } from '../health/metrics.js';
 import { serveDocument } from './document-cache.js';
 import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';
@@ -109,7 +109,7 @@ export class IssuerGateway {
       PinoLogger.root?.warn({ req_id: id, err: String(error) }, 'database unavailable');
       return this.answer(res, { status: 503, error: 'temporarily_unavailable', message: 'The service cannot reach its database; try again shortly.', headers: { 'Retry-After': '5' } }, id);
     }
-    PinoLogger.root?.error({ req_id: id, err: error }, 'unexpected error');
+    PinoLogger.root?.error({ req_id: id, err: loggableError(error) }, 'unexpected error');
     this.answer(res, { status: 500, error: 'server_error', message: 'An unexpected error occurred.' }, id);
   }
 

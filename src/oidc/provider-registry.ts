@@ -10,6 +10,7 @@ import { ClientsRepository } from '../clients/clients.repository.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { KeysService } from '../keys/keys.service.js';
+import { loggableError } from '../database/unavailable.js';
 import { ISSUER_ID_PATTERN, RESERVED_ISSUER_IDS } from '../tenancy/issuer-id.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
 import type { Tenant } from '../tenancy/tenant.entity.js';
@@ -90,8 +91,12 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     if (!ISSUER_ID_PATTERN.test(issuerId) || this.reserved.has(issuerId) || this.unknown.has(issuerId)) return null;
     let entry = this.live.get(issuerId);
     if (!entry) {
-      entry = this.build(issuerId);
-      this.live.set(issuerId, entry);
+      const built = this.build(issuerId);
+      entry = built;
+      this.live.set(issuerId, built);
+      // The version the periodic check compares, recorded only while this build still owns the
+      // entry; a change that landed while building is caught by the next check.
+      built.then((issuer) => issuer && this.live.peek(issuerId) === built && this.versions.set(issuerId, issuer.tenant.version), () => undefined);
     }
     try {
       const issuer = await entry;
@@ -127,10 +132,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private async build(issuerId: string): Promise<LiveIssuer | null> {
     const tenant = await this.tenants.findByIssuerId(issuerId);
     if (!tenant || !tenant.enabled) return null;
-    const issuer = await this.assemble(tenant);
-    // A change that landed while building is caught by the next version check.
-    this.versions.set(issuerId, tenant.version);
-    return issuer;
+    return this.assemble(tenant);
   }
 
   private async assemble(tenant: Tenant): Promise<LiveIssuer> {
@@ -146,11 +148,11 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {
-      this.logger.error({ err: error, req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
+      this.logger.error({ err: loggableError(error), req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
     });
     // Errors that escaped oidc-provider's handler (see hooks/public-errors.ts); a listener also keeps Koa from printing them as text.
     (provider as unknown as EventEmitter).on('error', (error: Error, ctx?: { req?: { id?: unknown } }) => {
-      this.logger.error({ err: error, req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');
+      this.logger.error({ err: loggableError(error), req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');
     });
     return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache() };
   }

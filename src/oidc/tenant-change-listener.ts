@@ -43,6 +43,12 @@ export class TenantChangeListener implements OnModuleInit, OnApplicationShutdown
     try {
       await client.connect();
       await client.query(`LISTEN ${TENANT_CHANGED_CHANNEL}`);
+      // Shut down while connecting: close this one too.
+      if (this.stopped) {
+        client.removeAllListeners();
+        await client.end().catch(() => undefined);
+        return;
+      }
       this.client = client;
     } catch (error) {
       this.reconnect(client, error as Error);

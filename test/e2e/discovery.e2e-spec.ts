@@ -172,8 +172,10 @@ describe('metadata documents against JSON Schemas of OIDC Discovery 1.0 and RFC 
   afterAll(() => running.close());
 
   it.each(['RS256', 'ES256', 'EdDSA'])('a %s issuer: both documents valid, at every URL form', async (alg) => {
-    const { default: Ajv } = await import('ajv');
-    const { default: addFormats } = await import('ajv-formats');
+    const { Ajv } = await import('ajv');
+    // ajv-formats is CommonJS with a `default` export: under ESM its plugin sits one level down.
+    const formats = (await import('ajv-formats')) as unknown as { default: { default?: (ajv: InstanceType<typeof Ajv>) => void } & ((ajv: InstanceType<typeof Ajv>) => void) };
+    const addFormats = formats.default.default ?? formats.default;
     const { readFile } = await import('node:fs/promises');
     const load = async (name: string) => JSON.parse(await readFile(new URL(`../schemas/${name}`, import.meta.url), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });

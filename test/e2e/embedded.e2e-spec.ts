@@ -35,6 +35,15 @@ describe('on the embedded store', () => {
     expect((await api.get(`/v1/tenants/${ids[2]}`)).status).toBe(404);
   });
 
+  it('rotates keys and removes a retired one (a write inside the change transaction, on one connection)', async () => {
+    const api = adminApi(running.url);
+    const id = randomIssuerId('k');
+    await api.post('/v1/tenants', { issuer_id: id, signing_alg: 'ES256' });
+    const [, , retired] = (await api.post(`/v1/tenants/${id}/keys/rotate`)).body.items;
+    expect((await api.delete(`/v1/tenants/${id}/keys/${retired.kid}`)).status).toBe(204);
+    expect((await api.get(`/v1/tenants/${id}/keys`)).body.items).toHaveLength(2);
+  });
+
   it('keeps its data across a restart, and refuses a second process on the same folder', async () => {
     const api = adminApi(running.url);
     const id = randomIssuerId('keep');

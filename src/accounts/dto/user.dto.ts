@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 const text = (max = 200) => [IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters long` })];
@@ -72,13 +73,13 @@ export class CreateUserDto extends UserClaimsDto {
 /** Partial update; `password` sets a new one. `null` removes a claim. */
 export class UpdateUserDto extends UserClaimsDto {
   @ApiPropertyOptional({ example: 'jane.doe' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString({ message: '$property must be a string' })
   @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
   username?: string;
 
   @ApiPropertyOptional({ minLength: 8, maxLength: 256, writeOnly: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString({ message: '$property must be a string' })
   @Length(8, 256, { message: '$property must be 8-256 characters long' })
   password?: string;

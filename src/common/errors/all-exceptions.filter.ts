@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, ty
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Application, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { isDatabaseUnavailable } from '../../database/unavailable.js';
+import { isDatabaseUnavailable, isInvalidInput, loggableError } from '../../database/unavailable.js';
 import { allowedMethods } from './allowed-methods.js';
 import { AppError } from './app-error.js';
 import { adminErrorBody, isAdminPath, oauthErrorBody, type Problem } from './error-body.js';
@@ -28,7 +28,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     const { problem, routing } = this.toProblem(exception, req);
     if (problem.status === 500) {
-      this.logger.error({ err: exception, req_id: requestId }, 'unexpected error');
+      this.logger.error({ err: loggableError(exception), req_id: requestId }, 'unexpected error');
     } else if (problem.status === 503) {
       this.logger.warn({ err: String(exception), req_id: requestId }, 'database unavailable');
     }
@@ -62,6 +62,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return { problem: this.fromHttpException(exception) };
+    }
+    if (isInvalidInput(exception)) {
+      return { problem: { status: 422, error: 'validation_failed', message: 'The request has values that cannot be stored.', details: [{ field: 'request', message: 'contains characters that cannot be stored, such as NUL' }] } };
     }
     if (isDatabaseUnavailable(exception)) {
       const problem: Problem = {

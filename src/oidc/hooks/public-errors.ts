@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import { errors } from 'oidc-provider';
-import { isDatabaseUnavailable } from '../../database/unavailable.js';
+import { isDatabaseUnavailable, isInvalidInput } from '../../database/unavailable.js';
 
 /** Thrown from the adapter while the database is out of reach: the caller may retry (RFC 6749 `temporarily_unavailable`). */
 export class TemporarilyUnavailable extends errors.OIDCProviderError {
@@ -12,12 +12,17 @@ export class TemporarilyUnavailable extends errors.OIDCProviderError {
   }
 }
 
-/** Runs a storage call, turning "database unreachable" into `TemporarilyUnavailable`. */
+/**
+ * Runs a storage call, turning "database unreachable" into `TemporarilyUnavailable` and a value
+ * PostgreSQL cannot store (a NUL character in a parameter) into the caller's `invalid_request`.
+ */
 export async function unlessUnavailable<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    throw isDatabaseUnavailable(error) ? new TemporarilyUnavailable(error) : error;
+    if (isDatabaseUnavailable(error)) throw new TemporarilyUnavailable(error);
+    if (isInvalidInput(error)) throw new errors.InvalidRequest('the request contains characters that cannot be processed');
+    throw error;
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { InteractionResults } from 'oidc-provider';
 import { SignIn } from '../../accounts/sign-in.js';
+import { isDatabaseUnavailable } from '../../database/unavailable.js';
 import { IssuerGateway } from '../issuer-gateway.js';
 import { PASSWORD_ACR } from '../provider-options.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
@@ -32,14 +33,21 @@ export class InteractionsService {
       return this.html(res, loginPage(branding, { action: `${base}/login`, abort: `${base}/abort`, csrf, username: String(details.params.login_hint ?? '') }));
     }
     const client = await issuer.provider.Client.find(String(details.params.client_id));
-    const scopes = String(details.params.scope ?? 'openid').split(' ').filter(Boolean);
-    return this.html(res, consentPage(branding, { action: `${base}/confirm`, abort: `${base}/abort`, csrf, clientName: client?.clientName ?? String(details.params.client_id), scopes: scopes.map(describeScope) }));
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+    // Everything the consent grants is listed: scopes, claims asked for one by one, and APIs.
+    const asks = [
+      ...(missing.missingOIDCScope ?? String(details.params.scope ?? 'openid').split(' ').filter(Boolean)).map(describeScope),
+      ...(missing.missingOIDCClaims ?? []).map((claim) => `See your “${claim}”`),
+      ...Object.entries(missing.missingResourceScopes ?? {}).map(([resource, scopes]) => `Call ${resource}${scopes.length ? ` (${scopes.join(', ')})` : ''}`),
+    ];
+    return this.html(res, consentPage(branding, { action: `${base}/confirm`, abort: `${base}/abort`, csrf, clientName: client?.clientName ?? String(details.params.client_id), scopes: asks }));
   }
 
   async login(issuerId: string, username: string, password: string, req: Request, res: Response): Promise<void> {
     const issuer = await this.issuer(issuerId, req);
     const details = await this.details(issuer, req, res);
     if (!details) return;
+    if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
     const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
     if (!result.ok) {
       const base = `/${issuerId}/interaction/${details.uid}`;
@@ -57,13 +65,15 @@ export class InteractionsService {
     const details = await this.details(issuer, req, res);
     if (!details) return;
     const { prompt, params, session, grantId } = details;
+    if (prompt.name !== 'consent' || !session) return this.outOfStep(issuer, res);
     const { Grant } = issuer.provider;
-    const grant = grantId ? await Grant.find(grantId) : new Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
+    const grant = grantId ? await Grant.find(grantId) : new Grant({ accountId: session.accountId, clientId: String(params.client_id) });
+    if (!grant) return this.outOfStep(issuer, res);
     const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
-    if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(' '));
-    if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
-    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant!.addResourceScope(indicator, scopes.join(' '));
-    const saved = await grant!.save();
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+    const saved = await grant.save();
     await issuer.provider.interactionFinished(req, res, { consent: grantId ? {} : { grantId: saved } }, { mergeWithLastSubmission: true });
   }
 
@@ -85,7 +95,8 @@ export class InteractionsService {
   private async details(issuer: LiveIssuer, req: Request, res: Response) {
     try {
       return await issuer.provider.interactionDetails(req, res);
-    } catch {
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
       res.status(400);
       this.html(res, messagePage({ tenantName: issuer.tenant.displayName }, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'));
       return undefined;
@@ -93,6 +104,12 @@ export class InteractionsService {
   }
 
   /** No form-action directive: Chromium applies it to the redirects after a POST, which end at the client. */
+  /** A form posted for a step this interaction is not at (a stale tab, a replayed request). */
+  private outOfStep(issuer: LiveIssuer, res: Response): void {
+    res.status(400);
+    this.html(res, messagePage({ tenantName: issuer.tenant.displayName }, 'Sign-in interrupted', 'This page is out of date. Go back to the application and start again.'));
+  }
+
   private html(res: Response, body: string): void {
     res.type('html').set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" }).send(body);
   }

@@ -1,13 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { SIGNING_ALGS } from '../tenant.entity.js';
 
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>
   applyDecorators(
     ApiPropertyOptional({ enum: SIGNING_ALGS, default: 'RS256', description: 'Algorithm of the signing keys (ID tokens, JWT access tokens).' }),
-    IsOptional(),
+    OptionalNotNull(),
     IsIn(SIGNING_ALGS, { message: `$property must be one of ${SIGNING_ALGS.join(', ')}` }),
   );
 
@@ -15,7 +16,7 @@ export const SigningAlgField = () =>
 export const KeyRotationDaysField = () =>
   applyDecorators(
     ApiPropertyOptional({ minimum: 0, maximum: 3650, default: 90, description: 'Days after which the active signing key is rotated automatically; 0 = manual only.' }),
-    IsOptional(),
+    OptionalNotNull(),
     IsInt({ message: '$property must be an integer between 0 and 3650' }),
     Min(0, { message: '$property must be an integer between 0 and 3650' }),
     Max(3650, { message: '$property must be an integer between 0 and 3650' }),

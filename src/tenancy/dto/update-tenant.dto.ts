@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsString, Length } from 'class-validator';
+import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { KeyRotationDaysField } from './tenant-options.js';
 
 /** Partial update: absent fields keep their value. `issuer_id` and `signing_alg` cannot change. */
 export class UpdateTenantDto {
   @ApiPropertyOptional({ example: 'Acme Corporation', minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString({ message: '$property must be a string' })
   @Length(1, 200, { message: '$property must be 1-200 characters long' })
   display_name?: string;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean({ message: '$property must be a boolean' })
   enabled?: boolean;
 
