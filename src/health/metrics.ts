@@ -26,8 +26,24 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Label children by `method route status`: prom-client would otherwise hash the labels on every observation. */
+  private readonly children = new Map<string, { requests: { inc(): void }; duration: { observe(seconds: number): void } }>();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** One answered request. Label values are bounded (route patterns, not paths), and so is this map. */
+  record(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method} ${route} ${status}`;
+    let child = this.children.get(key);
+    if (!child) {
+      const labels = [method, route, String(status)] as const;
+      child = { requests: this.requests.labels(...labels), duration: this.duration.labels(...labels) };
+      this.children.set(key, child);
+    }
+    child.requests.inc();
+    child.duration.observe(seconds);
   }
 }
 
@@ -40,19 +56,13 @@ export class MetricsMiddleware implements NestMiddleware {
   constructor(private readonly metrics: Metrics) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
-    const stop = this.metrics.duration.startTimer();
-    res.once('finish', () => {
-      const labels = { method: req.method, route: routeOf(req, res), status: String(res.statusCode) };
-      stop(labels);
-      this.metrics.requests.inc(labels);
-    });
+    const started = performance.now();
+    res.once('finish', () => this.metrics.record(req.method, routeOf(req, res), res.statusCode, (performance.now() - started) / 1000));
     next();
   }
 }
 
-/** A handler can name its own pattern in `res.locals.route` (the issuer routes do). */
-function routeOf(req: Request, res: Response): string {
-  if (typeof res.locals.route === 'string') return res.locals.route;
+function routeOf(req: Request, _res: Response): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? path : 'unmatched';
 }

@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A public metadata document as first served, replayed byte for byte while the issuer is unchanged. */
 export interface CachedDocument {
-  body: Buffer;
+  /** A string, not a Buffer: Node then sends headers and body in one write instead of a writev. */
+  body: string;
+  length: number;
   contentType: string;
   etag: string;
 }
@@ -26,11 +28,12 @@ export class DocumentCache {
     const end = res.end.bind(res);
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const body = Buffer.from(chunk as string);
+        const bytes = Buffer.from(chunk as string);
         const document = {
-          body,
+          body: bytes.toString('utf8'),
+          length: bytes.length,
           contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-          etag: `"${createHash('sha256').update(body).digest('base64url')}"`,
+          etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
         };
         this.documents.set(path, document);
         // Koa has not flushed its headers yet: the first answer carries the ETag too.
@@ -43,18 +46,17 @@ export class DocumentCache {
 
 /** Answers from a cached document: 304 on a matching If-None-Match, else the bytes (no body for HEAD). */
 export function serveDocument(req: IncomingMessage, res: ServerResponse, document: CachedDocument, maxAgeSeconds: number): void {
-  res.setHeader('Content-Type', document.contentType);
-  res.setHeader('Cache-Control', `public, max-age=${maxAgeSeconds}`);
-  res.setHeader('ETag', document.etag);
-  // Public documents: any origin may read them (oidc-provider answers these with CORS open too).
-  res.setHeader('Access-Control-Allow-Origin', '*');
+  const headers = {
+    'Content-Type': document.contentType,
+    'Cache-Control': `public, max-age=${maxAgeSeconds}`,
+    ETag: document.etag,
+    // Public documents: any origin may read them (oidc-provider answers these with CORS open too).
+    'Access-Control-Allow-Origin': '*',
+  };
   const match = req.headers['if-none-match'];
   if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag)) {
-    res.statusCode = 304;
-    res.end();
+    res.writeHead(304, headers).end();
     return;
   }
-  res.statusCode = 200;
-  res.setHeader('Content-Length', document.body.length);
-  res.end(req.method === 'HEAD' ? undefined : document.body);
+  res.writeHead(200, { ...headers, 'Content-Length': document.length }).end(req.method === 'HEAD' ? undefined : document.body);
 }

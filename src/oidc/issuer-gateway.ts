@@ -56,6 +56,11 @@ export class IssuerGateway {
     const queryAt = url.indexOf('?');
     const target = route(queryAt < 0 ? url : url.slice(0, queryAt));
     if (!target) return next();
+    const warm = this.registry.peek(target.issuerId);
+    if (warm) {
+      this.serve(warm, target, queryAt < 0 ? '' : url.slice(queryAt), req, res).catch((error: unknown) => this.fail(req, res, error));
+      return;
+    }
     this.registry.get(target.issuerId).then(
       (issuer) => (issuer ? this.serve(issuer, target, queryAt < 0 ? '' : url.slice(queryAt), req, res) : next()),
       (error: unknown) => this.fail(req, res, error),
@@ -121,13 +126,10 @@ export class IssuerGateway {
 
   /** Request log line and metrics, which Nest's middleware would otherwise have done. */
   private observe(req: Request, res: ServerResponse, routeLabel: string): void {
-    const stop = this.metrics.duration.startTimer();
     const started = performance.now();
     const originalUrl = req.url;
     res.once('finish', () => {
-      const labels = { method: req.method!, route: routeLabel, status: String(res.statusCode) };
-      stop(labels);
-      this.metrics.requests.inc(labels);
+      this.metrics.record(req.method!, routeLabel, res.statusCode, (performance.now() - started) / 1000);
       const level = res.statusCode >= 500 ? 'error' : 'info';
       const logger = PinoLogger.root;
       if (logger?.isLevelEnabled(level)) {
