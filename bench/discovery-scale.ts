@@ -8,28 +8,14 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { ADMIN_KEY, cpuSeconds, freePort, SERVER_URL, waitReady } from './harness.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Runs `task` over `items` with `concurrency` in flight; returns each duration in ms. */
@@ -70,10 +56,7 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(portcullis);
-  for (let i = 0; (await fetch(`${base}/readyz`).catch(() => null))?.status !== 200; i++) {
-    if (i === 300) throw new Error('not ready in 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitReady(base);
 
   const started = performance.now();
   const ids = Array.from({ length: ISSUERS }, (_, i) => `scale-${i}`);

@@ -6,30 +6,16 @@
  *   npm run bench:logins      (BENCH_SECONDS=10 BENCH_WORKERS=8)
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { ADMIN_KEY, cpuSeconds, freePort, SERVER_URL, waitReady } from './harness.js';
 import { UserAgent } from '../test/helpers/browserless.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
-const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop';
 const REDIRECT = 'https://rp.example.com/cb';
 const USER = { username: 'bench', password: 'bench password 123' };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 
 async function admin(base: string, path: string, body: unknown): Promise<any> {
   const res = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -70,10 +56,7 @@ const child = spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', i
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
-  for (let i = 0; (await fetch(`${base}/readyz`).catch(() => null))?.status !== 200; i++) {
-    if (i === 300) throw new Error('not ready in 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitReady(base);
   await admin(base, '/v1/tenants', { issuer_id: 'bench' });
   await admin(base, '/v1/tenants/bench/users', USER);
   const client = await admin(base, '/v1/tenants/bench/clients', { redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'], scope: 'openid offline_access' });

@@ -10,7 +10,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
 
 const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 200);
-const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+import { SERVER_URL } from './harness.js';
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 

@@ -11,32 +11,16 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { ADMIN_KEY, cpuSeconds, freePort, SERVER_URL, waitReady } from './harness.js';
 import { generateKeyMaterial } from '../src/keys/key-material.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop';
 const KEK = 'ab'.repeat(32);
-const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in 1/100 s.
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
 
 /** Starts a node process; resolves once its stdout matches `ready`, or at once without one. */
 function start(command: string[], env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
@@ -108,10 +92,7 @@ async function main(): Promise<void> {
       { NODE_ENV: 'production', PORT: String(pPort), PUBLIC_URL: portcullisUrl, DATABASE_URL: databaseUrl, ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: KEK, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0', RATE_LIMIT_METADATA_PER_MINUTE: '0', RATE_LIMIT_PROTOCOL_PER_MINUTE: '0' },
     );
     children.push(portcullis);
-    for (let i = 0; (await fetch(`${portcullisUrl}/readyz`).catch(() => null))?.status !== 200; i++) {
-      if (i === 300) throw new Error('Portcullis did not become ready in 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitReady(portcullisUrl);
 
     const issuers = { rs: 'bench-rs', es: 'bench-es' };
     const clients = {} as Context['clients'];

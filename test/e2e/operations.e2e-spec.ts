@@ -3,19 +3,8 @@ import { adminApi, adminError, randomIssuerId } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { createDatabase, dropDatabase, query } from '../helpers/db.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { eventually } from '../helpers/eventually.js';
 
-/** Polls until `check` passes or `ms` elapse; the pool needs a moment to notice a dead or revived server. */
-async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 describe('health, readiness and metrics', () => {
   let databaseUrl: string;

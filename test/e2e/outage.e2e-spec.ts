@@ -2,18 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi, adminError, randomIssuerId } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { PrivatePostgres } from '../helpers/private-postgres.js';
+import { eventually } from '../helpers/eventually.js';
 
-async function eventually(check: () => Promise<void>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 /** A real PostgreSQL stopped under a running Portcullis, then started again. */
 describe('database outage', () => {
