@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     const clients = {} as Context['clients'];
     for (const [key, alg] of [['rs', 'RS256'], ['es', 'ES256']] as const) {
       await admin(portcullisUrl, 'POST', '/v1/tenants', { issuer_id: issuers[key], signing_alg: alg });
-      const client = await admin(portcullisUrl, 'POST', `/v1/tenants/${issuers[key]}/clients`, { grant_types: ['client_credentials'] });
+      const client = await admin(portcullisUrl, 'POST', `/v1/tenants/${issuers[key]}/clients`, { grant_types: ['client_credentials'], allowed_resources: ['https://api.example.com'] });
       clients[key] = { id: client.client_id, secret: client.client_secret };
     }
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
           issuerId: issuers[key],
           signingAlg: key === 'rs' ? 'RS256' : 'ES256',
           jwks: await Promise.all([0, 1].map(async () => (await generateKeyMaterial(key === 'rs' ? 'RS256' : 'ES256')).privateJwk)),
-          clients: [{ client_id: clients[key].id, client_secret: clients[key].secret, grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' }],
+          clients: [{ client_id: clients[key].id, client_secret: clients[key].secret, grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic', allowed_resources: ['https://api.example.com'] }],
         })),
       ),
     };

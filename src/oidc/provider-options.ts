@@ -69,12 +69,28 @@ export const discoveryExtras = (serviceDocumentation: string): Configuration['di
 /** `acr` of a sign-in with username and password. */
 export const PASSWORD_ACR = 'urn:portcullis:acr:password';
 
-/** Portcullis's one extension to client metadata. */
+/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
+const isResourceIndicator = (value: unknown) => {
+  if (typeof value !== 'string') return false;
+  try {
+    return !new URL(value).hash && /^[a-z][a-z0-9+.-]*:/i.test(value);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Portcullis's extensions to client metadata: `access_token_format` ("opaque" | "jwt") and
+ * `allowed_resources`, the resource indicators (audiences) a client may ask tokens for.
+ */
 export const extraClientMetadata: Configuration['extraClientMetadata'] = {
-  properties: ['access_token_format'],
+  properties: ['access_token_format', 'allowed_resources'],
   validator(_ctx, key, value) {
     if (key === 'access_token_format' && value !== undefined && value !== 'opaque' && value !== 'jwt') {
       throw new errors.InvalidClientMetadata('access_token_format must be opaque or jwt');
+    }
+    if (key === 'allowed_resources' && value !== undefined && (!Array.isArray(value) || !value.every(isResourceIndicator))) {
+      throw new errors.InvalidClientMetadata('allowed_resources must be an array of absolute URIs without fragments');
     }
   },
 };

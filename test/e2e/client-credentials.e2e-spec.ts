@@ -88,7 +88,7 @@ describe('client credentials, introspection and revocation', () => {
   });
 
   it('issues an RFC 9068 JWT access token for a requested resource, verifiable with the JWKS', async () => {
-    const { clientId, config } = await machineClient('client_secret_basic');
+    const { clientId, config } = await machineClient('client_secret_basic', { allowed_resources: ['https://api.example.com'] });
     const tokens = await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' });
     const jwks = (await (await fetch(`${issuer}/jwks.json`)).json()) as JSONWebKeySet;
     const { payload, protectedHeader } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks), {
@@ -98,6 +98,13 @@ describe('client credentials, introspection and revocation', () => {
     });
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload).toMatchObject({ client_id: clientId, sub: clientId, jti: expect.any(String) });
+  });
+
+  it('refuses a resource the client did not register with invalid_target', async () => {
+    const { config } = await machineClient('client_secret_basic', { allowed_resources: ['https://api.example.com'] });
+    expect(await oauthErrorOf(oidc.clientCredentialsGrant(config, { resource: 'https://payments.internal' }))).toMatchObject({ error: 'invalid_target' });
+    const bare = await machineClient('client_secret_basic');
+    expect(await oauthErrorOf(oidc.clientCredentialsGrant(bare.config, { resource: 'https://api.example.com' }))).toMatchObject({ error: 'invalid_target' });
   });
 
   it('issues JWT access tokens by default to a client registered with access_token_format jwt', async () => {
@@ -111,7 +118,7 @@ describe('client credentials, introspection and revocation', () => {
   it('signs with ES256 and EdDSA for tenants created with them', async () => {
     for (const alg of ['ES256', 'EdDSA'] as const) {
       const tenant = await createTenant(running.url, { signing_alg: alg });
-      const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'] });
+      const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'], allowed_resources: ['https://api.example.com'] });
       const config = await discover(tenant.issuer, clientId, oidc.ClientSecretBasic(clientSecret));
       const tokens = await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' });
       const jwks = (await (await fetch(`${tenant.issuer}/jwks.json`)).json()) as JSONWebKeySet;

@@ -74,6 +74,7 @@ describe('clients admin API', () => {
     [{ token_endpoint_auth_method: 'private_key_jwt', grant_types: ['client_credentials'] }, 'jwks'],
     [{ access_token_format: 'paseto', grant_types: ['client_credentials'] }, 'access_token_format'],
     [{ client_secret: 'mine', grant_types: ['client_credentials'] }, 'client_secret'],
+    [{ allowed_resources: ['https://api.example.com#frag'], grant_types: ['client_credentials'] }, 'allowed_resources'],
   ])('refuses %j with a 422 naming %s, and registers nothing', async (metadata, field) => {
     const before = (await api.get(`${clients()}?limit=200`)).body.items.length;
     const reply = await api.post(clients(), metadata);

@@ -20,7 +20,7 @@ describe('signing keys', () => {
   /** A tenant with a client_credentials client, and a way to get a JWT access token from it. */
   async function issuerWithTokens(body: Record<string, unknown> = {}) {
     const tenant = await createTenant(running.url, body);
-    const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'] });
+    const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'], allowed_resources: ['https://api.example.com'] });
     const config = await discover(tenant.issuer, clientId, oidc.ClientSecretBasic(clientSecret));
     const jwt = async () => (await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' })).access_token;
     return { ...tenant, jwt };

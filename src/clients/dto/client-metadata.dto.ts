@@ -120,6 +120,16 @@ export class ClientMetadataDto {
   require_auth_time?: boolean;
 
   @ApiPropertyOptional({
+    type: [String],
+    example: ['https://api.example.com'],
+    description: 'Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.',
+  })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array of URIs' })
+  @IsString({ each: true, message: '$property must be an array of URIs' })
+  allowed_resources?: string[];
+
+  @ApiPropertyOptional({
     enum: ['opaque', 'jwt'],
     default: 'opaque',
     description: 'Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).',

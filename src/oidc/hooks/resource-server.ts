@@ -1,4 +1,4 @@
-import type { Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
+import { errors, type Configuration, type KoaContextWithOIDC, type ResourceServer } from 'oidc-provider';
 import type { SigningAlg } from '../../tenancy/tenant.entity.js';
 
 type ResourceIndicators = NonNullable<NonNullable<Configuration['features']>['resourceIndicators']>;
@@ -12,6 +12,8 @@ const RESOURCE_ACCESS_TOKEN_TTL_S = 3600;
  * - a client registered with `access_token_format: "jwt"` that names none gets a JWT whose
  *   `aud` is the issuer itself;
  * - any other request gets an opaque token, checked through introspection.
+ * A client may name only the resources it registered (`allowed_resources`); any other is
+ * `invalid_target`, so no client can mint tokens for an API it was not given.
  * Scopes granted for a resource are those the client registered (`scope`).
  */
 export function resourceIndicators(issuer: string, signingAlg: SigningAlg): ResourceIndicators {
@@ -25,6 +27,9 @@ export function resourceIndicators(issuer: string, signingAlg: SigningAlg): Reso
       return true;
     },
     async getResourceServerInfo(_ctx, resourceIndicator, client): Promise<ResourceServer> {
+      const allowed = (client['allowed_resources'] as string[] | undefined) ?? [];
+      const ownDefault = resourceIndicator === issuer && client['access_token_format'] === 'jwt';
+      if (!ownDefault && !allowed.includes(resourceIndicator)) throw new errors.InvalidTarget();
       return {
         scope: client.scope ?? '',
         audience: resourceIndicator,
