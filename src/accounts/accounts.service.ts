@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ResourceConflict, ResourceNotFound, ValidationFailed, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
@@ -9,8 +10,6 @@ import { AccountsRepository } from './accounts.repository.js';
 import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import { PasswordHasher } from './password-hasher.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The claims part of a DTO: everything but username, password and email, without absent or null members. */
 function claimsOf(dto: Partial<CreateUserDto>): StandardClaims {
@@ -48,7 +47,7 @@ export class AccountsService {
   async list(issuerId: string, query: ListUsersQueryDto): Promise<Page<UserDto>> {
     await this.tenants.find(issuerId);
     const after = decodeCursor(query.cursor);
-    if (after !== undefined && !UUID.test(after)) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
+    if (after !== undefined && !isUUID(after)) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
     const rows = await this.accounts.list(issuerId, { after, email: query.email, username: query.username, limit: query.limit + 1 });
     return toPage(rows, query.limit, (account) => account.userId, toDto);
   }
@@ -84,7 +83,7 @@ export class AccountsService {
   private async find(issuerId: string, userId: string): Promise<Account> {
     await this.tenants.find(issuerId);
     // Not a UUID: it cannot exist (and PostgreSQL would refuse the comparison).
-    if (!UUID.test(userId)) throw new ResourceNotFound('user', userId);
+    if (!isUUID(userId)) throw new ResourceNotFound('user', userId);
     return assertFound(await this.accounts.find(issuerId, userId), 'user', userId);
   }
 }

@@ -14,7 +14,7 @@ export class LoginThrottle {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { maxFailuresPerUser, maxFailuresPerIp, lockoutSeconds } = config.loginThrottle;
-    // One more point than failures allowed: the attempt after the last allowed failure is the one refused.
+    // Each attempt takes a point up front (see take); a success gives it back.
     this.perUser = new RateLimiterMemory({ keyPrefix: 'login-user', points: maxFailuresPerUser, duration: lockoutSeconds, blockDuration: lockoutSeconds });
     this.perIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: maxFailuresPerIp, duration: lockoutSeconds, blockDuration: lockoutSeconds });
   }

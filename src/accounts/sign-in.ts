@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import type { Account } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -28,6 +29,6 @@ export class SignIn {
   }
 
   find(issuerId: string, userId: string): Promise<Account | null> {
-    return /^[0-9a-f-]{36}$/i.test(userId) ? this.accounts.find(issuerId, userId) : Promise.resolve(null);
+    return isUUID(userId) ? this.accounts.find(issuerId, userId) : Promise.resolve(null);
   }
 }

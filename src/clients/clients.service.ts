@@ -47,11 +47,11 @@ export class ClientsService {
   ) {}
 
   async create(issuerId: string, dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
-    await this.tenants.find(issuerId);
+    const rules = await this.validator.rulesOf(issuerId);
     const clientId = newClientId();
     const metadata = withDefaults(compact({ ...dto }));
-    const secret = this.validator.needsSecret(metadata) ? newClientSecret() : undefined;
-    await this.validator.validate(issuerId, { ...metadata, client_id: clientId, client_secret: secret });
+    const secret = rules.needsSecret(metadata) ? newClientSecret() : undefined;
+    await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
 
     const client = await this.changes.apply(issuerId, (manager) =>
       this.clients.insert(manager, {
@@ -82,12 +82,13 @@ export class ClientsService {
   async update(issuerId: string, clientId: string, dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
     const current = await this.clients.findWithSecret(issuerId, clientId);
     if (!current) throw new ResourceNotFound('client', clientId);
+    const rules = await this.validator.rulesOf(issuerId);
     const metadata = withDefaults(compact({ ...current.metadata, ...dto }));
-    const needsSecret = this.validator.needsSecret(metadata);
+    const needsSecret = rules.needsSecret(metadata);
     const existing = current.clientSecret ? this.box.open(current.clientSecret, clientSecretAad(issuerId, clientId)) : undefined;
     const fresh = needsSecret && !existing ? newClientSecret() : undefined;
     const secret = needsSecret ? (existing ?? fresh) : undefined;
-    await this.validator.validate(issuerId, { ...metadata, client_id: clientId, client_secret: secret });
+    await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
 
     await this.changes.apply(issuerId, (manager) =>
       this.clients.update(manager, issuerId, clientId, {
@@ -102,7 +103,7 @@ export class ClientsService {
   /** A new secret replaces the old one at once; shown only in this answer. */
   async rotateSecret(issuerId: string, clientId: string): Promise<ClientWithSecretDto> {
     const client = await this.find(issuerId, clientId);
-    if (!this.validator.needsSecret(client.metadata)) {
+    if (!(await this.validator.rulesOf(issuerId)).needsSecret(client.metadata)) {
       throw new AppError(409, 'conflict', `client '${clientId}' authenticates with ${String(client.metadata.token_endpoint_auth_method)} and has no secret`);
     }
     const secret = newClientSecret();

@@ -10,6 +10,9 @@ const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
 /** `pg` connection settings of the database, for code that needs its own connection (LISTEN). */
 export const PG_CONNECTION = Symbol('PG_CONNECTION');
 
+/** The DataSource's own `pg` pool, for hot-path SQL that skips TypeORM's per-query machinery. */
+export const PG_POOL = Symbol('PG_POOL');
+
 /** Where the database is, for messages: host, port and name, never the password. */
 function describeDatabase(config: AppConfig): string {
   if (!config.databaseUrl) return `the embedded store in ${config.dataDir}`;
@@ -51,8 +54,14 @@ function describeDatabase(config: AppConfig): string {
           ? { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' }
           : { connectionString: config.databaseUrl },
     },
+    {
+      provide: PG_POOL,
+      inject: [DataSource],
+      // TypeORM's postgres driver keeps its pg.Pool as `master` once initialised.
+      useFactory: (dataSource: DataSource) => (dataSource.driver as unknown as { master: pg.Pool }).master,
+    },
   ],
-  exports: [DataSource, PG_CONNECTION],
+  exports: [DataSource, PG_CONNECTION, PG_POOL],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

@@ -57,12 +57,12 @@ export class MetricsMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     const started = performance.now();
-    res.once('finish', () => this.metrics.record(req.method, routeOf(req, res), res.statusCode, (performance.now() - started) / 1000));
+    res.once('finish', () => this.metrics.record(req.method, routeOf(req), res.statusCode, (performance.now() - started) / 1000));
     next();
   }
 }
 
-function routeOf(req: Request, _res: Response): string {
+function routeOf(req: Request): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? path : 'unmatched';
 }

@@ -45,10 +45,8 @@ export class KeysService {
     const material = await generateKeyMaterial(tenant.signingAlg);
     try {
       await this.rotateNow(issuerId, material, async (manager) => {
-        const [row] = await manager.query(
-          `SELECT key_rotation_days FROM tenants WHERE issuer_id = $1 FOR UPDATE`,
-          [issuerId],
-        );
+        // The tenant row is locked by rotateNow: what is read here cannot change until commit.
+        const [row] = await manager.query(`SELECT key_rotation_days FROM tenants WHERE issuer_id = $1`, [issuerId]);
         const active = await this.keys.findActive(manager, issuerId);
         const ageMs = active?.activatedAt ? Date.now() - active.activatedAt.getTime() : 0;
         if (!row || row.key_rotation_days === 0 || ageMs < row.key_rotation_days * 86_400_000) throw new AlreadyRotated();

@@ -11,7 +11,7 @@ import { Metrics } from '../health/metrics.js';
 import { serveDocument } from './document-cache.js';
 import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';
 import { PublicRateLimits } from './public-rate-limits.js';
-import { publicRouteLabel, publicRouteMethods } from './public-routes.js';
+import { publicRoute } from './public-routes.js';
 
 /** RFC 8414 §3.1 path-insertion forms: `/.well-known/{document}/{issuer_id}`. */
 const PATH_INSERTION = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)\/?$/;
@@ -69,7 +69,8 @@ export class IssuerGateway {
 
   private async serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): Promise<void> {
     requestId(req, res);
-    this.observe(req, res, publicRouteLabel(target.path));
+    const { methods, label } = publicRoute(target.path);
+    this.observe(req, res, label);
 
     const isDocument = DOCUMENTS.has(target.path) || target.path === JWKS;
     const retryAfter = await this.limits.retryAfter(isDocument ? 'metadata' : 'protocol', target.issuerId, this.clientIp(req));
@@ -77,7 +78,6 @@ export class IssuerGateway {
       return this.answer(res, { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(retryAfter) } });
     }
 
-    const methods = publicRouteMethods(target.path);
     if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
       return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
     }

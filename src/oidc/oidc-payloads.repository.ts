@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { DataSource } from 'typeorm';
+import { PG_POOL } from '../database/database.module.js';
 
 export type Payload = Record<string, unknown>;
 
@@ -42,12 +42,8 @@ const toPayload = (rows: Row[]): Payload | undefined =>
 
 @Injectable()
 export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
-  private readonly pool: pg.Pool;
-
-  constructor(dataSource: DataSource) {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {
     super();
-    // TypeORM's postgres driver keeps its pg.Pool as `master` once initialised.
-    this.pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
   private query(sql: string, params: unknown[]): Promise<pg.QueryResult> {

@@ -53,9 +53,10 @@ const VERSION_CHECK_INTERVAL_MS = 1_000;
 export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ProviderRegistry');
   private readonly live: LRUCache<string, Promise<LiveIssuer | null>>;
-  /** Version of each settled, live entry: what the periodic check compares. */
-  private readonly versions = new Map<string, number>();
-  /** Settled, live entries, for `peek`; kept in step with `live` by its dispose hook and `invalidate`. */
+  /**
+   * Settled, live entries: for `peek`, and their tenant versions for the periodic check. Kept
+   * in step with `live` by its dispose hook and `invalidate`.
+   */
   private readonly ready = new Map<string, LiveIssuer>();
   private readonly unknown = new LRUCache<string, true>({ max: UNKNOWN_MAX, ttl: UNKNOWN_TTL_MS });
   private readonly reserved = new Set(RESERVED_ISSUER_IDS);
@@ -76,10 +77,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     this.publicUrl = config.publicUrl;
     this.live = new LRUCache({
       max: config.providerCacheSize,
-      dispose: (_value, issuerId) => {
-        this.versions.delete(issuerId);
-        this.ready.delete(issuerId);
-      },
+      dispose: (_value, issuerId) => this.ready.delete(issuerId),
     });
   }
 
@@ -110,13 +108,9 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       const built = this.build(issuerId);
       entry = built;
       this.live.set(issuerId, built);
-      // The version the periodic check compares, recorded only while this build still owns the
-      // entry; a change that landed while building is caught by the next check.
-      built.then((issuer) => {
-        if (!issuer || this.live.peek(issuerId) !== built) return;
-        this.versions.set(issuerId, issuer.tenant.version);
-        this.ready.set(issuerId, issuer);
-      }, () => undefined);
+      // Ready only while this build still owns the entry; a change that landed while building
+      // is caught by the next version check.
+      built.then((issuer) => issuer && this.live.peek(issuerId) === built && this.ready.set(issuerId, issuer), () => undefined);
     }
     try {
       const issuer = await entry;
@@ -140,14 +134,8 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Drops what is known of the issuer; the next request rebuilds it. */
   invalidate(issuerId: string): void {
     this.live.delete(issuerId);
-    this.versions.delete(issuerId);
     this.ready.delete(issuerId);
     this.unknown.delete(issuerId);
-  }
-
-  /** How many issuers are warm, for tests and metrics. */
-  get size(): number {
-    return this.live.size;
   }
 
   private async build(issuerId: string): Promise<LiveIssuer | null> {
@@ -187,11 +175,11 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async checkVersions(): Promise<void> {
-    if (this.versions.size === 0) return;
+    if (this.ready.size === 0) return;
     try {
-      const current = await this.tenants.versionsOf([...this.versions.keys()]);
-      for (const [issuerId, version] of this.versions) {
-        if (current.get(issuerId) !== version) this.invalidate(issuerId);
+      const current = await this.tenants.versionsOf([...this.ready.keys()]);
+      for (const [issuerId, { tenant }] of this.ready) {
+        if (current.get(issuerId) !== tenant.version) this.invalidate(issuerId);
       }
     } catch (error) {
       this.logger.warn(`version check failed: ${(error as Error).message}`);

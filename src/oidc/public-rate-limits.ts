@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PG_POOL } from '../database/database.module.js';
 
 export type RouteFamily = 'metadata' | 'protocol';
 
@@ -19,11 +19,10 @@ export class PublicRateLimits implements OnApplicationShutdown {
   private readonly limiters: Partial<Record<RouteFamily, RateLimiterAbstract>> = {};
   private readonly redis?: Redis;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, dataSource: DataSource) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(PG_POOL) pool: pg.Pool) {
     const { metadataPerMinute, protocolPerMinute, store, redisUrl } = config.rateLimits;
     if (store === 'redis') this.redis = new Redis(redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     this.redis?.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
-    const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
 
     for (const [family, points] of [['metadata', metadataPerMinute], ['protocol', protocolPerMinute]] as const) {
       if (points === 0) continue;

@@ -1,9 +1,14 @@
 import { ROUTES } from './provider-options.js';
 
-/**
- * The methods each public path below an issuer answers, from the contract. oidc-provider
- * answers a wrong method with a plain 404; this table turns that into 405 with `Allow`.
- */
+/** What the gateway needs to know of a public path below an issuer, computed once per path. */
+export interface PublicRoute {
+  /** Methods it answers; oidc-provider answers a wrong one with a plain 404, the gateway with 405 and `Allow`. */
+  methods?: readonly string[];
+  /** Metrics label: the route pattern, never the raw path. */
+  label: string;
+}
+
+/** The methods each public path below an issuer answers, from the contract. */
 const METHODS: Record<string, string[]> = {
   '/.well-known/openid-configuration': ['GET', 'HEAD'],
   '/.well-known/oauth-authorization-server': ['GET', 'HEAD'],
@@ -20,12 +25,14 @@ const METHODS: Record<string, string[]> = {
   [ROUTES.code_verification]: ['GET', 'HEAD', 'POST'],
 };
 
-/** Methods of a known public path (relative to the issuer), or undefined for an unknown one. */
-export function publicRouteMethods(path: string): string[] | undefined {
-  return METHODS[path.length > 1 ? path.replace(/\/$/, '') : path];
-}
+/** Known paths, with and without a trailing slash; anything else shares one entry. */
+const KNOWN = new Map<string, PublicRoute>(
+  Object.entries(METHODS).flatMap(([path, methods]) => {
+    const route = { methods, label: `/:issuer_id${path}` };
+    return [[path, route], [`${path}/`, route]];
+  }),
+);
+const OTHER: PublicRoute = { label: '/:issuer_id/*' };
 
-/** A bounded label for metrics: the route pattern, never the raw path. */
-export function publicRouteLabel(path: string): string {
-  return publicRouteMethods(path) ? `/:issuer_id${path.replace(/\/$/, '')}` : '/:issuer_id/*';
-}
+/** The public route of a path relative to the issuer: one map lookup per request. */
+export const publicRoute = (path: string): PublicRoute => KNOWN.get(path) ?? OTHER;

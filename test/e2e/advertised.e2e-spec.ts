@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
-import { formOf, UserAgent } from '../helpers/browserless.js';
+import { approveDevice, UserAgent } from '../helpers/browserless.js';
 import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
@@ -94,16 +94,7 @@ describe('everything the discovery document advertises works', () => {
         const tv = await createClient(running.url, issuerId, { grant_types: ['urn:ietf:params:oauth:grant-type:device_code'], response_types: [], token_endpoint_auth_method: 'none' });
         const tvConfig = await discover(issuer, tv.clientId, oidc.None());
         const device = await oidc.initiateDeviceAuthorization(tvConfig, { scope: 'openid' });
-        const agent = new UserAgent(running.url);
-        const xsrf = (html: string) => /name="xsrf" value="([^"]+)"/.exec(html)![1];
-        const confirm = await (await agent.post(device.verification_uri, { xsrf: xsrf(await (await agent.get(device.verification_uri)).text()), user_code: device.user_code })).text();
-        let step = await agent.follow(await agent.post(device.verification_uri, { xsrf: xsrf(confirm), user_code: device.user_code, confirm: 'yes' }));
-        for (let pages = 0; pages < 3 && step instanceof Response; pages++) {
-          const html = await step.text();
-          if (html.includes('Device connected')) break;
-          const form = formOf(html);
-          step = await agent.follow(await agent.post(form.action, html.includes('name="password"') ? { _csrf: form.csrf, ...USER } : { _csrf: form.csrf }));
-        }
+        await approveDevice(new UserAgent(running.url), device.verification_uri, device.user_code, USER);
         await oidc.pollDeviceAuthorizationGrant(tvConfig, { ...device, interval: 0.1 });
         exercised.add('urn:ietf:params:oauth:grant-type:device_code');
       },

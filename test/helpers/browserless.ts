@@ -62,6 +62,23 @@ export class UserAgent {
   }
 }
 
+/**
+ * The user side of the device flow (RFC 8628): enters the code on the issuer's user-code page,
+ * confirms it, signs in and consents, until the success page.
+ */
+export async function approveDevice(agent: UserAgent, verificationUri: string, userCode: string, user: { username: string; password: string }): Promise<void> {
+  const xsrf = (html: string) => /name="xsrf" value="([^"]+)"/.exec(html)![1];
+  const confirm = await (await agent.post(verificationUri, { xsrf: xsrf(await (await agent.get(verificationUri)).text()), user_code: userCode })).text();
+  let step = await agent.follow(await agent.post(verificationUri, { xsrf: xsrf(confirm), user_code: userCode, confirm: 'yes' }));
+  for (let pages = 0; pages < 3 && step instanceof Response; pages++) {
+    const html = await step.text();
+    if (html.includes('Device connected')) return;
+    const form = formOf(html);
+    step = await agent.follow(await agent.post(form.action, html.includes('name="password"') ? { _csrf: form.csrf, ...user } : { _csrf: form.csrf }));
+  }
+  throw new Error('the device approval did not reach the success page');
+}
+
 /** The first form's action and CSRF token, and the abort form's action if there is one. */
 export function formOf(html: string): { action: string; csrf: string; abort?: string } {
   const actions = [...html.matchAll(/<form[^>]*action="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
