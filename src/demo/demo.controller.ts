@@ -43,7 +43,7 @@ export class DemoController {
   @Get('demo-callback')
   async callback(@Query() query: Record<string, string>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const branding = { tenantName: 'Portcullis demo' };
-    const [state, verifier] = String(req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1).split('.') ?? [];
+    const [state, verifier] = String((req.cookies as Record<string, string> | undefined)?.[COOKIE] ?? '').split('.');
     if (query.error) return void res.status(400).type('html').send(messagePage(branding, 'Not signed in', `${query.error}: ${query.error_description ?? ''}`));
     if (!state || state !== query.state || !query.code) return void res.status(400).type('html').send(messagePage(branding, 'Not signed in', 'The sign-in response did not match this browser. Start again at /demo-login.'));
     // The code is redeemed over loopback: the token endpoint is this very process.

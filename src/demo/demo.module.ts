@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { ClientsModule } from '../clients/clients.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
@@ -11,4 +12,9 @@ import { DemoSeeder } from './demo-seeder.js';
   controllers: [DemoController],
   providers: [DemoSeeder],
 })
-export class DemoModule {}
+export class DemoModule implements NestModule {
+  /** The callback reads the state and PKCE verifier the login step left in a cookie. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(cookieParser()).forRoutes('demo-callback');
+  }
+}
