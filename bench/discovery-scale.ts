@@ -4,7 +4,7 @@
  * - BENCH_ISSUERS issuers (default 10,000): the first request to each (cold: tenant and keys
  *   read, provider built, document rendered) and the second (warm), with p50/p99 latency.
  *
- *   npm run bench:discovery     (BENCH_SECONDS=5 BENCH_ISSUERS=10000 BENCH_CONNECTIONS=50)
+ *   npm run bench:discovery     (BENCH_SECONDS=5 BENCH_ROUNDS=3 BENCH_ISSUERS=10000 BENCH_CONNECTIONS=50)
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import { ADMIN_KEY, cpuSeconds, freePort, SERVER_URL, waitReady } from './harnes
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -93,15 +94,20 @@ try {
       const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
       return { rps: result.requests.average, perCpu: result.requests.total / Math.max(cpuSeconds(pid) - cpu, 0.01), p99: result.latency.p99, errors: result.non2xx + result.errors };
     };
-    const b = await measure(bareUrl, bare.pid!);
-    const p = await measure(portcullisUrl, portcullis.pid!);
+    // Alternating rounds, medians reported: one run each in a fixed order is at the mercy of
+    // whatever else the two cores were doing during it.
+    const runs: { b: Awaited<ReturnType<typeof measure>>; p: Awaited<ReturnType<typeof measure>> }[] = [];
+    for (let round = 0; round < ROUNDS; round++) runs.push({ b: await measure(bareUrl, bare.pid!), p: await measure(portcullisUrl, portcullis.pid!) });
+    const median = (pick: (run: (typeof runs)[number]) => number) => runs.map(pick).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
+    const b = { rps: median((r) => r.b.rps), perCpu: median((r) => r.b.perCpu), errors: runs.reduce((n, r) => n + r.b.errors, 0) };
+    const p = { rps: median((r) => r.p.rps), perCpu: median((r) => r.p.perCpu), p99: median((r) => r.p.p99), errors: runs.reduce((n, r) => n + r.p.errors, 0) };
     rows.push(`| ${name} | ${b.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / b.rps).toFixed(2)} | ${b.perCpu.toFixed(0)} | ${p.perCpu.toFixed(0)} | ${(p.perCpu / b.perCpu).toFixed(2)} | ${p.p99} ms | ${b.errors}/${p.errors} |`);
   }
   const spread = (label: string, d: number[], inFlight: number) =>
     `| ${label} | ${ISSUERS} | ${(ISSUERS / (d.reduce((a, b) => a + b, 0) / inFlight / 1000)).toFixed(0)} | ${percentile(d, 50).toFixed(2)} ms | ${percentile(d, 99).toFixed(2)} ms | ${d[d.length - 1].toFixed(1)} ms |`;
   process.stdout.write(
     [
-      `\n${SECONDS} s per autocannon run, ${CONNECTIONS} connections, loopback, PostgreSQL; ${ISSUERS} ES256 issuers\n`,
+      `\n${ROUNDS} alternating rounds of ${SECONDS} s per side (medians), ${CONNECTIONS} connections, loopback, PostgreSQL; ${ISSUERS} ES256 issuers\n`,
       '| hot issuer | node:http req/s | Portcullis req/s | ratio | node:http req/CPU-s | Portcullis req/CPU-s | ratio (CPU) | Portcullis p99 | non-2xx |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyaddr from 'proxy-addr';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
 import { redactUrl } from '../common/http/logger-options.js';
-import { requestId } from '../common/http/request-id.js';
+import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDatabaseUnavailable, loggableError } from '../database/unavailable.js';
 import { Metrics } from '../health/metrics.js';
@@ -15,8 +15,9 @@ import { publicRoute } from './public-routes.js';
 
 /** RFC 8414 §3.1 path-insertion forms: `/.well-known/{document}/{issuer_id}`. */
 const PATH_INSERTION = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)\/?$/;
-const DOCUMENTS = new Set(['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server']);
 const JWKS = '/jwks.json';
+/** Metadata documents: their own rate-limit budget, and cached once rendered. */
+const DOCUMENTS = new Set(['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server', JWKS]);
 
 type Request = IncomingMessage & { id?: unknown; baseUrl?: string };
 
@@ -36,6 +37,8 @@ export class IssuerGateway {
   private readonly forwardedHost: string;
   private readonly forwardedProto: string;
   private readonly trustProxy: (address: string, hop: number) => boolean;
+  private readonly discoveryCacheControl: string;
+  private readonly jwksCacheControl: string;
 
   constructor(
     private readonly registry: ProviderRegistry,
@@ -48,6 +51,8 @@ export class IssuerGateway {
     const publicUrl = new URL(config.publicUrl);
     this.forwardedHost = publicUrl.host;
     this.forwardedProto = publicUrl.protocol.slice(0, -1);
+    this.discoveryCacheControl = `public, max-age=${config.discoveryCacheSeconds}`;
+    this.jwksCacheControl = `public, max-age=${config.jwksCacheSeconds}`;
   }
 
   /** Serves the request if it belongs to an enabled issuer; otherwise calls `next`. */
@@ -56,44 +61,63 @@ export class IssuerGateway {
     const queryAt = url.indexOf('?');
     const target = route(queryAt < 0 ? url : url.slice(0, queryAt));
     if (!target) return next();
+    const query = queryAt < 0 ? '' : url.slice(queryAt);
     const warm = this.registry.peek(target.issuerId);
-    if (warm) {
-      this.serve(warm, target, queryAt < 0 ? '' : url.slice(queryAt), req, res).catch((error: unknown) => this.fail(req, res, error));
-      return;
-    }
+    if (warm) return this.serve(warm, target, query, req, res);
     this.registry.get(target.issuerId).then(
-      (issuer) => (issuer ? this.serve(issuer, target, queryAt < 0 ? '' : url.slice(queryAt), req, res) : next()),
+      (issuer) => (issuer ? this.serve(issuer, target, query, req, res) : next()),
       (error: unknown) => this.fail(req, res, error),
-    ).catch((error: unknown) => this.fail(req, res, error));
+    );
   };
 
-  private async serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): Promise<void> {
-    requestId(req, res);
-    const { methods, label } = publicRoute(target.path);
-    this.observe(req, res, label);
+  /**
+   * The rate limit first, when one applies, then the request. Without a limit the whole
+   * path is synchronous: a cached document is answered in the same tick it arrived.
+   */
+  private serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): void {
+    const started = performance.now();
+    const family = DOCUMENTS.has(target.path) ? 'metadata' : 'protocol';
+    if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res);
+    this.limits.retryAfter(family, target.issuerId, this.clientIp(req)).then((seconds) => {
+      if (seconds === 0) return this.dispatch(issuer, target, query, req, res, started);
+      this.observe(req, res, publicRoute(target.path).label, started);
+      this.answer(res, { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(seconds) } }, requestId(req, res));
+    }).catch((error: unknown) => this.fail(req, res, error));
+  }
 
-    const isDocument = DOCUMENTS.has(target.path) || target.path === JWKS;
-    const retryAfter = await this.limits.retryAfter(isDocument ? 'metadata' : 'protocol', target.issuerId, this.clientIp(req));
-    if (retryAfter > 0) {
-      return this.answer(res, { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(retryAfter) } });
+  private dispatch(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse, started: number): void {
+    const { methods, label } = publicRoute(target.path);
+    const isGet = req.method === 'GET' || req.method === 'HEAD';
+    const cached = isGet ? issuer.documents.get(target.path) : undefined;
+    if (cached) {
+      // Written in one go: the request is complete as soon as `end` returns.
+      serveDocument(req, res, cached, target.path === JWKS ? this.jwksCacheControl : this.discoveryCacheControl, requestIdOf(req));
+      return this.completed(req, res, label, started, req.url);
     }
 
+    requestId(req, res);
+    this.observe(req, res, label, started);
     if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
       return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
     }
-
-    if ((req.method === 'GET' || req.method === 'HEAD') && isDocument) {
-      const maxAge = target.path === JWKS ? this.config.jwksCacheSeconds : this.config.discoveryCacheSeconds;
-      const cached = issuer.documents.get(target.path);
-      if (cached) return serveDocument(req, res, cached, maxAge);
+    if (isGet && DOCUMENTS.has(target.path)) {
       issuer.documents.capture(target.path, res);
-      res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
+      res.setHeader('Cache-Control', target.path === JWKS ? this.jwksCacheControl : this.discoveryCacheControl);
     }
 
     req.url = target.path + query;
     req.baseUrl = `/${target.issuerId}`;
     this.pin(req);
     void issuer.handle(req, res);
+  }
+
+  /** Runs `step`, turning a synchronous throw into the same 500 an asynchronous one gets. */
+  private attempt(step: () => void, req: Request, res: ServerResponse): void {
+    try {
+      step();
+    } catch (error) {
+      this.fail(req, res, error);
+    }
   }
 
   /** Host and protocol as PUBLIC_URL says, whatever the caller sent: oidc-provider builds URLs and cookie flags from them. */
@@ -124,26 +148,27 @@ export class IssuerGateway {
     res.end(body);
   }
 
-  /** Request log line and metrics, which Nest's middleware would otherwise have done. */
-  private observe(req: Request, res: ServerResponse, routeLabel: string): void {
-    const started = performance.now();
+  /** Request log line and metrics once the response is out, which Nest's middleware would otherwise do. */
+  private observe(req: Request, res: ServerResponse, routeLabel: string, started: number): void {
     const originalUrl = req.url;
-    res.once('finish', () => {
-      this.metrics.record(req.method!, routeLabel, res.statusCode, (performance.now() - started) / 1000);
-      const level = res.statusCode >= 500 ? 'error' : 'info';
-      const logger = PinoLogger.root;
-      if (logger?.isLevelEnabled(level)) {
-        logger[level](
-          {
-            req_id: req.id,
-            req: { method: req.method, url: redactUrl(originalUrl), remoteAddress: req.socket.remoteAddress },
-            res: { statusCode: res.statusCode },
-            responseTime: Math.round(performance.now() - started),
-          },
-          'request completed',
-        );
-      }
-    });
+    res.once('finish', () => this.completed(req, res, routeLabel, started, originalUrl));
+  }
+
+  private completed(req: Request, res: ServerResponse, routeLabel: string, started: number, url: string | undefined): void {
+    this.metrics.record(req.method!, routeLabel, res.statusCode, (performance.now() - started) / 1000);
+    const level = res.statusCode >= 500 ? 'error' : 'info';
+    const logger = PinoLogger.root;
+    if (logger?.isLevelEnabled(level)) {
+      logger[level](
+        {
+          req_id: req.id,
+          req: { method: req.method, url: redactUrl(url), remoteAddress: req.socket.remoteAddress },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(performance.now() - started),
+        },
+        'request completed',
+      );
+    }
   }
 }
 
@@ -155,7 +180,7 @@ interface Target {
 
 /** Issuer and path below it, or undefined for a path that cannot be an issuer route. */
 function route(path: string): Target | undefined {
-  const insertion = PATH_INSERTION.exec(path);
+  const insertion = path.startsWith('/.well-known/') ? PATH_INSERTION.exec(path) : null;
   if (insertion) return { issuerId: insertion[2], path: `/.well-known/${insertion[1]}` };
   const slash = path.indexOf('/', 1);
   const issuerId = slash < 0 ? path.slice(1) : path.slice(1, slash);

@@ -37,6 +37,11 @@ export class PublicRateLimits implements OnApplicationShutdown {
     }
   }
 
+  /** Whether requests of `family` are limited at all (a budget of 0 turns limiting off). */
+  applies(family: RouteFamily): boolean {
+    return this.limiters[family] !== undefined;
+  }
+
   /** Seconds to wait when over the budget, or 0 when the request may go on. */
   async retryAfter(family: RouteFamily, issuerId: string, ip: string): Promise<number> {
     const limiter = this.limiters[family];

@@ -9,10 +9,16 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * trace id), otherwise a new UUID. It is echoed as `X-Request-Id` on every response.
  */
 export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  const id = requestIdOf(req);
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/** The id alone, for a caller that puts the `X-Request-Id` header into its own `writeHead`. */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
   if (typeof req.id === 'string') return req.id;
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', id);
   req.id = id;
   return id;
 }
