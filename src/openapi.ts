@@ -26,7 +26,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The admin API key.' }, 'admin-key')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controllerKey, methodKey, version) => `${methodKey}${version ?? ''}`,
+    // Routes name theirs (`@ApiOperation({ operationId })`); this fallback only keeps a forgotten one unique.
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
   });
   return sortKeys(document) as OpenAPIObject;
 }

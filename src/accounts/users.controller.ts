@@ -18,7 +18,7 @@ export class UsersController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user; the password is hashed (argon2id) and never returned' })
+  @ApiOperation({ operationId: 'createUser', summary: 'Create a user; the password is hashed (argon2id) and never returned' })
   @ApiResponse({ status: 201, type: UserDto })
   @Duplicate()
   @Invalid()
@@ -27,7 +27,7 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List users, in user_id order; filter by email or username' })
+  @ApiOperation({ operationId: 'listUsers', summary: 'List users, in user_id order; filter by email or username' })
   @ApiResponse({ status: 200, type: UserPageDto })
   @Invalid()
   list(@Param('issuer_id') issuerId: string, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
@@ -35,7 +35,7 @@ export class UsersController {
   }
 
   @Get(':user_id')
-  @ApiOperation({ summary: 'Get a user' })
+  @ApiOperation({ operationId: 'getUser', summary: 'Get a user' })
   @ApiParam({ name: 'user_id', format: 'uuid' })
   @ApiResponse({ status: 200, type: UserDto })
   get(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<UserDto> {
@@ -43,7 +43,7 @@ export class UsersController {
   }
 
   @Patch(':user_id')
-  @ApiOperation({ summary: 'Update a user (partial); `password` sets a new one' })
+  @ApiOperation({ operationId: 'updateUser', summary: 'Update a user (partial); `password` sets a new one' })
   @ApiParam({ name: 'user_id', format: 'uuid' })
   @ApiResponse({ status: 200, type: UserDto })
   @Duplicate()
@@ -54,7 +54,7 @@ export class UsersController {
 
   @Delete(':user_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a user' })
+  @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user' })
   @ApiParam({ name: 'user_id', format: 'uuid' })
   @ApiResponse({ status: 204, description: 'Deleted.' })
   remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<void> {

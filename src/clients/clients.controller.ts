@@ -19,7 +19,7 @@ export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a client (RFC 7591 metadata); the secret is shown only in this answer' })
+  @ApiOperation({ operationId: 'createClient', summary: 'Register a client (RFC 7591 metadata); the secret is shown only in this answer' })
   @ApiResponse({ status: 201, type: ClientWithSecretDto })
   @Invalid()
   create(@Param('issuer_id') issuerId: string, @Body() dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
@@ -27,7 +27,7 @@ export class ClientsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List clients, in client_id order' })
+  @ApiOperation({ operationId: 'listClients', summary: 'List clients, in client_id order' })
   @ApiResponse({ status: 200, type: ClientPageDto })
   @Invalid()
   list(@Param('issuer_id') issuerId: string, @Query() query: ListClientsQueryDto): Promise<ClientPageDto> {
@@ -35,7 +35,7 @@ export class ClientsController {
   }
 
   @Get(':client_id')
-  @ApiOperation({ summary: 'Get a client (never its secret)' })
+  @ApiOperation({ operationId: 'getClient', summary: 'Get a client (never its secret)' })
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientDto })
   get(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<ClientDto> {
@@ -43,7 +43,7 @@ export class ClientsController {
   }
 
   @Patch(':client_id')
-  @ApiOperation({ summary: 'Update a client (partial; null removes a member)' })
+  @ApiOperation({ operationId: 'updateClient', summary: 'Update a client (partial; null removes a member)' })
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
   @Invalid()
@@ -53,7 +53,7 @@ export class ClientsController {
 
   @Delete(':client_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a client' })
+  @ApiOperation({ operationId: 'deleteClient', summary: 'Delete a client' })
   @ClientIdParam()
   @ApiResponse({ status: 204, description: 'Deleted.' })
   remove(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<void> {
@@ -62,7 +62,7 @@ export class ClientsController {
 
   @Post(':client_id/secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate the client secret; the new one is shown only in this answer' })
+  @ApiOperation({ operationId: 'rotateClientSecret', summary: 'Rotate the client secret; the new one is shown only in this answer' })
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
   @ApiResponse({ status: 409, description: 'The client has no secret (public or private_key_jwt).', type: AdminErrorDto })

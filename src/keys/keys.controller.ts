@@ -14,7 +14,7 @@ export class KeysController {
   constructor(private readonly keys: KeysService) {}
 
   @Get()
-  @ApiOperation({ summary: "List the tenant's signing keys (public metadata only)" })
+  @ApiOperation({ operationId: 'listKeys', summary: "List the tenant's signing keys (public metadata only)" })
   @ApiResponse({ status: 200, type: KeyListDto })
   list(@Param('issuer_id') issuerId: string): Promise<KeyListDto> {
     return this.keys.list(issuerId);
@@ -22,7 +22,7 @@ export class KeysController {
 
   @Post('rotate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate: next becomes active, active becomes retired, a new next is pre-published' })
+  @ApiOperation({ operationId: 'rotateKeys', summary: 'Rotate: next becomes active, active becomes retired, a new next is pre-published' })
   @ApiResponse({ status: 200, type: KeyListDto })
   rotate(@Param('issuer_id') issuerId: string): Promise<KeyListDto> {
     return this.keys.rotate(issuerId);
@@ -30,7 +30,7 @@ export class KeysController {
 
   @Delete(':kid')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a retired key (tokens it signed stop verifying)' })
+  @ApiOperation({ operationId: 'deleteKey', summary: 'Remove a retired key (tokens it signed stop verifying)' })
   @ApiParam({ name: 'kid' })
   @ApiResponse({ status: 204, description: 'Removed.' })
   @ApiResponse({ status: 409, description: 'The key is active or next.', type: AdminErrorDto })

@@ -14,7 +14,7 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List live end-user sessions; filter by user_id' })
+  @ApiOperation({ operationId: 'listSessions', summary: 'List live end-user sessions; filter by user_id' })
   @ApiResponse({ status: 200, type: SessionPageDto })
   @ApiResponse({ status: 422, type: AdminErrorDto })
   list(@Param('issuer_id') issuerId: string, @Query() query: ListSessionsQueryDto): Promise<SessionPageDto> {
@@ -23,7 +23,7 @@ export class SessionsController {
 
   @Delete(':session_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End a session and revoke the grants (and tokens) made in it' })
+  @ApiOperation({ operationId: 'endSession', summary: 'End a session and revoke the grants (and tokens) made in it' })
   @ApiParam({ name: 'session_id' })
   @ApiResponse({ status: 204, description: 'Ended.' })
   end(@Param('issuer_id') issuerId: string, @Param('session_id') sessionId: string): Promise<void> {

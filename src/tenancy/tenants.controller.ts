@@ -19,7 +19,7 @@ export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a tenant (an issuer)' })
+  @ApiOperation({ operationId: 'createTenant', summary: 'Create a tenant (an issuer)' })
   @ApiResponse({ status: 201, type: TenantDto })
   @ApiResponse({ status: 409, description: 'A tenant with this issuer_id exists.', type: AdminErrorDto })
   @Invalid()
@@ -28,7 +28,7 @@ export class TenantsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List tenants, in issuer_id order' })
+  @ApiOperation({ operationId: 'listTenants', summary: 'List tenants, in issuer_id order' })
   @ApiResponse({ status: 200, type: TenantPageDto })
   @Invalid()
   list(@Query() query: ListTenantsQueryDto): Promise<TenantPageDto> {
@@ -36,7 +36,7 @@ export class TenantsController {
   }
 
   @Get(':issuer_id')
-  @ApiOperation({ summary: 'Get a tenant' })
+  @ApiOperation({ operationId: 'getTenant', summary: 'Get a tenant' })
   @IssuerIdParam()
   @ApiResponse({ status: 200, type: TenantDto })
   @NotFound()
@@ -45,7 +45,7 @@ export class TenantsController {
   }
 
   @Patch(':issuer_id')
-  @ApiOperation({ summary: 'Update a tenant (partial)' })
+  @ApiOperation({ operationId: 'updateTenant', summary: 'Update a tenant (partial)' })
   @IssuerIdParam()
   @ApiResponse({ status: 200, type: TenantDto })
   @NotFound()
@@ -56,7 +56,7 @@ export class TenantsController {
 
   @Delete(':issuer_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a tenant and everything it owns' })
+  @ApiOperation({ operationId: 'deleteTenant', summary: 'Delete a tenant and everything it owns' })
   @IssuerIdParam()
   @ApiResponse({ status: 204, description: 'Deleted.' })
   @NotFound()
