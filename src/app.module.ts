@@ -18,6 +18,8 @@ import { OidcModule } from './oidc/oidc.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AdminKeysModule } from './admin-keys/admin-keys.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -31,6 +33,8 @@ export class AppModule implements NestModule {
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
         CryptoModule,
+        AuditModule,
+        AdminKeysModule,
         HealthModule,
         TenancyModule,
         KeysModule,

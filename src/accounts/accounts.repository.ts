@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThan, Raw, type FindOptionsWhere, type Repository } from 'typeorm';
+import { DataSource, MoreThan, Raw, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { Account } from './account.entity.js';
 
 export interface AccountListFilter {
@@ -11,14 +11,15 @@ export interface AccountListFilter {
 
 /** The only code that reads or writes `users`. Every query names its tenant. */
 export abstract class AccountsRepository {
-  abstract insert(account: Omit<Account, 'createdAt' | 'updatedAt'>): Promise<Account>;
+  /** Writes take the manager of the caller's transaction, if any. */
+  abstract insert(account: Omit<Account, 'createdAt' | 'updatedAt'>, manager?: EntityManager): Promise<Account>;
   abstract find(tenantId: string, userId: string): Promise<Account | null>;
   /** With the password hash, by username (any case): for sign-in only. */
   abstract findForLogin(tenantId: string, username: string): Promise<Account | null>;
   /** In `user_id` order. */
   abstract list(tenantId: string, filter: AccountListFilter): Promise<Account[]>;
-  abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>): Promise<void>;
-  abstract delete(tenantId: string, userId: string): Promise<boolean>;
+  abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<void>;
+  abstract delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean>;
 }
 
 @Injectable()
@@ -30,9 +31,13 @@ export class TypeOrmAccountsRepository extends AccountsRepository {
     this.users = dataSource.getRepository(Account);
   }
 
-  async insert(account: Omit<Account, 'createdAt' | 'updatedAt'>): Promise<Account> {
+  private within(manager?: EntityManager): Repository<Account> {
+    return manager ? manager.getRepository(Account) : this.users;
+  }
+
+  async insert(account: Omit<Account, 'createdAt' | 'updatedAt'>, manager?: EntityManager): Promise<Account> {
     const entity = this.users.create(account);
-    await this.users.insert(entity as never);
+    await this.within(manager).insert(entity as never);
     return entity;
   }
 
@@ -56,11 +61,11 @@ export class TypeOrmAccountsRepository extends AccountsRepository {
     return this.users.find({ where, order: { userId: 'ASC' }, take: limit });
   }
 
-  async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>): Promise<void> {
-    await this.users.update({ tenantId, userId }, changes as never);
+  async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<void> {
+    await this.within(manager).update({ tenantId, userId }, changes as never);
   }
 
-  async delete(tenantId: string, userId: string): Promise<boolean> {
-    return ((await this.users.delete({ tenantId, userId })).affected ?? 0) > 0;
+  async delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return ((await this.within(manager).delete({ tenantId, userId })).affected ?? 0) > 0;
   }
 }

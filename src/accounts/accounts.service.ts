@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../audit/actor.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { ResourceConflict, ResourceNotFound, ValidationFailed, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
@@ -23,21 +26,21 @@ export class AccountsService {
     private readonly accounts: AccountsRepository,
     private readonly tenants: TenantsService,
     private readonly hasher: PasswordHasher,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async create(issuerId: string, dto: CreateUserDto): Promise<UserDto> {
+  async create(issuerId: string, dto: CreateUserDto, actor: Actor): Promise<UserDto> {
     await this.tenants.find(issuerId);
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const account = await this.accounts.insert({
-        tenantId: issuerId,
-        userId: randomUUID(),
-        username: dto.username,
-        passwordHash,
-        email: dto.email ?? null,
-        claims: claimsOf(dto),
+      return await this.dataSource.transaction(async (manager) => {
+        const account = toDto(
+          await this.accounts.insert({ tenantId: issuerId, userId: randomUUID(), username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }, manager),
+        );
+        await this.audit.record(manager, actor, { action: 'user.created', issuerId, resourceType: 'user', resourceId: account.user_id, after: account });
+        return account;
       });
-      return toDto(account);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
       throw error;
@@ -56,17 +59,23 @@ export class AccountsService {
     return toDto(await this.find(issuerId, userId));
   }
 
-  async update(issuerId: string, userId: string, dto: UpdateUserDto): Promise<UserDto> {
+  async update(issuerId: string, userId: string, dto: UpdateUserDto, actor: Actor): Promise<UserDto> {
     const current = await this.find(issuerId, userId);
     const merged = Object.fromEntries(
       Object.entries({ ...current.claims, ...dto }).filter(([key, value]) => value !== null && value !== undefined && !['username', 'password', 'email'].includes(key)),
     );
     try {
-      await this.accounts.update(issuerId, userId, {
+      const changes = {
         ...(dto.username !== undefined ? { username: dto.username } : {}),
         ...(dto.email !== undefined ? { email: dto.email ?? null } : {}),
         ...(dto.password !== undefined ? { passwordHash: await this.hasher.hash(dto.password) } : {}),
         claims: merged,
+      };
+      await this.dataSource.transaction(async (manager) => {
+        await this.accounts.update(issuerId, userId, changes, manager);
+        const after = toDto({ ...current, ...changes, updatedAt: new Date() });
+        // A new password shows as such, never as a hash.
+        await this.audit.record(manager, actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, password_changed: true } });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
@@ -75,9 +84,12 @@ export class AccountsService {
     return this.get(issuerId, userId);
   }
 
-  async remove(issuerId: string, userId: string): Promise<void> {
-    await this.tenants.find(issuerId);
-    if (!(await this.accounts.delete(issuerId, userId))) throw new ResourceNotFound('user', userId);
+  async remove(issuerId: string, userId: string, actor: Actor): Promise<void> {
+    const before = toDto(await this.find(issuerId, userId));
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.accounts.delete(issuerId, userId, manager))) throw new ResourceNotFound('user', userId);
+      await this.audit.record(manager, actor, { action: 'user.deleted', issuerId, resourceType: 'user', resourceId: userId, before });
+    });
   }
 
   private async find(issuerId: string, userId: string): Promise<Account> {

@@ -22,14 +22,18 @@ export class LoginThrottle {
   /**
    * Takes one attempt from the user's and the IP's budgets before the password is checked,
    * so parallel attempts cannot all slip past a check made before any failure is counted.
-   * Returns the seconds to wait when a budget is spent, or 0.
+   * Returns the seconds to wait when a budget is spent (0 when not), and whether this very
+   * attempt spent it (the moment a lockout begins, worth an audit event; later ones are not).
    */
-  async take(issuerId: string, username: string, ip: string): Promise<number> {
+  async take(issuerId: string, username: string, ip: string): Promise<{ retryAfterSeconds: number; lockedNow: boolean }> {
     const results = await Promise.allSettled([this.perUser.consume(userKey(issuerId, username)), this.perIp.consume(ip)]);
     const blocked = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : []));
     const failure = results.find((result) => result.status === 'rejected' && !(result.reason instanceof RateLimiterRes));
     if (failure) throw (failure as PromiseRejectedResult).reason;
-    return blocked.length ? Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000) : 0;
+    return {
+      retryAfterSeconds: blocked.length ? Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000) : 0,
+      lockedNow: blocked.some((res) => res.consumedPoints === this.perUser.points + 1 || res.consumedPoints === this.perIp.points + 1),
+    };
   }
 
   /** A success gives the attempts back: only failures count. */

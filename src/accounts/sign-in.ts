@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import type { Actor } from '../audit/actor.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { Account } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -17,13 +19,21 @@ export class SignIn {
     private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditTrail,
   ) {}
 
   async attempt(issuerId: string, username: string, password: string, ip: string): Promise<SignInResult> {
-    const lockedFor = await this.throttle.take(issuerId, username, ip);
-    if (lockedFor > 0) return { ok: false, reason: 'locked', retryAfterSeconds: lockedFor };
+    const actor: Actor = { type: 'end_user', id: username, name: username, ip };
+    const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, username, ip);
+    if (retryAfterSeconds > 0) {
+      if (lockedNow) await this.audit.note(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: username, after: { retry_after_seconds: retryAfterSeconds } });
+      return { ok: false, reason: 'locked', retryAfterSeconds };
+    }
     const account = await this.accounts.findForLogin(issuerId, username);
-    if (!(await this.hasher.verify(account?.passwordHash, password)) || !account) return { ok: false, reason: 'invalid' };
+    if (!(await this.hasher.verify(account?.passwordHash, password)) || !account) {
+      await this.audit.note(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? username });
+      return { ok: false, reason: 'invalid' };
+    }
     await this.throttle.succeeded(issuerId, username, ip);
     return { ok: true, account };
   }

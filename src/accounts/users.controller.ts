@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
 import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
 import { AccountsService } from './accounts.service.js';
@@ -22,8 +23,8 @@ export class UsersController {
   @ApiResponse({ status: 201, type: UserDto })
   @Duplicate()
   @Invalid()
-  create(@Param('issuer_id') issuerId: string, @Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.accounts.create(issuerId, dto);
+  create(@Param('issuer_id') issuerId: string, @Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
+    return this.accounts.create(issuerId, dto, actor);
   }
 
   @Get()
@@ -48,8 +49,8 @@ export class UsersController {
   @ApiResponse({ status: 200, type: UserDto })
   @Duplicate()
   @Invalid()
-  update(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
-    return this.accounts.update(issuerId, userId, dto);
+  update(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
+    return this.accounts.update(issuerId, userId, dto, actor);
   }
 
   @Delete(':user_id')
@@ -57,7 +58,7 @@ export class UsersController {
   @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user' })
   @ApiParam({ name: 'user_id', format: 'uuid' })
   @ApiResponse({ status: 204, description: 'Deleted.' })
-  remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<void> {
-    return this.accounts.remove(issuerId, userId);
+  remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.accounts.remove(issuerId, userId, actor);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
 import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
 import { ClientsService } from './clients.service.js';
@@ -22,8 +23,8 @@ export class ClientsController {
   @ApiOperation({ operationId: 'createClient', summary: 'Register a client (RFC 7591 metadata); the secret is shown only in this answer' })
   @ApiResponse({ status: 201, type: ClientWithSecretDto })
   @Invalid()
-  create(@Param('issuer_id') issuerId: string, @Body() dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
-    return this.clients.create(issuerId, dto);
+  create(@Param('issuer_id') issuerId: string, @Body() dto: ClientMetadataDto, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
+    return this.clients.create(issuerId, dto, actor);
   }
 
   @Get()
@@ -47,8 +48,8 @@ export class ClientsController {
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
   @Invalid()
-  update(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @Body() dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
-    return this.clients.update(issuerId, clientId, dto);
+  update(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @Body() dto: ClientMetadataDto, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
+    return this.clients.update(issuerId, clientId, dto, actor);
   }
 
   @Delete(':client_id')
@@ -56,8 +57,8 @@ export class ClientsController {
   @ApiOperation({ operationId: 'deleteClient', summary: 'Delete a client' })
   @ClientIdParam()
   @ApiResponse({ status: 204, description: 'Deleted.' })
-  remove(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<void> {
-    return this.clients.remove(issuerId, clientId);
+  remove(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.clients.remove(issuerId, clientId, actor);
   }
 
   @Post(':client_id/secret')
@@ -66,7 +67,7 @@ export class ClientsController {
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
   @ApiResponse({ status: 409, description: 'The client has no secret (public or private_key_jwt).', type: AdminErrorDto })
-  rotateSecret(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string): Promise<ClientWithSecretDto> {
-    return this.clients.rotateSecret(issuerId, clientId);
+  rotateSecret(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
+    return this.clients.rotateSecret(issuerId, clientId, actor);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { Actor } from '../audit/actor.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { AppError, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
@@ -44,24 +46,27 @@ export class ClientsService {
     private readonly changes: TenantChanges,
     private readonly validator: ClientMetadataValidator,
     private readonly box: SecretBox,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async create(issuerId: string, dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
+  async create(issuerId: string, dto: ClientMetadataDto, actor: Actor): Promise<ClientWithSecretDto> {
     const rules = await this.validator.rulesOf(issuerId);
     const clientId = newClientId();
     const metadata = withDefaults(compact({ ...dto }));
     const secret = rules.needsSecret(metadata) ? newClientSecret() : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
 
-    const client = await this.changes.apply(issuerId, (manager) =>
-      this.clients.insert(manager, {
+    const client = await this.changes.apply(issuerId, async (manager) => {
+      const created = await this.clients.insert(manager, {
         tenantId: issuerId,
         clientId,
         clientName: (metadata.client_name as string | undefined) ?? null,
         metadata,
         clientSecret: secret ? this.box.seal(secret, clientSecretAad(issuerId, clientId)) : null,
-      }),
-    );
+      });
+      await this.audit.record(manager, actor, { action: 'client.created', issuerId, resourceType: 'client', resourceId: clientId, after: this.toDto(created) });
+      return created;
+    });
     return { ...this.toDto(client), ...secretFields(secret) };
   }
 
@@ -79,7 +84,7 @@ export class ClientsService {
    * Partial update: given members replace stored ones, `null` removes one. A client that now
    * needs a secret and had none gets one, shown in this answer only.
    */
-  async update(issuerId: string, clientId: string, dto: ClientMetadataDto): Promise<ClientWithSecretDto> {
+  async update(issuerId: string, clientId: string, dto: ClientMetadataDto, actor: Actor): Promise<ClientWithSecretDto> {
     const current = await this.clients.findWithSecret(issuerId, clientId);
     if (!current) throw new ResourceNotFound('client', clientId);
     const rules = await this.validator.rulesOf(issuerId);
@@ -90,33 +95,38 @@ export class ClientsService {
     const secret = needsSecret ? (existing ?? fresh) : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
 
-    await this.changes.apply(issuerId, (manager) =>
-      this.clients.update(manager, issuerId, clientId, {
+    await this.changes.apply(issuerId, async (manager) => {
+      await this.clients.update(manager, issuerId, clientId, {
         metadata,
         clientName: (metadata.client_name as string | undefined) ?? null,
         clientSecret: secret ? (fresh ? this.box.seal(fresh, clientSecretAad(issuerId, clientId)) : current.clientSecret) : null,
-      }),
-    );
+      });
+      const before = this.toDto(current);
+      await this.audit.record(manager, actor, { action: 'client.updated', issuerId, resourceType: 'client', resourceId: clientId, before, after: this.toDto({ ...current, metadata }) });
+    });
     return { ...(await this.get(issuerId, clientId)), ...secretFields(fresh) };
   }
 
   /** A new secret replaces the old one at once; shown only in this answer. */
-  async rotateSecret(issuerId: string, clientId: string): Promise<ClientWithSecretDto> {
+  async rotateSecret(issuerId: string, clientId: string, actor: Actor): Promise<ClientWithSecretDto> {
     const client = await this.find(issuerId, clientId);
     if (!(await this.validator.rulesOf(issuerId)).needsSecret(client.metadata)) {
       throw new AppError(409, 'conflict', `client '${clientId}' authenticates with ${String(client.metadata.token_endpoint_auth_method)} and has no secret`);
     }
     const secret = newClientSecret();
-    await this.changes.apply(issuerId, (manager) =>
-      this.clients.update(manager, issuerId, clientId, { clientSecret: this.box.seal(secret, clientSecretAad(issuerId, clientId)) }),
-    );
+    await this.changes.apply(issuerId, async (manager) => {
+      await this.clients.update(manager, issuerId, clientId, { clientSecret: this.box.seal(secret, clientSecretAad(issuerId, clientId)) });
+      await this.audit.record(manager, actor, { action: 'client.secret_rotated', issuerId, resourceType: 'client', resourceId: clientId });
+    });
     return { ...(await this.get(issuerId, clientId)), ...secretFields(secret) };
   }
 
-  async remove(issuerId: string, clientId: string): Promise<void> {
-    await this.tenants.find(issuerId);
-    const deleted = await this.changes.apply(issuerId, (manager) => this.clients.delete(manager, issuerId, clientId));
-    if (!deleted) throw new ResourceNotFound('client', clientId);
+  async remove(issuerId: string, clientId: string, actor: Actor): Promise<void> {
+    const before = this.toDto(await this.find(issuerId, clientId));
+    await this.changes.apply(issuerId, async (manager) => {
+      if (!(await this.clients.delete(manager, issuerId, clientId))) throw new ResourceNotFound('client', clientId);
+      await this.audit.record(manager, actor, { action: 'client.deleted', issuerId, resourceType: 'client', resourceId: clientId, before });
+    });
   }
 
   private async find(issuerId: string, clientId: string): Promise<Client> {

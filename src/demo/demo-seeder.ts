@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { randomBytes } from 'node:crypto';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { systemActor } from '../audit/actor.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -34,15 +35,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (await this.tenantRows.findByIssuerId(DEMO_ISSUER)) return;
 
     const password = randomBytes(9).toString('base64url');
-    await this.tenants.create({ issuer_id: DEMO_ISSUER, display_name: 'Portcullis demo', signing_alg: 'ES256' });
-    await this.accounts.create(DEMO_ISSUER, { username: 'demo', password, email: 'demo@example.com', email_verified: true, name: 'Demo User', given_name: 'Demo', family_name: 'User' });
+    const actor = systemActor('demo-seeder');
+    await this.tenants.create({ issuer_id: DEMO_ISSUER, display_name: 'Portcullis demo', signing_alg: 'ES256' }, actor);
+    await this.accounts.create(DEMO_ISSUER, { username: 'demo', password, email: 'demo@example.com', email_verified: true, name: 'Demo User', given_name: 'Demo', family_name: 'User' }, actor);
     const client = await this.clients.create(DEMO_ISSUER, {
       client_name: 'Demo app',
       redirect_uris: [`${this.config.publicUrl}/demo-callback`],
       post_logout_redirect_uris: [`${this.config.publicUrl}/demo-login`],
       token_endpoint_auth_method: 'none',
       scope: 'openid profile email',
-    });
+    }, actor);
     await writeFile(marker, `${client.client_id}\n`, { mode: 0o600 });
     await writeFile(join(this.config.dataDir, 'demo-user'), `username: demo\npassword: ${password}\n`, { mode: 0o600 });
     process.stderr.write(

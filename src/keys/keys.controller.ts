@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
 import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
 import { KeyListDto } from './dto/key.dto.js';
@@ -24,8 +25,8 @@ export class KeysController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'rotateKeys', summary: 'Rotate: next becomes active, active becomes retired, a new next is pre-published' })
   @ApiResponse({ status: 200, type: KeyListDto })
-  rotate(@Param('issuer_id') issuerId: string): Promise<KeyListDto> {
-    return this.keys.rotate(issuerId);
+  rotate(@Param('issuer_id') issuerId: string, @CurrentActor() actor: Actor): Promise<KeyListDto> {
+    return this.keys.rotate(issuerId, actor);
   }
 
   @Delete(':kid')
@@ -34,7 +35,7 @@ export class KeysController {
   @ApiParam({ name: 'kid' })
   @ApiResponse({ status: 204, description: 'Removed.' })
   @ApiResponse({ status: 409, description: 'The key is active or next.', type: AdminErrorDto })
-  remove(@Param('issuer_id') issuerId: string, @Param('kid') kid: string): Promise<void> {
-    return this.keys.remove(issuerId, kid);
+  remove(@Param('issuer_id') issuerId: string, @Param('kid') kid: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.keys.remove(issuerId, kid, actor);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { JWK } from 'jose';
 import type { EntityManager } from 'typeorm';
+import { systemActor, type Actor } from '../audit/actor.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { AppError, ResourceNotFound } from '../common/errors/app-error.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
@@ -22,6 +24,7 @@ export class KeysService {
     private readonly tenants: TenantsService,
     private readonly changes: TenantChanges,
     private readonly box: SecretBox,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(issuerId: string): Promise<KeyListDto> {
@@ -30,9 +33,9 @@ export class KeysService {
   }
 
   /** next → active, active → retired, and a new next key pre-published. */
-  async rotate(issuerId: string): Promise<KeyListDto> {
+  async rotate(issuerId: string, actor: Actor): Promise<KeyListDto> {
     const tenant = await this.tenants.find(issuerId);
-    await this.rotateNow(issuerId, await generateKeyMaterial(tenant.signingAlg));
+    await this.rotateNow(issuerId, await generateKeyMaterial(tenant.signingAlg), actor);
     return this.list(issuerId);
   }
 
@@ -44,7 +47,7 @@ export class KeysService {
     const tenant = await this.tenants.find(issuerId);
     const material = await generateKeyMaterial(tenant.signingAlg);
     try {
-      await this.rotateNow(issuerId, material, async (manager) => {
+      await this.rotateNow(issuerId, material, systemActor('key-rotation'), async (manager) => {
         // The tenant row is locked by rotateNow: what is read here cannot change until commit.
         const [row] = await manager.query(`SELECT key_rotation_days FROM tenants WHERE issuer_id = $1`, [issuerId]);
         const active = await this.keys.findActive(manager, issuerId);
@@ -61,6 +64,7 @@ export class KeysService {
   private async rotateNow(
     issuerId: string,
     material: KeyMaterial,
+    actor: Actor,
     precondition?: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     await this.changes.apply(issuerId, async (manager) => {
@@ -69,18 +73,22 @@ export class KeysService {
       await precondition?.(manager);
       await this.keys.promoteNext(manager, issuerId);
       await this.keys.insert(manager, sealedKeyRow(this.box, issuerId, material, 'next'));
+      await this.audit.record(manager, actor, { action: 'key.rotated', issuerId, resourceType: 'key', resourceId: material.kid, after: { next_kid: material.kid, alg: material.alg } });
     });
   }
 
   /** Removes a retired key. The active and next keys cannot be removed: rotate first. */
-  async remove(issuerId: string, kid: string): Promise<void> {
+  async remove(issuerId: string, kid: string, actor: Actor): Promise<void> {
     await this.tenants.find(issuerId);
     const key = (await this.keys.listByTenant(issuerId)).find((candidate) => candidate.kid === kid);
     if (!key) throw new ResourceNotFound('key', kid);
     if (key.status !== 'retired') {
       throw new AppError(409, 'conflict', `key '${kid}' is the ${key.status} key; only retired keys can be removed (rotate first)`);
     }
-    await this.changes.apply(issuerId, (manager) => this.keys.delete(manager, issuerId, kid));
+    await this.changes.apply(issuerId, async (manager) => {
+      await this.keys.delete(manager, issuerId, kid);
+      await this.audit.record(manager, actor, { action: 'key.deleted', issuerId, resourceType: 'key', resourceId: kid, before: toDto(key) });
+    });
   }
 
   /**

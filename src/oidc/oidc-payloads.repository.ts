@@ -23,7 +23,8 @@ export abstract class OidcPayloadsRepository {
   /** Live sessions in `uid` order, optionally of one account. */
   abstract listSessions(tenantId: string, filter: { accountId?: string; afterUid?: string; limit: number }): Promise<StoredSession[]>;
   /** Deletes the session with this uid and every grant (with its tokens and codes) made in it; false if there was none. */
-  abstract endSession(tenantId: string, uid: string): Promise<boolean>;
+  /** `alsoDo` runs in the same transaction once the session is found (the audit record). */
+  abstract endSession(tenantId: string, uid: string, alsoDo?: (db: pg.PoolClient) => Promise<void>): Promise<boolean>;
 }
 
 export interface StoredSession {
@@ -100,7 +101,7 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
     return rows.map((row) => ({ uid: row.uid, payload: row.payload, expiresAt: row.expires_at }));
   }
 
-  async endSession(tenantId: string, uid: string): Promise<boolean> {
+  async endSession(tenantId: string, uid: string, alsoDo?: (db: pg.PoolClient) => Promise<void>): Promise<boolean> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -112,6 +113,7 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
       if (grantIds.length) {
         await client.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id = ANY($2)))`, [tenantId, grantIds]);
       }
+      if (rows.length > 0) await alsoDo?.(client);
       await client.query('COMMIT');
       return rows.length > 0;
     } catch (error) {

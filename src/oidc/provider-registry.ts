@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
 import { SignIn } from '../accounts/sign-in.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { clientSecretAad } from '../clients/clients.service.js';
 import { ClientsRepository } from '../clients/clients.repository.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
@@ -17,6 +18,7 @@ import type { Tenant } from '../tenancy/tenant.entity.js';
 import { TenantsRepository } from '../tenancy/tenants.repository.js';
 import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
 import { DocumentCache } from './document-cache.js';
+import { auditSecurityEvents } from './hooks/security-events.js';
 import { createProvider } from './provider-factory.js';
 import { createAdapterClass } from './typeorm-adapter.js';
 
@@ -72,6 +74,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     private readonly changes: TenantChanges,
     private readonly box: SecretBox,
     private readonly signIn: SignIn,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicUrl = config.publicUrl;
@@ -159,6 +162,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {
       this.logger.error({ err: loggableError(error), req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
     });
+    auditSecurityEvents(provider, issuerId, this.audit, this.logger);
     // Errors that escaped oidc-provider's handler (see hooks/public-errors.ts); a listener also keeps Koa from printing them as text.
     (provider as unknown as EventEmitter).on('error', (error: Error, ctx?: { req?: { id?: unknown } }) => {
       this.logger.error({ err: loggableError(error), req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');

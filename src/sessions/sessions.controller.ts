@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
 import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
 import { ListSessionsQueryDto, SessionPageDto } from './dto/session.dto.js';
@@ -26,7 +27,7 @@ export class SessionsController {
   @ApiOperation({ operationId: 'endSession', summary: 'End a session and revoke the grants (and tokens) made in it' })
   @ApiParam({ name: 'session_id' })
   @ApiResponse({ status: 204, description: 'Ended.' })
-  end(@Param('issuer_id') issuerId: string, @Param('session_id') sessionId: string): Promise<void> {
-    return this.sessions.end(issuerId, sessionId);
+  end(@Param('issuer_id') issuerId: string, @Param('session_id') sessionId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.sessions.end(issuerId, sessionId, actor);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
+import type { Actor } from '../audit/actor.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { OidcPayloadsRepository, type StoredSession } from '../oidc/oidc-payloads.repository.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { ListSessionsQueryDto, SessionDto } from './dto/session.dto.js';
@@ -11,6 +13,7 @@ export class SessionsService {
   constructor(
     private readonly payloads: OidcPayloadsRepository,
     private readonly tenants: TenantsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(issuerId: string, query: ListSessionsQueryDto): Promise<Page<SessionDto>> {
@@ -23,9 +26,10 @@ export class SessionsService {
    * Ends the session and revokes every grant made in it, with their tokens. Providers hold
    * no session state in memory, so nothing else needs telling.
    */
-  async end(issuerId: string, sessionId: string): Promise<void> {
+  async end(issuerId: string, sessionId: string, actor: Actor): Promise<void> {
     await this.tenants.find(issuerId);
-    if (!(await this.payloads.endSession(issuerId, sessionId))) throw new ResourceNotFound('session', sessionId);
+    const record = (db: Parameters<AuditTrail['record']>[0]) => this.audit.record(db, actor, { action: 'session.ended', issuerId, resourceType: 'session', resourceId: sessionId });
+    if (!(await this.payloads.endSession(issuerId, sessionId, record))) throw new ResourceNotFound('session', sessionId);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
 import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
 import { CreateTenantDto } from './dto/create-tenant.dto.js';
@@ -23,8 +24,8 @@ export class TenantsController {
   @ApiResponse({ status: 201, type: TenantDto })
   @ApiResponse({ status: 409, description: 'A tenant with this issuer_id exists.', type: AdminErrorDto })
   @Invalid()
-  create(@Body() dto: CreateTenantDto): Promise<TenantDto> {
-    return this.tenants.create(dto);
+  create(@Body() dto: CreateTenantDto, @CurrentActor() actor: Actor): Promise<TenantDto> {
+    return this.tenants.create(dto, actor);
   }
 
   @Get()
@@ -50,8 +51,8 @@ export class TenantsController {
   @ApiResponse({ status: 200, type: TenantDto })
   @NotFound()
   @Invalid()
-  update(@Param('issuer_id') issuerId: string, @Body() dto: UpdateTenantDto): Promise<TenantDto> {
-    return this.tenants.update(issuerId, dto);
+  update(@Param('issuer_id') issuerId: string, @Body() dto: UpdateTenantDto, @CurrentActor() actor: Actor): Promise<TenantDto> {
+    return this.tenants.update(issuerId, dto, actor);
   }
 
   @Delete(':issuer_id')
@@ -60,7 +61,7 @@ export class TenantsController {
   @IssuerIdParam()
   @ApiResponse({ status: 204, description: 'Deleted.' })
   @NotFound()
-  remove(@Param('issuer_id') issuerId: string): Promise<void> {
-    return this.tenants.remove(issuerId);
+  remove(@Param('issuer_id') issuerId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.tenants.remove(issuerId, actor);
   }
 }

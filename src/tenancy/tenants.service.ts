@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../audit/actor.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
@@ -18,10 +20,11 @@ export class TenantsService {
     private readonly tenants: TenantsRepository,
     private readonly changes: TenantChanges,
     private readonly provisioner: TenantProvisioner,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(dto: CreateTenantDto): Promise<TenantDto> {
+  async create(dto: CreateTenantDto, actor: Actor): Promise<TenantDto> {
     const signingAlg = dto.signing_alg ?? 'RS256';
     // Key generation is slow (RSA): done before the transaction, so no lock waits on it.
     const prepared = await this.provisioner.prepare(signingAlg);
@@ -38,6 +41,7 @@ export class TenantsService {
           manager,
         );
         await this.provisioner.store(manager, dto.issuer_id, prepared);
+        await this.audit.record(manager, actor, { action: 'tenant.created', issuerId: dto.issuer_id, resourceType: 'tenant', resourceId: dto.issuer_id, after: this.toDto(created) });
         return created;
       });
       return this.toDto(tenant);
@@ -61,19 +65,28 @@ export class TenantsService {
     return assertFound(await this.tenants.findByIssuerId(issuerId), 'tenant', issuerId);
   }
 
-  async update(issuerId: string, dto: UpdateTenantDto): Promise<TenantDto> {
-    const tenant = await this.changes.apply(issuerId, (manager) =>
-      this.tenants.update(
+  async update(issuerId: string, dto: UpdateTenantDto, actor: Actor): Promise<TenantDto> {
+    const before = await this.get(issuerId);
+    const tenant = await this.changes.apply(issuerId, async (manager) => {
+      const updated = await this.tenants.update(
         issuerId,
         { displayName: dto.display_name, enabled: dto.enabled, keyRotationDays: dto.key_rotation_days },
         manager,
-      ),
-    );
+      );
+      if (updated) await this.audit.record(manager, actor, { action: 'tenant.updated', issuerId, resourceType: 'tenant', resourceId: issuerId, before, after: this.toDto(updated) });
+      return updated;
+    });
     return this.toDto(assertFound(tenant, 'tenant', issuerId));
   }
 
-  async remove(issuerId: string): Promise<void> {
-    const deleted = await this.changes.apply(issuerId, (manager) => this.tenants.delete(issuerId, manager));
+  /** Deletes the tenant; its keys, clients, users, admin keys, grants and sessions go with it (ON DELETE CASCADE). */
+  async remove(issuerId: string, actor: Actor): Promise<void> {
+    const before = await this.get(issuerId);
+    const deleted = await this.changes.apply(issuerId, async (manager) => {
+      const gone = await this.tenants.delete(issuerId, manager);
+      if (gone) await this.audit.record(manager, actor, { action: 'tenant.deleted', issuerId, resourceType: 'tenant', resourceId: issuerId, before });
+      return gone;
+    });
     if (!deleted) throw new ResourceNotFound('tenant', issuerId);
   }
 

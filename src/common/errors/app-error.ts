@@ -50,6 +50,12 @@ export class Unauthenticated extends AppError {
   }
 }
 
+export class Forbidden extends AppError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
 /** Throws `ResourceNotFound` unless `value` is present; returns it narrowed. */
 export function assertFound<T>(value: T | null | undefined, resource: string, id: string): T {
   if (value === null || value === undefined) throw new ResourceNotFound(resource, id);

@@ -2,6 +2,7 @@ import { CreateTenants1763900000000 } from './1763900000000-CreateTenants.js';
 import { AddIssuersKeysClientsPayloads1763900100000 } from './1763900100000-AddIssuersKeysClientsPayloads.js';
 import { CreateUsers1763900200000 } from './1763900200000-CreateUsers.js';
 import { CreateRateLimits1763900300000 } from './1763900300000-CreateRateLimits.js';
+import { CreateAuditEventsAndAdminKeys1763900400000 } from './1763900400000-CreateAuditEventsAndAdminKeys.js';
 
 /** Every migration, oldest first. A migration is never edited once merged: add a new one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AddIssuersKeysClientsPayloads1763900100000,
   CreateUsers1763900200000,
   CreateRateLimits1763900300000,
+  CreateAuditEventsAndAdminKeys1763900400000,
 ];
