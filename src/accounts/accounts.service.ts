@@ -74,8 +74,8 @@ export class AccountsService {
       await this.dataSource.transaction(async (manager) => {
         await this.accounts.update(issuerId, userId, changes, manager);
         const after = toDto({ ...current, ...changes, updatedAt: new Date() });
-        // A new password shows as such, never as a hash.
-        await this.audit.record(manager, actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, password_changed: true } });
+        // A new password shows as a changed credential, never as a hash.
+        await this.audit.record(manager, actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] } });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
