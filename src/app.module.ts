@@ -18,6 +18,7 @@ import { OidcModule } from './oidc/oidc.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         OidcModule,
         SessionsModule,
         DiscoveryModule,
+        ProvidersModule,
         DemoModule,
       ],
       providers: [
