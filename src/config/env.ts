@@ -169,7 +169,7 @@ export class Env {
   @IntBetween(100, 60000)
   PROVIDER_DISCOVERY_CONNECT_TIMEOUT_MS: number = 3000;
 
-  /** Longest time one fetch of `POST /v1/providers/discover` may take, redirects and body included, in milliseconds; a check makes at most four fetches. Default `5000`. */
+  /** Longest time one fetch of `POST /v1/providers/discover` may take, redirects and body included, in milliseconds; a check makes at most five (two metadata locations, the JWKS HEAD, a GET if HEAD is refused, the JWKS GET). Default `5000`. */
   @IntBetween(100, 60000)
   PROVIDER_DISCOVERY_TIMEOUT_MS: number = 5000;
 

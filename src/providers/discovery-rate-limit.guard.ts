@@ -14,7 +14,7 @@ export function callerKey(req: Request): string {
 }
 
 /**
- * Each check makes up to four outbound fetches, so its budget per admin key
+ * Each check makes up to five outbound fetches, so its budget per admin key
  * (PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE) keeps the endpoint from being used to flood
  * other hosts. Counted in memory per replica: a cap on fan-out, not an accounting. Runs
  * after the admin key guard, so unauthenticated calls spend nothing.

@@ -56,7 +56,9 @@ export class ProvidersService {
   private async fetchMetadata(issuer: string, findings: Finding[]) {
     const failures: FetchFailure[] = [];
     const reasons: string[] = [];
+    const tried: string[] = [];
     for (const location of metadataLocations(issuer)) {
+      tried.push(location.url);
       const fetched = await boundedFetch(this.network, location.url, 'GET', this.limits);
       if (fetched.ok && usableDocument(fetched.json)) {
         if (reasons.length > 0) {
@@ -73,7 +75,8 @@ export class ProvidersService {
       reasons.push(fetched.reason);
       if (!triesNextLocation.has(fetched.code)) break;
     }
-    findings.unshift(error('DISCOVERY_FAILED', `No usable metadata for ${issuer}: ${reasons.join('; ')}.`));
+    // The causes follow as findings of their own; this one says what they amount to.
+    findings.unshift(error('DISCOVERY_FAILED', `No usable metadata for ${issuer} at ${tried.join(' or ')}.`));
     findings.push(...failures.map(causeOf));
     return null;
   }
@@ -90,11 +93,11 @@ export class ProvidersService {
     let head = await boundedFetch(this.network, jwksUri, 'HEAD', this.limits);
     if (!head.ok && (head.status === 405 || head.status === 501)) head = await boundedFetch(this.network, jwksUri, 'GET', this.limits);
     if (!head.ok) {
-      findings.push(error('JWKS_UNREACHABLE', `The JWKS did not respond with 2xx: ${head.reason}.`), causeOf(head));
+      findings.push(error('JWKS_UNREACHABLE', `The JWKS at ${jwksUri} did not respond with 2xx.`), causeOf(head));
       return head.code === 'TIMEOUT' ? 'timeout' : 'unreachable';
     }
     const jwks = await boundedFetch(this.network, jwksUri, 'GET', this.limits);
-    if (!jwks.ok) findings.push(error('JWKS_INVALID', `The JWKS could not be read: ${jwks.reason}.`), causeOf(jwks));
+    if (!jwks.ok) findings.push(error('JWKS_INVALID', `The JWKS at ${jwksUri} could not be read.`), causeOf(jwks));
     else findings.push(...checkJwks(jwks.json, algs));
     return 'reachable';
   }
