@@ -138,18 +138,21 @@ describe('POST /v1/providers/discover', () => {
     expect(reply.body.status).toBe('partial');
   });
 
+  /** A fake issuer whose metadata is reached through `hops` redirects: /.well-known/openid-configuration → /r1 → … → /r{hops}. */
+  function redirectingIssuer(hops: number) {
+    const routes: Record<string, Handler> = {};
+    for (let i = 0; i < hops; i++) {
+      routes[i === 0 ? '/.well-known/openid-configuration' : `/r${i}`] = (_req, res) => {
+        res.writeHead(i % 2 ? 301 : 302, { location: `/r${i + 1}` });
+        res.end();
+      };
+    }
+    routes[`/r${hops}`] = (_req, res, self) => sendJson(res, openIdConfiguration(`${self.url}/`));
+    return issuer(routes);
+  }
+
   it('follows at most 3 redirects: a chain of 4 fails discovery, the fourth hop is never requested', async () => {
-    const hop = (next: string): Handler => (_req, res) => {
-      res.writeHead(302, { location: next });
-      res.end();
-    };
-    const server = await issuer({
-      '/.well-known/openid-configuration': hop('/r1'),
-      '/r1': hop('/r2'),
-      '/r2': hop('/r3'),
-      '/r3': hop('/r4'),
-      '/r4': (_req, res, self) => sendJson(res, openIdConfiguration(`${self.url}/`)),
-    });
+    const server = await redirectingIssuer(4);
     const reply = await discover(open, `${server.url}/`);
     expect(reply.body).toMatchObject({ discovery: null, jwks_reachability: 'unreachable', status: 'failed' });
     expect(codes(reply.body)).toEqual(expect.arrayContaining(['DISCOVERY_FAILED', 'TOO_MANY_REDIRECTS']));
@@ -158,18 +161,10 @@ describe('POST /v1/providers/discover', () => {
   });
 
   it('follows a chain of 3 redirects', async () => {
-    const hop = (next: string): Handler => (_req, res) => {
-      res.writeHead(301, { location: next });
-      res.end();
-    };
-    const server = await issuer({
-      '/.well-known/openid-configuration': hop('/r1'),
-      '/r1': hop('/r2'),
-      '/r2': hop('/r3'),
-      '/r3': (_req, res, self) => sendJson(res, openIdConfiguration(`${self.url}/`)),
-    });
+    const server = await redirectingIssuer(3);
     const reply = await discover(open, `${server.url}/`);
     expect(reply.body).toMatchObject({ findings: [], status: 'ok' });
+    expect(server.requests).toContain('GET /r3');
   });
 
   it('stops reading a 10 MiB body at the size limit', async () => {
