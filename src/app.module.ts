@@ -20,6 +20,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AdminKeysModule } from './admin-keys/admin-keys.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -43,6 +44,7 @@ export class AppModule implements NestModule {
         OidcModule,
         SessionsModule,
         DiscoveryModule,
+        ProvidersModule,
         DemoModule,
       ],
       providers: [

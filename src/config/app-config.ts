@@ -16,7 +16,7 @@ export interface AppConfig {
   logLevel: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
-  providerDiscoveryAllowPrivate: boolean;
+  providerDiscovery: { allowPrivate: boolean; connectTimeoutMs: number; timeoutMs: number; maxBytes: number; perMinute: number };
   keyRotationCheckSeconds: number;
   providerCacheSize: number;
   discoveryCacheSeconds: number;

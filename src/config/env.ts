@@ -164,4 +164,20 @@ export class Env {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   PROVIDER_DISCOVERY_ALLOW_PRIVATE: boolean = false;
+
+  /** Longest time `POST /v1/providers/discover` waits to open a connection to an issuer's host, in milliseconds. Default `3000`. */
+  @IntBetween(100, 60000)
+  PROVIDER_DISCOVERY_CONNECT_TIMEOUT_MS: number = 3000;
+
+  /** Longest time one fetch of `POST /v1/providers/discover` may take, redirects and body included, in milliseconds; a check makes at most five (two metadata locations, the JWKS HEAD, a GET if HEAD is refused, the JWKS GET). Default `5000`. */
+  @IntBetween(100, 60000)
+  PROVIDER_DISCOVERY_TIMEOUT_MS: number = 5000;
+
+  /** Largest metadata or JWKS body `POST /v1/providers/discover` reads, in bytes; a larger one is a finding. Default `524288` (512 KiB). */
+  @IntBetween(1024, 16777216)
+  PROVIDER_DISCOVERY_MAX_BYTES: number = 512 * 1024;
+
+  /** Checks per minute one admin key may run with `POST /v1/providers/discover` (counted per replica); `0` = no limit. Default `30`. */
+  @IntBetween(0, 100000)
+  PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: number = 30;
 }

@@ -20,7 +20,7 @@ describe(loadConfig.name, () => {
       databasePoolSize: 4,
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
-      providerDiscoveryAllowPrivate: false,
+      providerDiscovery: { allowPrivate: false, connectTimeoutMs: 3000, timeoutMs: 5000, maxBytes: 524_288, perMinute: 30 },
     });
     expect(config.keyEncryptionKey).toEqual(Buffer.from(KEK, 'hex'));
   });

@@ -61,3 +61,9 @@ export function assertFound<T>(value: T | null | undefined, resource: string, id
   if (value === null || value === undefined) throw new ResourceNotFound(resource, id);
   return value;
 }
+
+export class TooManyRequests extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'too_many_requests', `Too many requests; retry after ${retryAfterSeconds} s.`, undefined, { 'Retry-After': String(retryAfterSeconds) });
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { DiscoveryRateLimitGuard } from './discovery-rate-limit.guard.js';
+import { DiscoverProviderRequestDto } from './dto/discover-provider-request.dto.js';
+import { DiscoverProviderResponseDto } from './dto/discover-provider-response.dto.js';
+import { ProvidersService } from './providers.service.js';
+
+@ApiTags('providers')
+@AdminApi()
+@Controller('v1/providers')
+export class ProvidersController {
+  constructor(private readonly providers: ProvidersService) {}
+
+  @Post('discover')
+  @HttpCode(200)
+  @UseGuards(DiscoveryRateLimitGuard)
+  @ApiOperation({
+    operationId: 'discoverProvider',
+    summary: 'Fetch and normalize OpenID Connect discovery metadata from an issuer.',
+    description:
+      'Performs OpenID Connect Discovery 1.0 (then RFC 8414) against an issuer URL and returns the normalized result ' +
+      'alongside reachability checks for the JWKS endpoint, and findings on the metadata and keys. A network call: cache ' +
+      'results client-side. Private, loopback and link-local addresses are refused (a finding, no connection) unless ' +
+      'PROVIDER_DISCOVERY_ALLOW_PRIVATE=true; at most 3 redirects; time and size are bounded.',
+  })
+  @ApiResponse({ status: 200, type: DiscoverProviderResponseDto, description: 'The check ran; problems are in `findings`.' })
+  @ApiResponse({ status: 422, description: '`issuer` missing, not an absolute https URL, or an unknown field; each named in `details`.', type: AdminErrorDto })
+  @ApiResponse({ status: 429, description: 'Too many checks with this admin key; see Retry-After.', type: AdminErrorDto })
+  discoverProvider(@Body() dto: DiscoverProviderRequestDto): Promise<DiscoverProviderResponseDto> {
+    return this.providers.discover(dto.issuer);
+  }
+}
