@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
-import type { Tenant } from '../tenancy/tenant.entity.js';
+import { DEVICE_CODE, type Tenant } from '../tenancy/tenant.entity.js';
+import { brandingOf } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
 import type { Account } from '../accounts/account.entity.js';
 import { findAccountWith } from './hooks/find-account.js';
@@ -28,7 +29,8 @@ export interface ProviderInputs {
 
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
 export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation }: ProviderInputs): Provider {
-  const branding = { tenantName: tenant.displayName };
+  const branding = brandingOf(tenant);
+  const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
   const configuration: Configuration = {
     adapter: Adapter,
@@ -43,12 +45,13 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
       short: { httpOnly: true, sameSite: 'lax', path: cookiePath },
     },
     routes: ROUTES,
-    responseTypes: RESPONSE_TYPES as Configuration['responseTypes'],
+    // Without the implicit grant, only the code flow: hybrid response types return tokens from the authorization endpoint too.
+    responseTypes: (grants.has('implicit') ? RESPONSE_TYPES : ['code']) as Configuration['responseTypes'],
     scopes: ['openid', 'offline_access', 'profile', 'email', 'address', 'phone'],
     // The one authentication context Portcullis offers today: a password (see interactions/).
     acrValues: [PASSWORD_ACR],
     claims: CLAIMS,
-    ttl: TTL,
+    ttl: { ...TTL, AccessToken: tenant.accessTokenTtl, ClientCredentials: tenant.accessTokenTtl, IdToken: tenant.idTokenTtl, RefreshToken: tenant.refreshTokenTtl },
     clientDefaults: {
       grant_types: ['authorization_code'],
       response_types: ['code'],
@@ -61,7 +64,7 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
     features: {
       // Real login and consent pages come from the interactions module; never the dev ones.
       devInteractions: { enabled: false },
-      clientCredentials: { enabled: true },
+      clientCredentials: { enabled: grants.has('client_credentials') },
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       claimsParameter: { enabled: true },
@@ -69,7 +72,7 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
       requestObjects: { enabled: true, requireSignedRequestObject: false },
       // Signed userinfo responses for clients registered with userinfo_signed_response_alg.
       jwtUserinfo: { enabled: true },
-      deviceFlow: { enabled: true, ...devicePages(branding) },
+      deviceFlow: { enabled: grants.has(DEVICE_CODE), ...devicePages(branding) },
       rpInitiatedLogout: { enabled: true, ...logoutPages(branding) },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
     },

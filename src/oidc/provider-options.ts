@@ -20,7 +20,8 @@ export const RESPONSE_TYPES = ['code', 'id_token', 'id_token token', 'code id_to
 /**
  * Lifetimes, in seconds. Set explicitly (oidc-provider 9 warns about each default) and kept
  * at common IdP values: short for codes and access tokens, two weeks for sessions and
- * refresh tokens, so an idle user signs in again after that.
+ * refresh tokens, so an idle user signs in again after that. Access, client credentials, ID
+ * and refresh token lifetimes are each tenant's own (tenant options); see provider-factory.
  */
 export const TTL = {
   AccessToken: 3600,

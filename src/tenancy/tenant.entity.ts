@@ -3,6 +3,11 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 export const SIGNING_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
 export type SigningAlg = (typeof SIGNING_ALGS)[number];
 
+/** Grant types a tenant may allow its clients. The authorization code and refresh token grants are always on. */
+export const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
+export const TENANT_GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', 'implicit', DEVICE_CODE] as const;
+export const REQUIRED_GRANT_TYPES = ['authorization_code', 'refresh_token'];
+
 /** `bigint` arrives from `pg` as a string; versions stay far below 2^53. */
 const bigintAsNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
@@ -28,6 +33,27 @@ export class Tenant {
   /** 0 = rotate only on request. */
   @Column({ name: 'key_rotation_days', type: 'integer', default: 90 })
   keyRotationDays: number;
+
+  /** Seconds; access tokens of every grant, client credentials included. */
+  @Column({ name: 'access_token_ttl', type: 'integer', default: 3600 })
+  accessTokenTtl: number;
+
+  @Column({ name: 'id_token_ttl', type: 'integer', default: 3600 })
+  idTokenTtl: number;
+
+  @Column({ name: 'refresh_token_ttl', type: 'integer', default: 1_209_600 })
+  refreshTokenTtl: number;
+
+  /** Upper bound of what its clients may register; oidc-provider's features follow it. */
+  @Column({ name: 'grant_types', type: 'text', array: true })
+  grantTypes: string[];
+
+  @Column({ name: 'logo_url', type: 'text', nullable: true })
+  logoUrl: string | null;
+
+  /** `#rrggbb`, the accent of its sign-in pages. */
+  @Column({ name: 'brand_color', type: 'text', nullable: true })
+  brandColor: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

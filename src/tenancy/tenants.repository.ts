@@ -9,8 +9,10 @@ export interface TenantListFilter {
   limit: number;
 }
 
-export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg' | 'keyRotationDays'>;
-export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled' | 'keyRotationDays'>>;
+/** What a tenant is made of besides its identity and lifecycle columns. */
+export type TenantOptions = Pick<Tenant, 'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor'>;
+export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg'> & TenantOptions;
+export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled'> & TenantOptions>;
 
 /** The only code that reads or writes the `tenants` table. Methods that take a manager join its transaction. */
 export abstract class TenantsRepository {
@@ -22,6 +24,8 @@ export abstract class TenantsRepository {
   abstract update(issuerId: string, changes: TenantChangeSet, manager: EntityManager): Promise<Tenant | null>;
   /** Whether a tenant was deleted. Its keys, clients and protocol state go with it (ON DELETE CASCADE). */
   abstract delete(issuerId: string, manager: EntityManager): Promise<boolean>;
+  /** Ids of the tenant's clients registered with any of these grant types. */
+  abstract clientsUsingGrants(issuerId: string, grantTypes: string[]): Promise<string[]>;
   /** Current version of each of these tenants that still exists. */
   abstract versionsOf(issuerIds: string[]): Promise<Map<string, number>>;
 }
@@ -64,6 +68,16 @@ export class TypeOrmTenantsRepository extends TenantsRepository {
   async delete(issuerId: string, manager: EntityManager): Promise<boolean> {
     const result = await this.tenants(manager).delete({ issuerId });
     return (result.affected ?? 0) > 0;
+  }
+
+  // Reads the clients table (owned by the clients module) for this one question, which the
+  // tenant must answer before it changes: the clients module depends on tenancy, not the reverse.
+  async clientsUsingGrants(issuerId: string, grantTypes: string[]): Promise<string[]> {
+    const rows: { client_id: string }[] = await this.dataSource.query(
+      `SELECT client_id FROM clients WHERE tenant_id = $1 AND metadata->'grant_types' ?| $2::text[] ORDER BY client_id`,
+      [issuerId, grantTypes],
+    );
+    return rows.map((row) => row.client_id);
   }
 
   async versionsOf(issuerIds: string[]): Promise<Map<string, number>> {

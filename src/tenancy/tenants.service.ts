@@ -11,7 +11,7 @@ import type { TenantDto } from './dto/tenant.dto.js';
 import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantChanges } from './tenant-changes.js';
 import { TenantProvisioner } from './tenant-provisioner.js';
-import type { Tenant } from './tenant.entity.js';
+import { TENANT_GRANT_TYPES, type Tenant } from './tenant.entity.js';
 import { TenantsRepository } from './tenants.repository.js';
 
 @Injectable()
@@ -37,6 +37,12 @@ export class TenantsService {
             enabled: dto.enabled ?? true,
             signingAlg,
             keyRotationDays: dto.key_rotation_days ?? 90,
+            accessTokenTtl: dto.access_token_ttl ?? 3600,
+            idTokenTtl: dto.id_token_ttl ?? 3600,
+            refreshTokenTtl: dto.refresh_token_ttl ?? 1_209_600,
+            grantTypes: dto.grant_types ?? [...TENANT_GRANT_TYPES],
+            logoUrl: dto.logo_url ?? null,
+            brandColor: dto.brand_color ?? null,
           },
           manager,
         );
@@ -67,10 +73,21 @@ export class TenantsService {
 
   async update(issuerId: string, dto: UpdateTenantDto, actor: Actor): Promise<TenantDto> {
     const before = await this.get(issuerId);
+    if (dto.grant_types) await this.assertGrantsUnused(issuerId, before.grant_types.filter((grant) => !dto.grant_types!.includes(grant)));
     const tenant = await this.changes.apply(issuerId, async (manager) => {
       const updated = await this.tenants.update(
         issuerId,
-        { displayName: dto.display_name, enabled: dto.enabled, keyRotationDays: dto.key_rotation_days },
+        {
+          displayName: dto.display_name,
+          enabled: dto.enabled,
+          keyRotationDays: dto.key_rotation_days,
+          accessTokenTtl: dto.access_token_ttl,
+          idTokenTtl: dto.id_token_ttl,
+          refreshTokenTtl: dto.refresh_token_ttl,
+          grantTypes: dto.grant_types,
+          logoUrl: dto.logo_url,
+          brandColor: dto.brand_color,
+        },
         manager,
       );
       if (updated) await this.audit.record(manager, actor, { action: 'tenant.updated', issuerId, resourceType: 'tenant', resourceId: issuerId, before, after: this.toDto(updated) });
@@ -90,6 +107,13 @@ export class TenantsService {
     if (!deleted) throw new ResourceNotFound('tenant', issuerId);
   }
 
+  /** A grant type cannot be withdrawn while clients are registered with it: they would stop working unannounced. */
+  private async assertGrantsUnused(issuerId: string, withdrawn: string[]): Promise<void> {
+    if (withdrawn.length === 0) return;
+    const users = await this.tenants.clientsUsingGrants(issuerId, withdrawn);
+    if (users.length > 0) throw new ResourceConflict(`clients ${users.join(', ')} use ${withdrawn.join(', ')}; change them first`);
+  }
+
   private toDto(tenant: Tenant): TenantDto {
     return {
       issuer_id: tenant.issuerId,
@@ -98,6 +122,12 @@ export class TenantsService {
       enabled: tenant.enabled,
       signing_alg: tenant.signingAlg,
       key_rotation_days: tenant.keyRotationDays,
+      access_token_ttl: tenant.accessTokenTtl,
+      id_token_ttl: tenant.idTokenTtl,
+      refresh_token_ttl: tenant.refreshTokenTtl,
+      grant_types: tenant.grantTypes,
+      logo_url: tenant.logoUrl,
+      brand_color: tenant.brandColor,
       created_at: tenant.createdAt.toISOString(),
       updated_at: tenant.updatedAt.toISOString(),
     };

@@ -3,6 +3,7 @@ import { AddIssuersKeysClientsPayloads1763900100000 } from './1763900100000-AddI
 import { CreateUsers1763900200000 } from './1763900200000-CreateUsers.js';
 import { CreateRateLimits1763900300000 } from './1763900300000-CreateRateLimits.js';
 import { CreateAuditEventsAndAdminKeys1763900400000 } from './1763900400000-CreateAuditEventsAndAdminKeys.js';
+import { AddTenantOptions1763900500000 } from './1763900500000-AddTenantOptions.js';
 
 /** Every migration, oldest first. A migration is never edited once merged: add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateUsers1763900200000,
   CreateRateLimits1763900300000,
   CreateAuditEventsAndAdminKeys1763900400000,
+  AddTenantOptions1763900500000,
 ];

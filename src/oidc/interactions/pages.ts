@@ -1,4 +1,5 @@
 import { Eta } from 'eta';
+import type { Tenant } from '../../tenancy/tenant.entity.js';
 import { consentBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });
@@ -10,16 +11,23 @@ const compiled = {
   providerForm: eta.compile(providerFormBody),
 };
 
-/** Who the page speaks for: the tenant's display name, in the tenant's colour. */
+/** Who the page speaks for: the tenant's display name and logo, in the tenant's colour. */
 export interface Branding {
   tenantName: string;
   accent?: string;
+  logoUrl?: string;
 }
+
+export const brandingOf = (tenant: Pick<Tenant, 'displayName' | 'brandColor' | 'logoUrl'>): Branding => ({
+  tenantName: tenant.displayName,
+  accent: tenant.brandColor ?? undefined,
+  logoUrl: tenant.logoUrl ?? undefined,
+});
 
 const DEFAULT_ACCENT = '#2457d6';
 
 function page(title: string, branding: Branding, body: string): string {
-  return eta.render(compiled.layout, { title, tenantName: branding.tenantName, accent: branding.accent ?? DEFAULT_ACCENT, body });
+  return eta.render(compiled.layout, { title, tenantName: branding.tenantName, accent: branding.accent ?? DEFAULT_ACCENT, logoUrl: branding.logoUrl, body });
 }
 
 export const loginPage = (branding: Branding, data: { action: string; abort: string; csrf: string; username?: string; error?: string }) =>

@@ -2,9 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { IsIssuerId } from '../issuer-id.js';
 import type { SigningAlg } from '../tenant.entity.js';
-import { KeyRotationDaysField, SigningAlgField } from './tenant-options.js';
+import { SigningAlgField } from './tenant-options.js';
+import { TenantOptionsDto } from './tenant-options.dto.js';
 
-export class CreateTenantDto {
+export class CreateTenantDto extends TenantOptionsDto {
   @IsIssuerId()
   issuer_id: string;
 
@@ -21,7 +22,4 @@ export class CreateTenantDto {
 
   @SigningAlgField()
   signing_alg?: SigningAlg;
-
-  @KeyRotationDaysField()
-  key_rotation_days?: number;
 }

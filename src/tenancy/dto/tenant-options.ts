@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { ArrayContains, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { SIGNING_ALGS } from '../tenant.entity.js';
+import { REQUIRED_GRANT_TYPES, SIGNING_ALGS, TENANT_GRANT_TYPES } from '../tenant.entity.js';
 
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>
@@ -20,4 +20,50 @@ export const KeyRotationDaysField = () =>
     IsInt({ message: '$property must be an integer between 0 and 3650' }),
     Min(0, { message: '$property must be an integer between 0 and 3650' }),
     Max(3650, { message: '$property must be an integer between 0 and 3650' }),
+  );
+
+const ttlField = (description: string, example: number, min: number, max: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, example, minimum: min, maximum: max }),
+    OptionalNotNull(),
+    IsInt({ message: `$property must be an integer between ${min} and ${max}` }),
+    Min(min, { message: `$property must be an integer between ${min} and ${max}` }),
+    Max(max, { message: `$property must be an integer between ${min} and ${max}` }),
+  );
+
+/** Token lifetimes, in seconds: from one minute to what common IdPs allow. */
+export const AccessTokenTtlField = () => ttlField('Lifetime of access tokens (all grants), in seconds. Default 3600.', 3600, 60, 86_400);
+export const IdTokenTtlField = () => ttlField('Lifetime of ID tokens, in seconds. Default 3600.', 3600, 60, 86_400);
+export const RefreshTokenTtlField = () => ttlField('Lifetime of refresh tokens, in seconds. Default 1209600 (14 days).', 1_209_600, 300, 31_536_000);
+
+/** `grant_types`: what the tenant's clients may use. */
+export const GrantTypesField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: 'Grant types the tenant allows; clients register a subset. authorization_code and refresh_token are always allowed. Default: all.',
+      enum: TENANT_GRANT_TYPES,
+      isArray: true,
+      example: ['authorization_code', 'refresh_token', 'client_credentials'],
+    }),
+    OptionalNotNull(),
+    IsArray({ message: '$property must be an array' }),
+    ArrayUnique({ message: '$property must not repeat a grant type' }),
+    IsIn(TENANT_GRANT_TYPES, { each: true, message: `$property may hold only ${TENANT_GRANT_TYPES.join(', ')}` }),
+    ArrayContains(REQUIRED_GRANT_TYPES, { message: `$property must include ${REQUIRED_GRANT_TYPES.join(' and ')}` }),
+  );
+
+/** Sign-in page branding. `null` in an update removes it. */
+export const LogoUrlField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, format: 'uri', example: 'https://cdn.example.com/acme.svg', description: 'https URL of the logo on sign-in pages.' }),
+    IsOptional(),
+    IsUrl({ protocols: ['https'], require_protocol: true, require_tld: false }, { message: '$property must be an https URL' }),
+    MaxLength(2048, { message: '$property must be at most 2048 characters long' }),
+  );
+
+export const BrandColorField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, pattern: '^#[0-9a-fA-F]{6}$', example: '#0a7d4f', description: 'Accent colour of sign-in pages.' }),
+    IsOptional(),
+    Matches(/^#[0-9a-fA-F]{6}$/, { message: '$property must be a colour like #0a7d4f' }),
   );

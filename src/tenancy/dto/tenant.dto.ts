@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TENANT_GRANT_TYPES } from '../tenant.entity.js';
 
 export class TenantDto {
   @ApiProperty({ example: 'acme' })
@@ -18,6 +19,24 @@ export class TenantDto {
 
   @ApiProperty({ example: 90, description: '0 = manual rotation only.' })
   key_rotation_days: number;
+
+  @ApiProperty({ example: 3600, description: 'Seconds.' })
+  access_token_ttl: number;
+
+  @ApiProperty({ example: 3600, description: 'Seconds.' })
+  id_token_ttl: number;
+
+  @ApiProperty({ example: 1209600, description: 'Seconds.' })
+  refresh_token_ttl: number;
+
+  @ApiProperty({ enum: TENANT_GRANT_TYPES, isArray: true, example: [...TENANT_GRANT_TYPES] })
+  grant_types: string[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'https://cdn.example.com/acme.svg' })
+  logo_url: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '#0a7d4f' })
+  brand_color: string | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T15:00:00.000Z' })
   created_at: string;

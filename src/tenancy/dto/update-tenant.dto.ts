@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, Length } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { KeyRotationDaysField } from './tenant-options.js';
+import { TenantOptionsDto } from './tenant-options.dto.js';
 
 /** Partial update: absent fields keep their value. `issuer_id` and `signing_alg` cannot change. */
-export class UpdateTenantDto {
+export class UpdateTenantDto extends TenantOptionsDto {
   @ApiPropertyOptional({ example: 'Acme Corporation', minLength: 1, maxLength: 200 })
   @OptionalNotNull()
   @IsString({ message: '$property must be a string' })
@@ -16,6 +16,4 @@ export class UpdateTenantDto {
   @IsBoolean({ message: '$property must be a boolean' })
   enabled?: boolean;
 
-  @KeyRotationDaysField()
-  key_rotation_days?: number;
 }

@@ -25,11 +25,13 @@ export const layout = `<!doctype html>
   .secondary { background: transparent; color: CanvasText; width: 100%; margin-top: .5rem; border-color: color-mix(in srgb, CanvasText 35%, transparent); }
   .error { padding: .6rem .8rem; border-radius: 6px; background: color-mix(in srgb, #d33 18%, Canvas); border: 1px solid #d33; }
   ul.scopes { padding-left: 1.2rem; }
+  .logo { display: block; max-height: 48px; max-width: 100%; margin: 0 0 1rem; }
   .code { font: 600 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .15em; text-align: center; }
 </style>
 </head>
 <body>
 <main>
+  <% if (it.logoUrl) { %><img class="logo" src="<%= it.logoUrl %>" alt="<%= it.tenantName %>"><% } %>
   <h1><%= it.title %></h1>
   <p class="tenant"><%= it.tenantName %></p>
   <%~ it.body %>
