@@ -21,6 +21,7 @@ import { DiscoveryModule } from './discovery/discovery.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AdminKeysModule } from './admin-keys/admin-keys.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { TenantTransferModule } from './tenant-transfer/tenant-transfer.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         SessionsModule,
         DiscoveryModule,
         ProvidersModule,
+        TenantTransferModule,
         DemoModule,
       ],
       providers: [

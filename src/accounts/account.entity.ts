@@ -16,9 +16,9 @@ export class Account {
   @Column({ type: 'text' })
   username: string;
 
-  /** argon2id, PHC string format. */
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  /** argon2id, PHC string format; null until a user imported without one is given a password. */
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
 
   @Column({ type: 'text', nullable: true })
   email: string | null;

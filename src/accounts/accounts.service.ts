@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { Account, StandardClaims } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
-import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+import type { CreateUserDto, ExportedUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -31,12 +31,21 @@ export class AccountsService {
   ) {}
 
   async create(issuerId: string, dto: CreateUserDto, actor: Actor): Promise<UserDto> {
+    return this.insert(issuerId, randomUUID(), dto, await this.hasher.hash(dto.password), actor);
+  }
+
+  /** A user as exported elsewhere: same user_id (so `sub` claims stay valid), no password yet. */
+  restore(issuerId: string, user: ExportedUserDto, actor: Actor): Promise<UserDto> {
+    const { user_id: userId, ...profile } = user;
+    return this.insert(issuerId, userId, profile, null, actor);
+  }
+
+  private async insert(issuerId: string, userId: string, dto: Omit<CreateUserDto, 'password'>, passwordHash: string | null, actor: Actor): Promise<UserDto> {
     await this.tenants.find(issuerId);
-    const passwordHash = await this.hasher.hash(dto.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const account = toDto(
-          await this.accounts.insert({ tenantId: issuerId, userId: randomUUID(), username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }, manager),
+          await this.accounts.insert({ tenantId: issuerId, userId, username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }, manager),
         );
         await this.audit.record(manager, actor, { action: 'user.created', issuerId, resourceType: 'user', resourceId: account.user_id, after: account });
         return account;

@@ -30,7 +30,7 @@ export class SignIn {
       return { ok: false, reason: 'locked', retryAfterSeconds };
     }
     const account = await this.accounts.findForLogin(issuerId, username);
-    if (!(await this.hasher.verify(account?.passwordHash, password)) || !account) {
+    if (!(await this.hasher.verify(account?.passwordHash ?? undefined, password)) || !account) {
       await this.audit.note(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? username });
       return { ok: false, reason: 'invalid' };
     }

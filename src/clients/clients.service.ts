@@ -49,9 +49,9 @@ export class ClientsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(issuerId: string, dto: ClientMetadataDto, actor: Actor): Promise<ClientWithSecretDto> {
+  /** Registers a client; `clientId` is given only when a client moves in from an export. */
+  async create(issuerId: string, dto: ClientMetadataDto, actor: Actor, clientId = newClientId()): Promise<ClientWithSecretDto> {
     const rules = await this.validator.rulesOf(issuerId);
-    const clientId = newClientId();
     const metadata = withDefaults(compact({ ...dto }));
     const secret = rules.needsSecret(metadata) ? newClientSecret() : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });

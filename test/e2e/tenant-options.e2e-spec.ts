@@ -27,7 +27,7 @@ describe('tenant options', () => {
   });
   afterAll(() => running.close());
 
-  const metadata = async () => (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+  const metadata = async () => (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, any>;
 
   it('are stored and returned', async () => {
     expect((await api().get(`/v1/tenants/${issuerId}`)).body).toMatchObject(OPTIONS);

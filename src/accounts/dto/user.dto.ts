@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 const text = (max = 200) => [IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters long` })];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((decorator) => decorator(target, key));
@@ -105,4 +105,11 @@ export class UserPageDto {
 
   @ApiProperty({ type: String, nullable: true })
   next_cursor: string | null;
+}
+
+/** A user in a tenant export: the profile and its user_id, never a password or its hash. */
+export class ExportedUserDto extends OmitType(CreateUserDto, ['password'] as const) {
+  @ApiProperty({ format: 'uuid', description: 'Kept on import, so `sub` claims stay the same.' })
+  @IsUUID('all', { message: '$property must be a UUID' })
+  user_id: string;
 }

@@ -4,6 +4,7 @@ import { CreateUsers1763900200000 } from './1763900200000-CreateUsers.js';
 import { CreateRateLimits1763900300000 } from './1763900300000-CreateRateLimits.js';
 import { CreateAuditEventsAndAdminKeys1763900400000 } from './1763900400000-CreateAuditEventsAndAdminKeys.js';
 import { AddTenantOptions1763900500000 } from './1763900500000-AddTenantOptions.js';
+import { AllowUsersWithoutPassword1763900600000 } from './1763900600000-AllowUsersWithoutPassword.js';
 
 /** Every migration, oldest first. A migration is never edited once merged: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateRateLimits1763900300000,
   CreateAuditEventsAndAdminKeys1763900400000,
   AddTenantOptions1763900500000,
+  AllowUsersWithoutPassword1763900600000,
 ];
