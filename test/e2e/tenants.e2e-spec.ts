@@ -19,6 +19,12 @@ describe('tenants admin API', () => {
     enabled,
     signing_alg: 'RS256',
     key_rotation_days: 90,
+    access_token_ttl: 3600,
+    id_token_ttl: 3600,
+    refresh_token_ttl: 1_209_600,
+    grant_types: ['authorization_code', 'refresh_token', 'client_credentials', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code'],
+    logo_url: null,
+    brand_color: null,
     created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });
