@@ -67,9 +67,6 @@ try {
   });
   process.stderr.write(`created ${ISSUERS} issuers in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const cold = await timed(ids, 1, (id) => get(`${base}/${id}/.well-known/openid-configuration`));
-  const warm = await timed(ids, 8, (id) => get(`${base}/${id}/.well-known/openid-configuration`));
-
   // The same bytes from bare node:http, in its own process like Portcullis.
   const hot = ids[0];
   const discovery = await (await fetch(`${base}/${hot}/.well-known/openid-configuration`)).text();
@@ -84,25 +81,33 @@ try {
   children.push(bare);
   await new Promise((resolve) => bare.stdout!.once('data', resolve));
 
-  const rows: string[] = [];
-  for (const [name, portcullisUrl, bareUrl] of [
-    ['discovery (hot issuer)', `${base}/${hot}/.well-known/openid-configuration`, `http://127.0.0.1:${barePort}/d`],
-    ['JWKS (hot issuer)', `${base}/${hot}/jwks.json`, `http://127.0.0.1:${barePort}/j`],
-  ]) {
-    const measure = async (url: string, pid: number) => {
-      const cpu = cpuSeconds(pid);
-      const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-      return { rps: result.requests.average, perCpu: result.requests.total / Math.max(cpuSeconds(pid) - cpu, 0.01), p99: result.latency.p99, errors: result.non2xx + result.errors };
-    };
-    // Alternating rounds, medians reported: one run each in a fixed order is at the mercy of
-    // whatever else the two cores were doing during it.
-    const runs: { b: Awaited<ReturnType<typeof measure>>; p: Awaited<ReturnType<typeof measure>> }[] = [];
-    for (let round = 0; round < ROUNDS; round++) runs.push({ b: await measure(bareUrl, bare.pid!), p: await measure(portcullisUrl, portcullis.pid!) });
-    const median = (pick: (run: (typeof runs)[number]) => number) => runs.map(pick).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
-    const b = { rps: median((r) => r.b.rps), perCpu: median((r) => r.b.perCpu), errors: runs.reduce((n, r) => n + r.b.errors, 0) };
-    const p = { rps: median((r) => r.p.rps), perCpu: median((r) => r.p.perCpu), p99: median((r) => r.p.p99), errors: runs.reduce((n, r) => n + r.p.errors, 0) };
-    rows.push(`| ${name} | ${b.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / b.rps).toFixed(2)} | ${b.perCpu.toFixed(0)} | ${p.perCpu.toFixed(0)} | ${(p.perCpu / b.perCpu).toFixed(2)} | ${p.p99} ms | ${b.errors}/${p.errors} |`);
-  }
+  const measure = async (url: string, pid: number) => {
+    const cpu = cpuSeconds(pid);
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+    return { rps: result.requests.average, perCpu: result.requests.total / Math.max(cpuSeconds(pid) - cpu, 0.01), p99: result.latency.p99, errors: result.non2xx + result.errors };
+  };
+  /** Hot-issuer rows, bare and Portcullis in alternating rounds, medians: one run each in a fixed order is at the mercy of whatever else the two cores were doing. */
+  const hotRows = async (warmIssuers: string): Promise<string[]> => {
+    const rows: string[] = [];
+    for (const [name, portcullisUrl, bareUrl] of [
+      [`discovery (hot issuer; ${warmIssuers} warm)`, `${base}/${hot}/.well-known/openid-configuration`, `http://127.0.0.1:${barePort}/d`],
+      [`JWKS (hot issuer; ${warmIssuers} warm)`, `${base}/${hot}/jwks.json`, `http://127.0.0.1:${barePort}/j`],
+    ]) {
+      const runs: { b: Awaited<ReturnType<typeof measure>>; p: Awaited<ReturnType<typeof measure>> }[] = [];
+      for (let round = 0; round < ROUNDS; round++) runs.push({ b: await measure(bareUrl, bare.pid!), p: await measure(portcullisUrl, portcullis.pid!) });
+      const median = (pick: (run: (typeof runs)[number]) => number) => runs.map(pick).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
+      const b = { rps: median((r) => r.b.rps), perCpu: median((r) => r.b.perCpu), errors: runs.reduce((n, r) => n + r.b.errors, 0) };
+      const p = { rps: median((r) => r.p.rps), perCpu: median((r) => r.p.perCpu), p99: median((r) => r.p.p99), errors: runs.reduce((n, r) => n + r.p.errors, 0) };
+      rows.push(`| ${name} | ${b.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / b.rps).toFixed(2)} | ${b.perCpu.toFixed(0)} | ${p.perCpu.toFixed(0)} | ${(p.perCpu / b.perCpu).toFixed(2)} | ${p.p99} ms | ${b.errors}/${p.errors} |`);
+    }
+    return rows;
+  };
+
+  // First with only the hot issuer in memory, then with every issuer warm (a larger heap).
+  const rows = await hotRows('1 issuer');
+  const cold = await timed(ids, 1, (id) => get(`${base}/${id}/.well-known/openid-configuration`));
+  const warm = await timed(ids, 8, (id) => get(`${base}/${id}/.well-known/openid-configuration`));
+  rows.push(...(await hotRows(`${ISSUERS} issuers`)));
   const spread = (label: string, d: number[], inFlight: number) =>
     `| ${label} | ${ISSUERS} | ${(ISSUERS / (d.reduce((a, b) => a + b, 0) / inFlight / 1000)).toFixed(0)} | ${percentile(d, 50).toFixed(2)} ms | ${percentile(d, 99).toFixed(2)} ms | ${d[d.length - 1].toFixed(1)} ms |`;
   process.stdout.write(
