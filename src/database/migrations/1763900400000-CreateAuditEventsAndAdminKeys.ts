@@ -34,9 +34,7 @@ export class CreateAuditEventsAndAdminKeys1763900400000 implements MigrationInte
         issuer_id   text REFERENCES tenants (issuer_id) ON DELETE CASCADE,
         key_hash    bytea NOT NULL UNIQUE,
         key_prefix  text NOT NULL,
-        created_at  timestamptz NOT NULL DEFAULT now(),
-        revoked_at  timestamptz,
-        last_used_at timestamptz
+        created_at  timestamptz NOT NULL DEFAULT now()
       )`);
   }
 
