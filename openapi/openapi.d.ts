@@ -581,7 +581,7 @@ export interface components {
              * @example opaque
              * @enum {string}
              */
-            access_token_format: "opaque" | "jwt";
+            access_token_format?: "opaque" | "jwt";
             /**
              * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
              * @example [
@@ -594,7 +594,7 @@ export interface components {
              * @example web
              * @enum {string}
              */
-            application_type: "web" | "native";
+            application_type?: "web" | "native";
             /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
             client_id: string;
             /**
@@ -696,7 +696,7 @@ export interface components {
              * @example opaque
              * @enum {string}
              */
-            access_token_format: "opaque" | "jwt";
+            access_token_format?: "opaque" | "jwt";
             /**
              * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
              * @example [
@@ -709,7 +709,7 @@ export interface components {
              * @example web
              * @enum {string}
              */
-            application_type: "web" | "native";
+            application_type?: "web" | "native";
             /** @example Billing service */
             client_name?: string;
             /** @example https://app.example.com */
@@ -802,7 +802,7 @@ export interface components {
              * @example opaque
              * @enum {string}
              */
-            access_token_format: "opaque" | "jwt";
+            access_token_format?: "opaque" | "jwt";
             /**
              * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
              * @example [
@@ -815,7 +815,7 @@ export interface components {
              * @example web
              * @enum {string}
              */
-            application_type: "web" | "native";
+            application_type?: "web" | "native";
             /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
             client_id: string;
             /**
@@ -943,7 +943,7 @@ export interface components {
              * @default true
              * @example true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * @description Path segment of the issuer: 2–63 characters of a-z, 0-9 and inner hyphens; not a reserved name.
              * @example acme
@@ -953,13 +953,13 @@ export interface components {
              * @description Days after which the active signing key is rotated automatically; 0 = manual only.
              * @default 90
              */
-            key_rotation_days: number;
+            key_rotation_days?: number;
             /**
              * @description Algorithm of the signing keys (ID tokens, JWT access tokens).
              * @default RS256
              * @enum {string}
              */
-            signing_alg: "RS256" | "ES256" | "EdDSA";
+            signing_alg?: "RS256" | "ES256" | "EdDSA";
         };
         CreateUserDto: {
             address?: components["schemas"]["AddressDto"];
@@ -1556,7 +1556,7 @@ export interface components {
              * @description Days after which the active signing key is rotated automatically; 0 = manual only.
              * @default 90
              */
-            key_rotation_days: number;
+            key_rotation_days?: number;
         };
         UpdateUserDto: {
             address?: components["schemas"]["AddressDto"];
