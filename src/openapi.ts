@@ -23,6 +23,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'errors are `{"error", "message", "details"}`, with every invalid field listed in a 422.',
     )
     .setVersion('1')
+    .setOpenAPIVersion('3.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The admin API key.' }, 'admin-key')
     .build();
   const document = SwaggerModule.createDocument(app, config, {

@@ -2,18 +2,18 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiConflict, ApiInvalid, ApiJsonBodyErrors, ApiNotFound } from '../common/errors/admin-error-responses.js';
 import { AccountsService } from './accounts.service.js';
 import { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto.js';
 
-const Invalid = () => ApiResponse({ status: 422, description: 'Invalid fields, each named in `details`.', type: AdminErrorDto });
-const Duplicate = () => ApiResponse({ status: 409, description: 'The username is taken in this tenant.', type: AdminErrorDto });
+const Invalid = () => ApiInvalid('email', 'must be an email address');
+const Duplicate = () => ApiConflict("username 'jane' is taken in this tenant", 'The username is taken in this tenant.');
 
 @ApiTags('users')
 @AdminApi()
 @ApiParam({ name: 'issuer_id', example: 'acme' })
-@ApiResponse({ status: 404, description: 'No such tenant or user.', type: AdminErrorDto })
+@ApiNotFound('user', '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11', 'No such tenant or user.')
 @Controller('v1/tenants/:issuer_id/users')
 export class UsersController {
   constructor(private readonly accounts: AccountsService) {}
@@ -23,6 +23,7 @@ export class UsersController {
   @ApiResponse({ status: 201, type: UserDto })
   @Duplicate()
   @Invalid()
+  @ApiJsonBodyErrors()
   create(@Param('issuer_id') issuerId: string, @Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
     return this.accounts.create(issuerId, dto, actor);
   }
@@ -30,7 +31,7 @@ export class UsersController {
   @Get()
   @ApiOperation({ operationId: 'listUsers', summary: 'List users, in user_id order; filter by email or username' })
   @ApiResponse({ status: 200, type: UserPageDto })
-  @Invalid()
+  @ApiInvalid('limit', 'must be an integer between 1 and 200', 'Invalid filters, each named in `details`.')
   list(@Param('issuer_id') issuerId: string, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
     return this.accounts.list(issuerId, query);
   }
@@ -49,6 +50,7 @@ export class UsersController {
   @ApiResponse({ status: 200, type: UserDto })
   @Duplicate()
   @Invalid()
+  @ApiJsonBodyErrors()
   update(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
     return this.accounts.update(issuerId, userId, dto, actor);
   }

@@ -2,14 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiInvalid, ApiJsonBodyErrors, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import type { Page } from '../common/http/pagination.js';
 import { AdminKeysService } from './admin-keys.service.js';
 import { AdminKeyDto, AdminKeyPageDto, AdminKeyWithSecretDto, CreateAdminKeyDto, ListAdminKeysQueryDto } from './dto/admin-key.dto.js';
 
 const IdParam = () => ApiParam({ name: 'id', format: 'uuid' });
-const NotFound = () => ApiResponse({ status: 404, description: 'No such key.', type: AdminErrorDto });
-const ForScopedKeys = () => ApiResponse({ status: 403, description: 'Tenant-scoped keys cannot manage keys.', type: AdminErrorDto });
+const NotFound = () => ApiNotFound('admin key', '5f0c2a7e-8d1b-4c3a-9e6f-2b7d4a1c8e90', 'No such key.');
 
 @ApiTags('admin-keys')
 @AdminApi()
@@ -20,8 +19,9 @@ export class AdminKeysController {
   @Post()
   @ApiOperation({ operationId: 'createAdminKey', summary: 'Create an admin API key, for all tenants or one; the key is shown only in this answer' })
   @ApiResponse({ status: 201, type: AdminKeyWithSecretDto })
-  @ApiResponse({ status: 422, description: 'Invalid fields, each named in `details`.', type: AdminErrorDto })
-  @ForScopedKeys()
+  @ApiInvalid('issuer_id', "tenant 'acme' does not exist")
+  @ApiJsonBodyErrors()
+  @ApiTenantScopedKeyForbidden()
   create(@Body() dto: CreateAdminKeyDto, @CurrentActor() actor: Actor): Promise<AdminKeyWithSecretDto> {
     return this.keys.create(dto, actor);
   }
@@ -29,8 +29,8 @@ export class AdminKeysController {
   @Get()
   @ApiOperation({ operationId: 'listAdminKeys', summary: 'List admin API keys (never the keys themselves)' })
   @ApiResponse({ status: 200, type: AdminKeyPageDto })
-  @ApiResponse({ status: 422, description: 'Invalid filters.', type: AdminErrorDto })
-  @ForScopedKeys()
+  @ApiInvalid('limit', 'must be an integer between 1 and 200', 'Invalid filters, each named in `details`.')
+  @ApiTenantScopedKeyForbidden()
   list(@Query() query: ListAdminKeysQueryDto): Promise<Page<AdminKeyDto>> {
     return this.keys.list(query);
   }
@@ -40,7 +40,7 @@ export class AdminKeysController {
   @IdParam()
   @ApiResponse({ status: 200, type: AdminKeyDto })
   @NotFound()
-  @ForScopedKeys()
+  @ApiTenantScopedKeyForbidden()
   get(@Param('id') id: string): Promise<AdminKeyDto> {
     return this.keys.get(id);
   }
@@ -51,7 +51,7 @@ export class AdminKeysController {
   @IdParam()
   @ApiResponse({ status: 204, description: 'Revoked.' })
   @NotFound()
-  @ForScopedKeys()
+  @ApiTenantScopedKeyForbidden()
   revoke(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.keys.revoke(id, actor);
   }

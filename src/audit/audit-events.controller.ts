@@ -1,14 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiInvalid, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import type { Page } from '../common/http/pagination.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { AuditEventsService } from './audit-events.service.js';
 import { AuditEventPageDto, type AuditEventDto } from './dto/audit-event.dto.js';
 import { ListAllAuditEventsQueryDto, ListAuditEventsQueryDto } from './dto/list-audit-events-query.dto.js';
 
-const Invalid = () => ApiResponse({ status: 422, description: 'Invalid filters, each named in `details`.', type: AdminErrorDto });
+const Invalid = () => ApiInvalid('since', 'must be an ISO 8601 date-time', 'Invalid filters, each named in `details`.');
 
 @ApiTags('audit')
 @AdminApi()
@@ -22,7 +22,7 @@ export class AuditEventsController {
   @Get('audit-events')
   @ApiOperation({ operationId: 'listAuditEvents', summary: 'Audit events of all tenants and of the admin keys, newest first' })
   @ApiResponse({ status: 200, type: AuditEventPageDto })
-  @ApiResponse({ status: 403, description: 'A tenant-scoped key: use the tenant route.', type: AdminErrorDto })
+  @ApiTenantScopedKeyForbidden()
   @Invalid()
   listAll(@Query() query: ListAllAuditEventsQueryDto): Promise<Page<AuditEventDto>> {
     return this.events.list(query);
@@ -32,7 +32,7 @@ export class AuditEventsController {
   @ApiOperation({ operationId: 'listTenantAuditEvents', summary: "A tenant's audit events: admin changes and sign-in security events, newest first" })
   @ApiParam({ name: 'issuer_id', example: 'acme' })
   @ApiResponse({ status: 200, type: AuditEventPageDto })
-  @ApiResponse({ status: 404, description: 'No such tenant.', type: AdminErrorDto })
+  @ApiNotFound('tenant', 'acme', 'No such tenant.')
   @Invalid()
   async list(@Param('issuer_id') issuerId: string, @Query() query: ListAuditEventsQueryDto): Promise<Page<AuditEventDto>> {
     await this.tenants.find(issuerId);

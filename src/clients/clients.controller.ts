@@ -1,20 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AppError } from '../common/errors/app-error.js';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiAdminError, ApiInvalid, ApiJsonBodyErrors, ApiNotFound } from '../common/errors/admin-error-responses.js';
 import { ClientsService } from './clients.service.js';
 import { ClientMetadataDto } from './dto/client-metadata.dto.js';
 import { ClientDto, ClientPageDto, ClientWithSecretDto } from './dto/client.dto.js';
 import { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
 
 const ClientIdParam = () => ApiParam({ name: 'client_id' });
-const Invalid = () => ApiResponse({ status: 422, description: 'Invalid metadata, each field named in `details`.', type: AdminErrorDto });
+const Invalid = () => ApiInvalid('redirect_uris', 'must be an array of URIs', 'Invalid metadata, each field named in `details`.');
 
 @ApiTags('clients')
 @AdminApi()
 @ApiParam({ name: 'issuer_id', example: 'acme' })
-@ApiResponse({ status: 404, description: 'No such tenant or client.', type: AdminErrorDto })
+@ApiNotFound('client', 'b3Jk1xQ2', 'No such tenant or client.')
 @Controller('v1/tenants/:issuer_id/clients')
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
@@ -23,6 +24,7 @@ export class ClientsController {
   @ApiOperation({ operationId: 'createClient', summary: 'Register a client (RFC 7591 metadata); the secret is shown only in this answer' })
   @ApiResponse({ status: 201, type: ClientWithSecretDto })
   @Invalid()
+  @ApiJsonBodyErrors()
   create(@Param('issuer_id') issuerId: string, @Body() dto: ClientMetadataDto, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
     return this.clients.create(issuerId, dto, actor);
   }
@@ -30,7 +32,7 @@ export class ClientsController {
   @Get()
   @ApiOperation({ operationId: 'listClients', summary: 'List clients, in client_id order' })
   @ApiResponse({ status: 200, type: ClientPageDto })
-  @Invalid()
+  @ApiInvalid('limit', 'must be an integer between 1 and 200', 'Invalid filters, each named in `details`.')
   list(@Param('issuer_id') issuerId: string, @Query() query: ListClientsQueryDto): Promise<ClientPageDto> {
     return this.clients.list(issuerId, query);
   }
@@ -48,6 +50,7 @@ export class ClientsController {
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
   @Invalid()
+  @ApiJsonBodyErrors()
   update(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @Body() dto: ClientMetadataDto, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
     return this.clients.update(issuerId, clientId, dto, actor);
   }
@@ -66,7 +69,7 @@ export class ClientsController {
   @ApiOperation({ operationId: 'rotateClientSecret', summary: 'Rotate the client secret; the new one is shown only in this answer' })
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
-  @ApiResponse({ status: 409, description: 'The client has no secret (public or private_key_jwt).', type: AdminErrorDto })
+  @ApiAdminError(new AppError(409, 'conflict', "client 'b3Jk1xQ2' authenticates with none and has no secret"), 'The client has no secret (public or private_key_jwt).')
   rotateSecret(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
     return this.clients.rotateSecret(issuerId, clientId, actor);
   }

@@ -2,14 +2,15 @@ import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiAdminError, ApiNotFound } from '../common/errors/admin-error-responses.js';
+import { AppError } from '../common/errors/app-error.js';
 import { KeyListDto } from './dto/key.dto.js';
 import { KeysService } from './keys.service.js';
 
 @ApiTags('keys')
 @AdminApi()
 @ApiParam({ name: 'issuer_id', example: 'acme' })
-@ApiResponse({ status: 404, description: 'No such tenant (or key).', type: AdminErrorDto })
+@ApiNotFound('tenant', 'acme', 'No such tenant (or key).')
 @Controller('v1/tenants/:issuer_id/keys')
 export class KeysController {
   constructor(private readonly keys: KeysService) {}
@@ -34,7 +35,7 @@ export class KeysController {
   @ApiOperation({ operationId: 'deleteKey', summary: 'Remove a retired key (tokens it signed stop verifying)' })
   @ApiParam({ name: 'kid' })
   @ApiResponse({ status: 204, description: 'Removed.' })
-  @ApiResponse({ status: 409, description: 'The key is active or next.', type: AdminErrorDto })
+  @ApiAdminError(new AppError(409, 'conflict', "key 'k-2026-11' is the active key; only retired keys can be removed (rotate first)"), 'The key is active or next.')
   remove(@Param('issuer_id') issuerId: string, @Param('kid') kid: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.keys.remove(issuerId, kid, actor);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiInvalid, ApiJsonBodyErrors, ApiTenantScopedKeyForbidden, ApiTooManyRequests } from '../common/errors/admin-error-responses.js';
 import { DiscoveryRateLimitGuard } from './discovery-rate-limit.guard.js';
 import { DiscoverProviderRequestDto } from './dto/discover-provider-request.dto.js';
 import { DiscoverProviderResponseDto } from './dto/discover-provider-response.dto.js';
@@ -26,8 +26,10 @@ export class ProvidersController {
       'PROVIDER_DISCOVERY_ALLOW_PRIVATE=true; at most 3 redirects; time and size are bounded.',
   })
   @ApiResponse({ status: 200, type: DiscoverProviderResponseDto, description: 'The check ran; problems are in `findings`.' })
-  @ApiResponse({ status: 422, description: '`issuer` missing, not an absolute https URL, or an unknown field; each named in `details`.', type: AdminErrorDto })
-  @ApiResponse({ status: 429, description: 'Too many checks with this admin key; see Retry-After.', type: AdminErrorDto })
+  @ApiInvalid('issuer', 'is required', '`issuer` missing, not an absolute https URL, or an unknown field; each named in `details`.')
+  @ApiJsonBodyErrors()
+  @ApiTenantScopedKeyForbidden()
+  @ApiTooManyRequests('Too many checks with this admin key; see Retry-After.')
   discoverProvider(@Body() dto: DiscoverProviderRequestDto): Promise<DiscoverProviderResponseDto> {
     return this.providers.discover(dto.issuer);
   }

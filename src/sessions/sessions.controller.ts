@@ -2,14 +2,14 @@ import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common'
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiInvalid, ApiNotFound } from '../common/errors/admin-error-responses.js';
 import { ListSessionsQueryDto, SessionPageDto } from './dto/session.dto.js';
 import { SessionsService } from './sessions.service.js';
 
 @ApiTags('sessions')
 @AdminApi()
 @ApiParam({ name: 'issuer_id', example: 'acme' })
-@ApiResponse({ status: 404, description: 'No such tenant or session.', type: AdminErrorDto })
+@ApiNotFound('session', 'sxXuFeqc6pmV', 'No such tenant or session.')
 @Controller('v1/tenants/:issuer_id/sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
@@ -17,7 +17,7 @@ export class SessionsController {
   @Get()
   @ApiOperation({ operationId: 'listSessions', summary: 'List live end-user sessions; filter by user_id' })
   @ApiResponse({ status: 200, type: SessionPageDto })
-  @ApiResponse({ status: 422, type: AdminErrorDto })
+  @ApiInvalid('user_id', 'must be a UUID', 'Invalid filters, each named in `details`.')
   list(@Param('issuer_id') issuerId: string, @Query() query: ListSessionsQueryDto): Promise<SessionPageDto> {
     return this.sessions.list(issuerId, query);
   }

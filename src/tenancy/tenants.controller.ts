@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiConflict, ApiInvalid, ApiJsonBodyErrors, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import { CreateTenantDto } from './dto/create-tenant.dto.js';
 import { ListTenantsQueryDto } from './dto/list-tenants-query.dto.js';
 import { TenantDto, TenantPageDto } from './dto/tenant.dto.js';
@@ -10,8 +10,8 @@ import { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantsService } from './tenants.service.js';
 
 const IssuerIdParam = () => ApiParam({ name: 'issuer_id', example: 'acme' });
-const NotFound = () => ApiResponse({ status: 404, description: 'No such tenant.', type: AdminErrorDto });
-const Invalid = () => ApiResponse({ status: 422, description: 'Invalid fields, each named in `details`.', type: AdminErrorDto });
+const NotFound = () => ApiNotFound('tenant', 'acme', 'No such tenant.');
+const Invalid = () => ApiInvalid('issuer_id', 'must match ^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$');
 
 @ApiTags('tenants')
 @AdminApi()
@@ -22,8 +22,10 @@ export class TenantsController {
   @Post()
   @ApiOperation({ operationId: 'createTenant', summary: 'Create a tenant (an issuer)' })
   @ApiResponse({ status: 201, type: TenantDto })
-  @ApiResponse({ status: 409, description: 'A tenant with this issuer_id exists.', type: AdminErrorDto })
+  @ApiConflict("tenant 'acme' already exists", 'A tenant with this issuer_id exists.')
   @Invalid()
+  @ApiJsonBodyErrors()
+  @ApiTenantScopedKeyForbidden()
   create(@Body() dto: CreateTenantDto, @CurrentActor() actor: Actor): Promise<TenantDto> {
     return this.tenants.create(dto, actor);
   }
@@ -31,7 +33,8 @@ export class TenantsController {
   @Get()
   @ApiOperation({ operationId: 'listTenants', summary: 'List tenants, in issuer_id order' })
   @ApiResponse({ status: 200, type: TenantPageDto })
-  @Invalid()
+  @ApiInvalid('limit', 'must be an integer between 1 and 200', 'Invalid filters, each named in `details`.')
+  @ApiTenantScopedKeyForbidden()
   list(@Query() query: ListTenantsQueryDto): Promise<TenantPageDto> {
     return this.tenants.list(query);
   }
@@ -50,7 +53,8 @@ export class TenantsController {
   @IssuerIdParam()
   @ApiResponse({ status: 200, type: TenantDto })
   @NotFound()
-  @Invalid()
+  @ApiInvalid('display_name', 'must be 1-200 characters long')
+  @ApiJsonBodyErrors()
   update(@Param('issuer_id') issuerId: string, @Body() dto: UpdateTenantDto, @CurrentActor() actor: Actor): Promise<TenantDto> {
     return this.tenants.update(issuerId, dto, actor);
   }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOpenApiText } from '../../scripts/generate-openapi.js';
+import { generateOpenApiTypes } from '../../scripts/openapi-types.js';
+import { validateOpenApi } from '../../scripts/validate-openapi.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 
 /** The committed document, the one the code generates and the one served are the same. */
@@ -23,13 +25,34 @@ describe('OpenAPI document', () => {
     expect(served).toEqual(JSON.parse(committed));
   });
 
+  it('openapi/openapi.d.ts holds the types generated from the committed document', async () => {
+    const types = await readFile(new URL('../../openapi/openapi.d.ts', import.meta.url), 'utf8');
+    expect(await generateOpenApiTypes(JSON.parse(committed))).toBe(types);
+  });
+
+  it('the committed and the served documents are valid OpenAPI 3.1', async () => {
+    const served = await (await fetch(`${running.url}/docs/openapi.json`)).json();
+    expect(JSON.parse(committed).openapi).toBe('3.1.0');
+    expect(await validateOpenApi(JSON.parse(committed))).toEqual([]);
+    expect(await validateOpenApi(served as object)).toEqual([]);
+  });
+
+  it('the validator refuses a broken document and a 3.0 nullable', async () => {
+    const doc = JSON.parse(committed);
+    doc.paths['/v1/tenants'].get.responses['200'] = { content: {} };
+    doc.components.schemas.TenantDto.properties.display_name.nullable = true;
+    const problems = await validateOpenApi(doc);
+    expect(problems).toContainEqual(expect.stringContaining('/paths/~1v1~1tenants/get/responses/200'));
+    expect(problems).toContainEqual('/components/schemas/TenantDto/properties/display_name/nullable: nullable is not OpenAPI 3.1; use type: [T, \'null\']');
+  });
+
   it('documents every tenant route with its statuses and the admin bearer scheme', () => {
     const doc = JSON.parse(committed);
     const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).sort();
-    expect(statuses('/v1/tenants', 'post')).toEqual(['201', '401', '409', '422']);
-    expect(statuses('/v1/tenants', 'get')).toEqual(['200', '401', '422']);
+    expect(statuses('/v1/tenants', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422']);
+    expect(statuses('/v1/tenants', 'get')).toEqual(['200', '401', '403', '422']);
     expect(statuses('/v1/tenants/{issuer_id}', 'get')).toEqual(['200', '401', '404']);
-    expect(statuses('/v1/tenants/{issuer_id}', 'patch')).toEqual(['200', '401', '404', '422']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'patch')).toEqual(['200', '400', '401', '404', '413', '415', '422']);
     expect(statuses('/v1/tenants/{issuer_id}', 'delete')).toEqual(['204', '401', '404']);
     expect(doc.paths['/v1/tenants'].post.security).toEqual([{ 'admin-key': [] }]);
     expect(doc.components.schemas.CreateTenantDto.required).toEqual(['issuer_id']);

@@ -342,7 +342,7 @@ describe('POST /v1/providers/discover', () => {
     const operation = doc.paths['/v1/providers/discover'].post;
     expect(operation.operationId).toBe('discoverProvider');
     expect(operation.tags).toEqual(['providers']);
-    expect(Object.keys(operation.responses).sort()).toEqual(['200', '401', '422', '429']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '413', '415', '422', '429']);
     expect(operation.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/DiscoverProviderRequest' });
     expect(operation.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/DiscoverProviderResponse' });
     const response = doc.components.schemas.DiscoverProviderResponse;

@@ -27,12 +27,12 @@ export class UserClaimsDto {
   @ApiPropertyOptional({ example: 'Jane Doe' }) @apply(text()) name?: string;
   @ApiPropertyOptional({ example: 'Jane' }) @apply(text()) given_name?: string;
   @ApiPropertyOptional({ example: 'Doe' }) @apply(text()) family_name?: string;
-  @ApiPropertyOptional() @apply(text()) middle_name?: string;
-  @ApiPropertyOptional() @apply(text()) nickname?: string;
+  @ApiPropertyOptional({ example: 'Marie' }) @apply(text()) middle_name?: string;
+  @ApiPropertyOptional({ example: 'JD' }) @apply(text()) nickname?: string;
   @ApiPropertyOptional({ example: 'https://example.com/jane.png' }) @apply(text(2000)) picture?: string;
-  @ApiPropertyOptional() @apply(text(2000)) website?: string;
-  @ApiPropertyOptional() @apply(text(2000)) profile?: string;
-  @ApiPropertyOptional() @apply(text(50)) gender?: string;
+  @ApiPropertyOptional({ example: 'https://jane.example.com' }) @apply(text(2000)) website?: string;
+  @ApiPropertyOptional({ example: 'https://example.com/jane' }) @apply(text(2000)) profile?: string;
+  @ApiPropertyOptional({ example: 'female' }) @apply(text(50)) gender?: string;
 
   @ApiPropertyOptional({ example: '1990-01-31' })
   @IsOptional()
@@ -47,7 +47,7 @@ export class UserClaimsDto {
   @Matches(/^\+?[0-9 ().-]{3,32}$/, { message: '$property must be a phone number' })
   phone_number?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: '$property must be a boolean' }) phone_number_verified?: boolean;
+  @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean({ message: '$property must be a boolean' }) phone_number_verified?: boolean;
 
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
@@ -78,7 +78,7 @@ export class UpdateUserDto extends UserClaimsDto {
   @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
   username?: string;
 
-  @ApiPropertyOptional({ minLength: 8, maxLength: 256, writeOnly: true })
+  @ApiPropertyOptional({ minLength: 8, maxLength: 256, writeOnly: true, example: 'correct horse battery staple' })
   @OptionalNotNull()
   @IsString({ message: '$property must be a string' })
   @Length(8, 256, { message: '$property must be 8-256 characters long' })
@@ -86,16 +86,16 @@ export class UpdateUserDto extends UserClaimsDto {
 }
 
 export class UserDto extends UserClaimsDto {
-  @ApiProperty({ format: 'uuid', description: 'The `sub` of this user\'s tokens.' })
+  @ApiProperty({ format: 'uuid', example: '9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c', description: 'The `sub` of this user\'s tokens.' })
   user_id: string;
 
   @ApiProperty({ example: 'jane' })
   username: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   created_at: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   updated_at: string;
 }
 
@@ -103,7 +103,7 @@ export class UserPageDto {
   @ApiProperty({ type: [UserDto] })
   items: UserDto[];
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'eyJrIjoiYWNtZSJ9', description: 'Cursor of the next page; null on the last page.' })
   next_cursor: string | null;
 }
 

@@ -16,7 +16,7 @@ export class CreateAdminKeyDto {
 }
 
 export class AdminKeyDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c' })
   id: string;
 
   @ApiProperty({ example: 'acme-ci' })
@@ -28,7 +28,7 @@ export class AdminKeyDto {
   @ApiProperty({ example: 'pck_Hq3v', description: 'The first characters of the key, to recognise it.' })
   key_prefix: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   created_at: string;
 }
 
@@ -41,7 +41,7 @@ export class AdminKeyPageDto {
   @ApiProperty({ type: [AdminKeyDto] })
   items: AdminKeyDto[];
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'eyJrIjoiYWNtZSJ9', description: 'Cursor of the next page; null on the last page.' })
   next_cursor: string | null;
 }
 

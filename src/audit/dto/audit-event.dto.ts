@@ -3,10 +3,10 @@ import { ApiProperty } from '@nestjs/swagger';
 export const ACTOR_TYPES = ['admin_key', 'system', 'end_user', 'client'] as const;
 
 export class AuditEventDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c' })
   id: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   occurred_at: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'acme', description: 'The tenant concerned; null for events above tenants (admin keys).' })
@@ -30,13 +30,13 @@ export class AuditEventDto {
   @ApiProperty({ example: 'portal' })
   resource_id: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The resource before the change, without secrets.' })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { display_name: 'Acme' }, description: 'The resource before the change, without secrets.' })
   before: Record<string, unknown> | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The resource after the change, without secrets.' })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { display_name: 'Acme Corp' }, description: 'The resource after the change, without secrets.' })
   after: Record<string, unknown> | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'X-Request-Id of the request that made the change.' })
+  @ApiProperty({ type: String, nullable: true, example: '4f6c1d2e-8a9b-4c3d-a1e2-f3a4b5c6d7e8', description: 'X-Request-Id of the request that made the change.' })
   request_id: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' })
@@ -47,6 +47,6 @@ export class AuditEventPageDto {
   @ApiProperty({ type: [AuditEventDto], description: 'Newest first.' })
   items: AuditEventDto[];
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'eyJrIjoiYWNtZSJ9', description: 'Cursor of the next page; null on the last page.' })
   next_cursor: string | null;
 }

@@ -72,7 +72,7 @@ export class ClientMetadataDto {
   @IsString({ message: '$property must be a URI' })
   jwks_uri?: string;
 
-  @ApiPropertyOptional({ enum: ['web', 'native'], default: 'web' })
+  @ApiPropertyOptional({ enum: ['web', 'native'], default: 'web', example: 'web' })
   @IsOptional()
   @IsIn(['web', 'native'], { message: '$property must be web or native' })
   application_type?: string;
@@ -132,6 +132,7 @@ export class ClientMetadataDto {
   @ApiPropertyOptional({
     enum: ['opaque', 'jwt'],
     default: 'opaque',
+    example: 'opaque',
     description: 'Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).',
   })
   @IsOptional()

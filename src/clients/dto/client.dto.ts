@@ -9,10 +9,10 @@ export class ClientDto extends ClientMetadataDto {
   @ApiProperty({ example: 1795449600, description: 'RFC 7591: when the client_id was issued, in seconds since the epoch.' })
   client_id_issued_at: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   created_at: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   updated_at: string;
 }
 
@@ -29,6 +29,6 @@ export class ClientPageDto {
   @ApiProperty({ type: [ClientDto] })
   items: ClientDto[];
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'eyJrIjoiYWNtZSJ9', description: 'Cursor of the next page; null on the last page.' })
   next_cursor: string | null;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
-import { AdminErrorDto } from '../errors/admin-error.dto.js';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiUnauthorized } from '../errors/admin-error-responses.js';
 import { AdminKeyGuard } from './admin-key.guard.js';
 
 /** Marks a controller as part of the admin API: bearer key required, documented as such. */
@@ -8,5 +8,5 @@ export const AdminApi = () =>
   applyDecorators(
     UseGuards(AdminKeyGuard),
     ApiBearerAuth('admin-key'),
-    ApiResponse({ status: 401, description: 'Missing or wrong admin API key.', type: AdminErrorDto }),
+    ApiUnauthorized(),
   );

@@ -2,7 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { Forbidden, ResourceNotFound, Unauthenticated } from '../errors/app-error.js';
+import { KeyLimitedToTenant, ResourceNotFound, Unauthenticated } from '../errors/app-error.js';
 import { AdminKeyLookup, ROOT_PRINCIPAL, type AdminPrincipal } from './admin-principal.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -37,7 +37,7 @@ export class AdminKeyGuard implements CanActivate {
 
     if (principal.issuerId !== null) {
       const issuerId = req.params.issuer_id as string | undefined;
-      if (issuerId === undefined) throw new Forbidden(`This key manages tenant '${principal.issuerId}' only; this route is for keys of all tenants.`);
+      if (issuerId === undefined) throw new KeyLimitedToTenant(principal.issuerId);
       if (issuerId !== principal.issuerId) throw new ResourceNotFound('tenant', issuerId);
     }
     return true;

@@ -56,6 +56,13 @@ export class Forbidden extends AppError {
   }
 }
 
+/** A key limited to one tenant, on a route above tenants (no `{issuer_id}`). */
+export class KeyLimitedToTenant extends Forbidden {
+  constructor(issuerId: string) {
+    super(`This key manages tenant '${issuerId}' only; this route is for keys of all tenants.`);
+  }
+}
+
 /** Throws `ResourceNotFound` unless `value` is present; returns it narrowed. */
 export function assertFound<T>(value: T | null | undefined, resource: string, id: string): T {
   if (value === null || value === undefined) throw new ResourceNotFound(resource, id);

@@ -10,16 +10,16 @@ export class KeyDto {
   @ApiProperty({ example: 'sig' })
   use: string;
 
-  @ApiProperty({ enum: ['next', 'active', 'retired'], description: 'active signs; next is pre-published; retired still verifies.' })
+  @ApiProperty({ enum: ['next', 'active', 'retired'], example: 'active', description: 'active signs; next is pre-published; retired still verifies.' })
   status: 'next' | 'active' | 'retired';
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   created_at: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-29T10:00:00.000Z' })
   activated_at: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-29T10:00:00.000Z' })
   retired_at: string | null;
 }
 

@@ -15,7 +15,7 @@ export class CreateTenantDto extends TenantOptionsDto {
   @Length(1, 200, { message: '$property must be 1-200 characters long' })
   display_name?: string;
 
-  @ApiPropertyOptional({ description: 'A disabled issuer answers 404 on all its public routes.', default: true })
+  @ApiPropertyOptional({ description: 'A disabled issuer answers 404 on all its public routes.', default: true, example: true })
   @IsOptional()
   @IsBoolean({ message: '$property must be a boolean' })
   enabled?: boolean;

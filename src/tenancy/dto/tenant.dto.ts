@@ -49,6 +49,6 @@ export class TenantPageDto {
   @ApiProperty({ type: [TenantDto] })
   items: TenantDto[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page.' })
+  @ApiProperty({ type: String, nullable: true, example: 'eyJrIjoiYWNtZSJ9', description: 'Cursor of the next page; null on the last page.' })
   next_cursor: string | null;
 }

@@ -1,0 +1,4423 @@
+export interface paths {
+    "/.well-known/oauth-authorization-server/{issuer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 8414 §3.1 path-insertion form of the same document */
+        get: operations["DiscoveryController_authorizationServerMetadataInserted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-configuration/{issuer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same OpenID Connect document, at the path-insertion URL some relying parties use */
+        get: operations["DiscoveryController_openIdConfigurationInserted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List admin API keys (never the keys themselves) */
+        get: operations["listAdminKeys"];
+        put?: never;
+        /** Create an admin API key, for all tenants or one; the key is shown only in this answer */
+        post: operations["createAdminKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an admin API key (never the key itself) */
+        get: operations["getAdminKey"];
+        put?: never;
+        post?: never;
+        /** Revoke an admin API key; it stops working at once */
+        delete: operations["revokeAdminKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit events of all tenants and of the admin keys, newest first */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/providers/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch and normalize OpenID Connect discovery metadata from an issuer.
+         * @description Performs OpenID Connect Discovery 1.0 (then RFC 8414) against an issuer URL and returns the normalized result alongside reachability checks for the JWKS endpoint, and findings on the metadata and keys. A network call: cache results client-side. Private, loopback and link-local addresses are refused (a finding, no connection) unless PROVIDER_DISCOVERY_ALLOW_PRIVATE=true; at most 3 redirects; time and size are bounded.
+         */
+        post: operations["discoverProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tenants, in issuer_id order */
+        get: operations["listTenants"];
+        put?: never;
+        /** Create a tenant (an issuer) */
+        post: operations["createTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tenant */
+        get: operations["getTenant"];
+        put?: never;
+        post?: never;
+        /** Delete a tenant and everything it owns */
+        delete: operations["deleteTenant"];
+        options?: never;
+        head?: never;
+        /** Update a tenant (partial) */
+        patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's audit events: admin changes and sign-in security events, newest first */
+        get: operations["listTenantAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List clients, in client_id order */
+        get: operations["listClients"];
+        put?: never;
+        /** Register a client (RFC 7591 metadata); the secret is shown only in this answer */
+        post: operations["createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a client (never its secret) */
+        get: operations["getClient"];
+        put?: never;
+        post?: never;
+        /** Delete a client */
+        delete: operations["deleteClient"];
+        options?: never;
+        head?: never;
+        /** Update a client (partial; null removes a member) */
+        patch: operations["updateClient"];
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/clients/{client_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the client secret; the new one is shown only in this answer */
+        post: operations["rotateClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's signing keys (public metadata only) */
+        get: operations["listKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate: next becomes active, active becomes retired, a new next is pre-published */
+        post: operations["rotateKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/keys/{kid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a retired key (tokens it signed stop verifying) */
+        delete: operations["deleteKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List live end-user sessions; filter by user_id */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a session and revoke the grants (and tokens) made in it */
+        delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users, in user_id order; filter by email or username */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user; the password is hashed (argon2id) and never returned */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /** Delete a user */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /** Update a user (partial); `password` sets a new one */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/{issuer_id}/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same key set at the well-known URL */
+        get: operations["DiscoveryController_wellKnownJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 8414 authorization server metadata of the issuer */
+        get: operations["DiscoveryController_authorizationServerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/.well-known/openid-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OpenID Connect Discovery 1.0 document of the issuer */
+        get: operations["DiscoveryController_openIdConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer's public signing keys (the jwks_uri) */
+        get: operations["DiscoveryController_jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AddressDto: {
+            /** @example US */
+            country?: string;
+            /**
+             * @example 1 Main St
+             *     Springfield
+             */
+            formatted?: string;
+            /** @example Springfield */
+            locality?: string;
+            /** @example 62701 */
+            postal_code?: string;
+            /** @example IL */
+            region?: string;
+            /** @example 1 Main St */
+            street_address?: string;
+        };
+        AdminErrorDto: {
+            /** @description Every failing field (422 only). */
+            details?: components["schemas"]["FieldProblemDto"][];
+            /**
+             * @description Stable machine-readable code.
+             * @example validation_failed
+             */
+            error: string;
+            /**
+             * @description Human-readable explanation.
+             * @example The request has invalid fields; see details.
+             */
+            message: string;
+            /** @description Request id to quote to an operator (5xx only). */
+            request_id?: string;
+        };
+        AdminKeyDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c
+             */
+            id: string;
+            /**
+             * @description The one tenant it manages; null for all.
+             * @example acme
+             */
+            issuer_id: string | null;
+            /**
+             * @description The first characters of the key, to recognise it.
+             * @example pck_Hq3v
+             */
+            key_prefix: string;
+            /** @example acme-ci */
+            name: string;
+        };
+        AdminKeyPageDto: {
+            items: components["schemas"]["AdminKeyDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+        AdminKeyWithSecretDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c
+             */
+            id: string;
+            /**
+             * @description The one tenant it manages; null for all.
+             * @example acme
+             */
+            issuer_id: string | null;
+            /**
+             * @description The key. Shown only in this answer; only its hash is stored.
+             * @example pck_Hq3vN1n7kq0f0h8mXo3YwzQ6c5m2bT9rLqf1sJk2aPw
+             */
+            key: string;
+            /**
+             * @description The first characters of the key, to recognise it.
+             * @example pck_Hq3v
+             */
+            key_prefix: string;
+            /** @example acme-ci */
+            name: string;
+        };
+        AuditEventDto: {
+            /**
+             * @description `{resource}.{verb}`.
+             * @example client.updated
+             */
+            action: string;
+            /**
+             * @description Admin key id (`root` for ADMIN_API_KEY), user id, client id, or a system task.
+             * @example root
+             */
+            actor_id: string;
+            /** @example ADMIN_API_KEY */
+            actor_name: string | null;
+            /**
+             * @example admin_key
+             * @enum {string}
+             */
+            actor_type: "admin_key" | "system" | "end_user" | "client";
+            /**
+             * @description The resource after the change, without secrets.
+             * @example {
+             *       "display_name": "Acme Corp"
+             *     }
+             */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The resource before the change, without secrets.
+             * @example {
+             *       "display_name": "Acme"
+             *     }
+             */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: uuid
+             * @example 9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c
+             */
+            id: string;
+            /** @example 203.0.113.7 */
+            ip: string | null;
+            /**
+             * @description The tenant concerned; null for events above tenants (admin keys).
+             * @example acme
+             */
+            issuer_id: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            occurred_at: string;
+            /**
+             * @description X-Request-Id of the request that made the change.
+             * @example 4f6c1d2e-8a9b-4c3d-a1e2-f3a4b5c6d7e8
+             */
+            request_id: string | null;
+            /** @example portal */
+            resource_id: string;
+            /** @example client */
+            resource_type: string;
+        };
+        AuditEventPageDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEventDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+        ClientDto: {
+            /**
+             * @description Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).
+             * @default opaque
+             * @example opaque
+             * @enum {string}
+             */
+            access_token_format?: "opaque" | "jwt";
+            /**
+             * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            allowed_resources?: string[];
+            /**
+             * @default web
+             * @example web
+             * @enum {string}
+             */
+            application_type?: "web" | "native";
+            /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
+            client_id: string;
+            /**
+             * @description RFC 7591: when the client_id was issued, in seconds since the epoch.
+             * @example 1795449600
+             */
+            client_id_issued_at: number;
+            /** @example Billing service */
+            client_name?: string;
+            /** @example https://app.example.com */
+            client_uri?: string;
+            /**
+             * @example [
+             *       "ops@example.com"
+             *     ]
+             */
+            contacts?: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /** @example 3600 */
+            default_max_age?: number;
+            /**
+             * @description Default: authorization_code.
+             * @example [
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "implicit" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Default: the tenant's signing_alg.
+             * @example RS256
+             */
+            id_token_signed_response_alg?: string;
+            /**
+             * @description The client's public keys (private_key_jwt), as a JWK Set.
+             * @example {
+             *       "keys": []
+             *     }
+             */
+            jwks?: Record<string, never>;
+            /** @example https://app.example.com/jwks.json */
+            jwks_uri?: string;
+            /** @example https://app.example.com/logo.png */
+            logo_uri?: string;
+            /** @example https://app.example.com/privacy */
+            policy_uri?: string;
+            /**
+             * @example [
+             *       "https://app.example.com/"
+             *     ]
+             */
+            post_logout_redirect_uris?: string[];
+            /**
+             * @example [
+             *       "https://app.example.com/callback"
+             *     ]
+             */
+            redirect_uris?: string[];
+            /** @example false */
+            require_auth_time?: boolean;
+            /**
+             * @description Default: code (none for a client_credentials-only client).
+             * @example [
+             *       "code"
+             *     ]
+             */
+            response_types?: string[];
+            /**
+             * @description Space-separated scopes the client may ask for.
+             * @example openid profile email
+             */
+            scope?: string;
+            /**
+             * @description Default: client_secret_basic.
+             * @example client_secret_basic
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" | "client_secret_jwt" | "private_key_jwt" | "none";
+            /**
+             * @description For client_secret_jwt / private_key_jwt.
+             * @example HS256
+             */
+            token_endpoint_auth_signing_alg?: string;
+            /** @example https://app.example.com/terms */
+            tos_uri?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            updated_at: string;
+        };
+        ClientMetadataDto: {
+            /**
+             * @description Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).
+             * @default opaque
+             * @example opaque
+             * @enum {string}
+             */
+            access_token_format?: "opaque" | "jwt";
+            /**
+             * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            allowed_resources?: string[];
+            /**
+             * @default web
+             * @example web
+             * @enum {string}
+             */
+            application_type?: "web" | "native";
+            /** @example Billing service */
+            client_name?: string;
+            /** @example https://app.example.com */
+            client_uri?: string;
+            /**
+             * @example [
+             *       "ops@example.com"
+             *     ]
+             */
+            contacts?: string[];
+            /** @example 3600 */
+            default_max_age?: number;
+            /**
+             * @description Default: authorization_code.
+             * @example [
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "implicit" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Default: the tenant's signing_alg.
+             * @example RS256
+             */
+            id_token_signed_response_alg?: string;
+            /**
+             * @description The client's public keys (private_key_jwt), as a JWK Set.
+             * @example {
+             *       "keys": []
+             *     }
+             */
+            jwks?: Record<string, never>;
+            /** @example https://app.example.com/jwks.json */
+            jwks_uri?: string;
+            /** @example https://app.example.com/logo.png */
+            logo_uri?: string;
+            /** @example https://app.example.com/privacy */
+            policy_uri?: string;
+            /**
+             * @example [
+             *       "https://app.example.com/"
+             *     ]
+             */
+            post_logout_redirect_uris?: string[];
+            /**
+             * @example [
+             *       "https://app.example.com/callback"
+             *     ]
+             */
+            redirect_uris?: string[];
+            /** @example false */
+            require_auth_time?: boolean;
+            /**
+             * @description Default: code (none for a client_credentials-only client).
+             * @example [
+             *       "code"
+             *     ]
+             */
+            response_types?: string[];
+            /**
+             * @description Space-separated scopes the client may ask for.
+             * @example openid profile email
+             */
+            scope?: string;
+            /**
+             * @description Default: client_secret_basic.
+             * @example client_secret_basic
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" | "client_secret_jwt" | "private_key_jwt" | "none";
+            /**
+             * @description For client_secret_jwt / private_key_jwt.
+             * @example HS256
+             */
+            token_endpoint_auth_signing_alg?: string;
+            /** @example https://app.example.com/terms */
+            tos_uri?: string;
+        };
+        ClientPageDto: {
+            items: components["schemas"]["ClientDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+        ClientWithSecretDto: {
+            /**
+             * @description Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).
+             * @default opaque
+             * @example opaque
+             * @enum {string}
+             */
+            access_token_format?: "opaque" | "jwt";
+            /**
+             * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            allowed_resources?: string[];
+            /**
+             * @default web
+             * @example web
+             * @enum {string}
+             */
+            application_type?: "web" | "native";
+            /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
+            client_id: string;
+            /**
+             * @description RFC 7591: when the client_id was issued, in seconds since the epoch.
+             * @example 1795449600
+             */
+            client_id_issued_at: number;
+            /** @example Billing service */
+            client_name?: string;
+            /**
+             * @description Shown only now. Absent for public and private_key_jwt clients.
+             * @example vJ1o2Q…
+             */
+            client_secret?: string;
+            /**
+             * @description RFC 7591: 0, the secret does not expire.
+             * @example 0
+             */
+            client_secret_expires_at?: number;
+            /** @example https://app.example.com */
+            client_uri?: string;
+            /**
+             * @example [
+             *       "ops@example.com"
+             *     ]
+             */
+            contacts?: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /** @example 3600 */
+            default_max_age?: number;
+            /**
+             * @description Default: authorization_code.
+             * @example [
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "implicit" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Default: the tenant's signing_alg.
+             * @example RS256
+             */
+            id_token_signed_response_alg?: string;
+            /**
+             * @description The client's public keys (private_key_jwt), as a JWK Set.
+             * @example {
+             *       "keys": []
+             *     }
+             */
+            jwks?: Record<string, never>;
+            /** @example https://app.example.com/jwks.json */
+            jwks_uri?: string;
+            /** @example https://app.example.com/logo.png */
+            logo_uri?: string;
+            /** @example https://app.example.com/privacy */
+            policy_uri?: string;
+            /**
+             * @example [
+             *       "https://app.example.com/"
+             *     ]
+             */
+            post_logout_redirect_uris?: string[];
+            /**
+             * @example [
+             *       "https://app.example.com/callback"
+             *     ]
+             */
+            redirect_uris?: string[];
+            /** @example false */
+            require_auth_time?: boolean;
+            /**
+             * @description Default: code (none for a client_credentials-only client).
+             * @example [
+             *       "code"
+             *     ]
+             */
+            response_types?: string[];
+            /**
+             * @description Space-separated scopes the client may ask for.
+             * @example openid profile email
+             */
+            scope?: string;
+            /**
+             * @description Default: client_secret_basic.
+             * @example client_secret_basic
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" | "client_secret_jwt" | "private_key_jwt" | "none";
+            /**
+             * @description For client_secret_jwt / private_key_jwt.
+             * @example HS256
+             */
+            token_endpoint_auth_signing_alg?: string;
+            /** @example https://app.example.com/terms */
+            tos_uri?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            updated_at: string;
+        };
+        CreateAdminKeyDto: {
+            /**
+             * @description Limit the key to this tenant. Without it the key manages every tenant.
+             * @example acme
+             */
+            issuer_id?: string;
+            /**
+             * @description Who or what uses the key; shown in the audit log.
+             * @example acme-ci
+             */
+            name: string;
+        };
+        CreateTenantDto: {
+            /**
+             * @description Name shown on login pages. Default: the issuer_id.
+             * @example Acme Corp
+             */
+            display_name?: string;
+            /**
+             * @description A disabled issuer answers 404 on all its public routes.
+             * @default true
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Path segment of the issuer: 2–63 characters of a-z, 0-9 and inner hyphens; not a reserved name.
+             * @example acme
+             */
+            issuer_id: string;
+            /**
+             * @description Days after which the active signing key is rotated automatically; 0 = manual only.
+             * @default 90
+             */
+            key_rotation_days?: number;
+            /**
+             * @description Algorithm of the signing keys (ID tokens, JWT access tokens).
+             * @default RS256
+             * @enum {string}
+             */
+            signing_alg?: "RS256" | "ES256" | "EdDSA";
+        };
+        CreateUserDto: {
+            address?: components["schemas"]["AddressDto"];
+            /** @example 1990-01-31 */
+            birthdate?: string;
+            /** @example jane@example.com */
+            email?: string;
+            /** @example true */
+            email_verified?: boolean;
+            /** @example Doe */
+            family_name?: string;
+            /** @example female */
+            gender?: string;
+            /** @example Jane */
+            given_name?: string;
+            /** @example fr-FR */
+            locale?: string;
+            /** @example Marie */
+            middle_name?: string;
+            /** @example Jane Doe */
+            name?: string;
+            /** @example JD */
+            nickname?: string;
+            /** @example correct horse battery staple */
+            password: string;
+            /** @example +33 1 23 45 67 89 */
+            phone_number?: string;
+            /** @example false */
+            phone_number_verified?: boolean;
+            /** @example https://example.com/jane.png */
+            picture?: string;
+            /** @example https://example.com/jane */
+            profile?: string;
+            /**
+             * @description 1–128 of A-Z a-z 0-9 . _ @ + -; unique per tenant, whatever the case.
+             * @example jane
+             */
+            username: string;
+            /** @example https://jane.example.com */
+            website?: string;
+            /** @example Europe/Paris */
+            zoneinfo?: string;
+        };
+        DiscoverProviderRequest: {
+            /**
+             * Format: uri
+             * @description Issuer URL, compared exactly (a trailing slash is preserved). Metadata is fetched from {issuer}/.well-known/openid-configuration, then from the RFC 8414 path-insertion URL. Must be https; http only for a loopback issuer when PROVIDER_DISCOVERY_ALLOW_PRIVATE=true.
+             * @example https://acme.auth0.com/
+             */
+            issuer: string;
+        };
+        DiscoverProviderResponse: {
+            /** @description Normalized metadata. null when discovery itself failed. */
+            discovery: components["schemas"]["ProviderDiscovery"] | null;
+            /**
+             * @description Discovery-time issues. Empty on a clean discovery + reachable JWKS.
+             * @example []
+             */
+            findings: components["schemas"]["DiscoveryFinding"][];
+            /**
+             * @description Result of the JWKS HEAD request (a GET when the server refuses HEAD with 405 or 501). `unreachable` when there is no jwks_uri to try.
+             * @example reachable
+             * @enum {string}
+             */
+            jwks_reachability: "reachable" | "unreachable" | "timeout";
+            /**
+             * @description "ok": discovery + JWKS reachable, no error finding. "partial": discovery succeeded but the JWKS is unreachable or another error was found. "failed": discovery itself failed (or the document names another issuer and must not be used).
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "partial" | "failed";
+        };
+        /** @description One problem found, with a stable code a client can act on. */
+        DiscoveryFinding: {
+            /**
+             * @description DISCOVERY_FAILED, JWKS_UNREACHABLE and INVALID_METADATA as seed 002 defines them; the others name a cause: a refused address or scheme, a redirect, time, size, content-type or JSON limit, an issuer mismatch, an endpoint that is not https, or a JWKS problem (invalid set or key, private members, weak key, no signing key, an advertised algorithm without a key).
+             * @example JWKS_UNREACHABLE
+             * @enum {string}
+             */
+            code: "DISCOVERY_FAILED" | "JWKS_UNREACHABLE" | "INVALID_METADATA" | "ADDRESS_NOT_ALLOWED" | "HTTPS_REQUIRED" | "TOO_MANY_REDIRECTS" | "TIMEOUT" | "CONNECTION_FAILED" | "HTTP_ERROR" | "RESPONSE_TOO_LARGE" | "UNEXPECTED_CONTENT_TYPE" | "INVALID_JSON" | "ISSUER_MISMATCH" | "OPENID_CONFIGURATION_MISSING" | "ENDPOINT_NOT_HTTPS" | "JWKS_INVALID" | "JWK_INVALID" | "JWK_MISSING_KID" | "JWK_PRIVATE_MEMBER" | "JWK_WEAK_KEY" | "JWKS_NO_SIGNING_KEYS" | "ALG_WITHOUT_KEY";
+            /**
+             * @description What was found, naming the URL or member concerned.
+             * @example https://acme.auth0.com/.well-known/jwks.json answered HTTP 404
+             */
+            message: string;
+            /**
+             * @description `error` lowers the status; `warning` does not.
+             * @example error
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+        };
+        FieldProblemDto: {
+            /** @example issuer_id */
+            field: string;
+            /** @example must match ^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$ */
+            message: string;
+        };
+        IssuerJWKS: {
+            /** @description Active key first, then the pre-published next key, then retired keys still verifying tokens. */
+            keys: components["schemas"]["JWK"][];
+        };
+        JWK: {
+            /**
+             * @description Always present in Portcullis (the contract requires it).
+             * @example RS256
+             */
+            alg: string;
+            /** @example P-256 */
+            crv?: string;
+            /**
+             * @description RSA exponent (base64url).
+             * @example AQAB
+             */
+            e?: string;
+            /** @example NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs */
+            kid: string;
+            /**
+             * @description Key type (RSA, EC, OKP).
+             * @example RSA
+             */
+            kty: string;
+            /** @description RSA modulus (base64url). */
+            n?: string;
+            /**
+             * @example sig
+             * @enum {string}
+             */
+            use: "sig" | "enc";
+            /** @description EC/OKP x coordinate. */
+            x?: string;
+            x5c?: string[];
+            x5t?: string;
+            /** @description EC y coordinate. */
+            y?: string;
+        };
+        KeyDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            activated_at: string | null;
+            /**
+             * @example RS256
+             * @enum {string}
+             */
+            alg: "RS256" | "ES256" | "EdDSA";
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description RFC 7638 thumbprint of the key.
+             * @example NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs
+             */
+            kid: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            retired_at: string | null;
+            /**
+             * @description active signs; next is pre-published; retired still verifies.
+             * @example active
+             * @enum {string}
+             */
+            status: "next" | "active" | "retired";
+            /** @example sig */
+            use: string;
+        };
+        KeyListDto: {
+            /** @description Active key first, then next, then retired keys. */
+            items: components["schemas"]["KeyDto"][];
+        };
+        OAuth2Metadata: {
+            /** @example https://id.example.com/acme/authorize */
+            authorization_endpoint: string;
+            /** @example true */
+            authorization_response_iss_parameter_supported?: boolean;
+            /**
+             * @description PKCE: S256 only (plain is refused).
+             * @example [
+             *       "S256"
+             *     ]
+             */
+            code_challenge_methods_supported?: string[];
+            /** @example https://id.example.com/acme/device_authorization */
+            device_authorization_endpoint?: string;
+            /**
+             * @example [
+             *       "authorization_code",
+             *       "implicit",
+             *       "client_credentials",
+             *       "refresh_token",
+             *       "urn:ietf:params:oauth:grant-type:device_code"
+             *     ]
+             */
+            grant_types_supported?: string[];
+            /** @example https://id.example.com/acme/introspect */
+            introspection_endpoint?: string;
+            /**
+             * @example [
+             *       "client_secret_basic",
+             *       "client_secret_post",
+             *       "client_secret_jwt",
+             *       "private_key_jwt",
+             *       "none"
+             *     ]
+             */
+            introspection_endpoint_auth_methods_supported?: string[];
+            /**
+             * @description PUBLIC_URL/{issuer_id}, exactly.
+             * @example https://id.example.com/acme
+             */
+            issuer: string;
+            /** @example https://id.example.com/acme/jwks.json */
+            jwks_uri: string;
+            /** @example https://id.example.com/acme/par */
+            pushed_authorization_request_endpoint?: string;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /**
+             * @example [
+             *       "query",
+             *       "fragment",
+             *       "form_post"
+             *     ]
+             */
+            response_modes_supported?: string[];
+            /**
+             * @example [
+             *       "code",
+             *       "id_token",
+             *       "id_token token",
+             *       "code id_token",
+             *       "code token",
+             *       "code id_token token"
+             *     ]
+             */
+            response_types_supported: string[];
+            /** @example https://id.example.com/acme/revoke */
+            revocation_endpoint?: string;
+            /**
+             * @example [
+             *       "client_secret_basic",
+             *       "client_secret_post",
+             *       "client_secret_jwt",
+             *       "private_key_jwt",
+             *       "none"
+             *     ]
+             */
+            revocation_endpoint_auth_methods_supported?: string[];
+            /**
+             * @example [
+             *       "openid",
+             *       "profile",
+             *       "email",
+             *       "address",
+             *       "phone",
+             *       "offline_access"
+             *     ]
+             */
+            scopes_supported?: string[];
+            /** @example https://id.example.com/docs */
+            service_documentation?: string;
+            /** @example https://id.example.com/acme/token */
+            token_endpoint: string;
+            /**
+             * @example [
+             *       "client_secret_basic",
+             *       "client_secret_post",
+             *       "client_secret_jwt",
+             *       "private_key_jwt",
+             *       "none"
+             *     ]
+             */
+            token_endpoint_auth_methods_supported?: string[];
+            /**
+             * @example [
+             *       "HS256",
+             *       "RS256",
+             *       "PS256",
+             *       "ES256",
+             *       "EdDSA"
+             *     ]
+             */
+            token_endpoint_auth_signing_alg_values_supported?: string[];
+        };
+        OAuthError: {
+            /**
+             * @description RFC 6749 / OIDC code, or not_found, method_not_allowed, too_many_requests, server_error, temporarily_unavailable.
+             * @example not_found
+             */
+            error: string;
+            /** @example The requested resource does not exist. */
+            error_description?: string;
+            /** @description Request id to quote to an operator (500 only). */
+            request_id?: string;
+        };
+        OpenIDConfiguration: {
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            acr_values_supported?: string[];
+            /** @example https://id.example.com/acme/authorize */
+            authorization_endpoint: string;
+            /** @example true */
+            authorization_response_iss_parameter_supported?: boolean;
+            /**
+             * @example [
+             *       "normal"
+             *     ]
+             */
+            claim_types_supported?: string[];
+            /** @example true */
+            claims_parameter_supported?: boolean;
+            /**
+             * @example [
+             *       "sub",
+             *       "name",
+             *       "email",
+             *       "email_verified",
+             *       "address",
+             *       "phone_number"
+             *     ]
+             */
+            claims_supported?: string[];
+            /**
+             * @description PKCE: S256 only (plain is refused).
+             * @example [
+             *       "S256"
+             *     ]
+             */
+            code_challenge_methods_supported?: string[];
+            /** @example https://id.example.com/acme/device_authorization */
+            device_authorization_endpoint?: string;
+            /** @example https://id.example.com/acme/end-session */
+            end_session_endpoint?: string;
+            /**
+             * @example [
+             *       "authorization_code",
+             *       "implicit",
+             *       "client_credentials",
+             *       "refresh_token",
+             *       "urn:ietf:params:oauth:grant-type:device_code"
+             *     ]
+             */
+            grant_types_supported?: string[];
+            /**
+             * @description The tenant's signing algorithm.
+             * @example [
+             *       "RS256"
+             *     ]
+             */
+            id_token_signing_alg_values_supported: string[];
+            /** @example https://id.example.com/acme/introspect */
+            introspection_endpoint?: string;
+            /**
+             * @example [
+             *       "client_secret_basic",
+             *       "client_secret_post",
+             *       "client_secret_jwt",
+             *       "private_key_jwt",
+             *       "none"
+             *     ]
+             */
+            introspection_endpoint_auth_methods_supported?: string[];
+            /**
+             * @description PUBLIC_URL/{issuer_id}, exactly.
+             * @example https://id.example.com/acme
+             */
+            issuer: string;
+            /** @example https://id.example.com/acme/jwks.json */
+            jwks_uri: string;
+            /** @example https://id.example.com/acme/par */
+            pushed_authorization_request_endpoint?: string;
+            /**
+             * @example [
+             *       "HS256",
+             *       "RS256",
+             *       "ES256",
+             *       "EdDSA"
+             *     ]
+             */
+            request_object_signing_alg_values_supported?: string[];
+            /** @example true */
+            request_parameter_supported?: boolean;
+            /** @example false */
+            request_uri_parameter_supported?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /**
+             * @example [
+             *       "query",
+             *       "fragment",
+             *       "form_post"
+             *     ]
+             */
+            response_modes_supported?: string[];
+            /**
+             * @example [
+             *       "code",
+             *       "id_token",
+             *       "id_token token",
+             *       "code id_token",
+             *       "code token",
+             *       "code id_token token"
+             *     ]
+             */
+            response_types_supported: string[];
+            /** @example https://id.example.com/acme/revoke */
+            revocation_endpoint?: string;
+            /**
+             * @example [
+             *       "client_secret_basic",
+             *       "client_secret_post",
+             *       "client_secret_jwt",
+             *       "private_key_jwt",
+             *       "none"
+             *     ]
+             */
+            revocation_endpoint_auth_methods_supported?: string[];
+            /**
+             * @example [
+             *       "openid",
+             *       "profile",
+             *       "email",
+             *       "address",
+             *       "phone",
+             *       "offline_access"
+             *     ]
+             */
+            scopes_supported?: string[];
+            /** @example https://id.example.com/docs */
+            service_documentation?: string;
+            /**
+             * @example [
+             *       "public"
+             *     ]
+             */
+            subject_types_supported: string[];
+            /** @example https://id.example.com/acme/token */
+            token_endpoint: string;
+            /**
+             * @example [
+             *       "client_secret_basic",
+             *       "client_secret_post",
+             *       "client_secret_jwt",
+             *       "private_key_jwt",
+             *       "none"
+             *     ]
+             */
+            token_endpoint_auth_methods_supported?: string[];
+            /**
+             * @example [
+             *       "HS256",
+             *       "RS256",
+             *       "PS256",
+             *       "ES256",
+             *       "EdDSA"
+             *     ]
+             */
+            token_endpoint_auth_signing_alg_values_supported?: string[];
+            /** @example https://id.example.com/acme/userinfo */
+            userinfo_endpoint?: string;
+            /**
+             * @example [
+             *       "RS256",
+             *       "ES256",
+             *       "EdDSA"
+             *     ]
+             */
+            userinfo_signing_alg_values_supported?: string[];
+        };
+        /** @description The issuer metadata, normalized. */
+        ProviderDiscovery: {
+            /**
+             * @description OAuth authorize endpoint, when present.
+             * @example https://acme.auth0.com/authorize
+             */
+            authorization_endpoint: string | null;
+            /**
+             * @description Canonical issuer URL as advertised in the metadata document.
+             * @example https://acme.auth0.com/
+             */
+            issuer: string;
+            /**
+             * @description JWKS endpoint URL. null if absent from metadata.
+             * @example https://acme.auth0.com/.well-known/jwks.json
+             */
+            jwks_uri: string | null;
+            /**
+             * @description Algorithms advertised in id_token_signing_alg_values_supported.
+             * @example [
+             *       "RS256"
+             *     ]
+             */
+            supported_algs: string[];
+            /**
+             * @description Token exchange endpoint, when present.
+             * @example https://acme.auth0.com/oauth/token
+             */
+            token_endpoint: string | null;
+        };
+        SessionDto: {
+            /**
+             * @description Clients the user authorized in this session.
+             * @example [
+             *       "b3Jk1xQ2"
+             *     ]
+             */
+            client_ids: string[];
+            /**
+             * Format: date-time
+             * @example 2026-12-13T10:00:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * @description Opaque identifier of the session (not the cookie value).
+             * @example sxXuFeqc6pmV4kq0
+             */
+            session_id: string;
+            /**
+             * Format: date-time
+             * @description When the user signed in.
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            signed_in_at: string;
+            /**
+             * Format: uuid
+             * @description The signed-in user (`sub`).
+             * @example 9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c
+             */
+            user_id: string;
+        };
+        SessionPageDto: {
+            items: components["schemas"]["SessionDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+        TenantDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T15:00:00.000Z
+             */
+            created_at: string;
+            /** @example Acme Corp */
+            display_name: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description The issuer identifier: PUBLIC_URL/{issuer_id}.
+             * @example https://id.example.com/acme
+             */
+            issuer: string;
+            /** @example acme */
+            issuer_id: string;
+            /**
+             * @description 0 = manual rotation only.
+             * @example 90
+             */
+            key_rotation_days: number;
+            /**
+             * @example RS256
+             * @enum {string}
+             */
+            signing_alg: "RS256" | "ES256" | "EdDSA";
+            /**
+             * Format: date-time
+             * @example 2026-11-23T15:00:00.000Z
+             */
+            updated_at: string;
+        };
+        TenantPageDto: {
+            items: components["schemas"]["TenantDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+        UpdateTenantDto: {
+            /** @example Acme Corporation */
+            display_name?: string;
+            /** @example false */
+            enabled?: boolean;
+            /**
+             * @description Days after which the active signing key is rotated automatically; 0 = manual only.
+             * @default 90
+             */
+            key_rotation_days?: number;
+        };
+        UpdateUserDto: {
+            address?: components["schemas"]["AddressDto"];
+            /** @example 1990-01-31 */
+            birthdate?: string;
+            /** @example jane@example.com */
+            email?: string;
+            /** @example true */
+            email_verified?: boolean;
+            /** @example Doe */
+            family_name?: string;
+            /** @example female */
+            gender?: string;
+            /** @example Jane */
+            given_name?: string;
+            /** @example fr-FR */
+            locale?: string;
+            /** @example Marie */
+            middle_name?: string;
+            /** @example Jane Doe */
+            name?: string;
+            /** @example JD */
+            nickname?: string;
+            /** @example correct horse battery staple */
+            password?: string;
+            /** @example +33 1 23 45 67 89 */
+            phone_number?: string;
+            /** @example false */
+            phone_number_verified?: boolean;
+            /** @example https://example.com/jane.png */
+            picture?: string;
+            /** @example https://example.com/jane */
+            profile?: string;
+            /** @example jane.doe */
+            username?: string;
+            /** @example https://jane.example.com */
+            website?: string;
+            /** @example Europe/Paris */
+            zoneinfo?: string;
+        };
+        UserDto: {
+            address?: components["schemas"]["AddressDto"];
+            /** @example 1990-01-31 */
+            birthdate?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /** @example jane@example.com */
+            email?: string;
+            /** @example true */
+            email_verified?: boolean;
+            /** @example Doe */
+            family_name?: string;
+            /** @example female */
+            gender?: string;
+            /** @example Jane */
+            given_name?: string;
+            /** @example fr-FR */
+            locale?: string;
+            /** @example Marie */
+            middle_name?: string;
+            /** @example Jane Doe */
+            name?: string;
+            /** @example JD */
+            nickname?: string;
+            /** @example +33 1 23 45 67 89 */
+            phone_number?: string;
+            /** @example false */
+            phone_number_verified?: boolean;
+            /** @example https://example.com/jane.png */
+            picture?: string;
+            /** @example https://example.com/jane */
+            profile?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @description The `sub` of this user's tokens.
+             * @example 9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c
+             */
+            user_id: string;
+            /** @example jane */
+            username: string;
+            /** @example https://jane.example.com */
+            website?: string;
+            /** @example Europe/Paris */
+            zoneinfo?: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    DiscoveryController_authorizationServerMetadataInserted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuth2Metadata"];
+                };
+            };
+            /** @description Not modified: the If-None-Match matched the ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or disabled issuer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Wrong method; see Allow. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure; the body carries only a request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    DiscoveryController_openIdConfigurationInserted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenIDConfiguration"];
+                };
+            };
+            /** @description Not modified: the If-None-Match matched the ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or disabled issuer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Wrong method; see Allow. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure; the body carries only a request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    listAdminKeys: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only keys limited to this tenant. */
+                issuer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminKeyPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    createAdminKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdminKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminKeyWithSecretDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "issuer_id",
+                     *           "message": "tenant 'acme' does not exist"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    getAdminKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminKeyDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "admin key '5f0c2a7e-8d1b-4c3a-9e6f-2b7d4a1c8e90' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    revokeAdminKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "admin key '5f0c2a7e-8d1b-4c3a-9e6f-2b7d4a1c8e90' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only events about this kind of resource: tenant, client, user, key, session, admin_key. */
+                resource_type?: string;
+                /** @description Only events about this resource (with resource_type). */
+                resource_id?: string;
+                action?: string;
+                /** @description Only events at or after this time. */
+                since?: string;
+                /** @description Only events before this time. */
+                until?: string;
+                /** @description Only events of this tenant (it may since have been deleted). */
+                issuer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "since",
+                     *           "message": "must be an ISO 8601 date-time"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    discoverProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscoverProviderRequest"];
+            };
+        };
+        responses: {
+            /** @description The check ran; problems are in `findings`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscoverProviderResponse"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description `issuer` missing, not an absolute https URL, or an unknown field; each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "issuer",
+                     *           "message": "is required"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many checks with this admin key; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only enabled (`true`) or only disabled (`false`) tenants. */
+                enabled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    createTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTenantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A tenant with this issuer_id exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "tenant 'acme' already exists"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "issuer_id",
+                     *           "message": "must match ^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    getTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "display_name",
+                     *           "message": "must be 1-200 characters long"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listTenantAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only events about this kind of resource: tenant, client, user, key, session, admin_key. */
+                resource_type?: string;
+                /** @description Only events about this resource (with resource_type). */
+                resource_id?: string;
+                action?: string;
+                /** @description Only events at or after this time. */
+                since?: string;
+                /** @description Only events before this time. */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "since",
+                     *           "message": "must be an ISO 8601 date-time"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listClients: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only clients with exactly this name. */
+                client_name?: string;
+            };
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    createClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientMetadataDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid metadata, each field named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "redirect_uris",
+                     *           "message": "must be an array of URIs"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientMetadataDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid metadata, each field named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "redirect_uris",
+                     *           "message": "must be an array of URIs"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    rotateClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The client has no secret (public or private_key_jwt). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "client 'b3Jk1xQ2' authenticates with none and has no secret"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyListDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant (or key). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    rotateKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyListDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant (or key). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                kid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant (or key). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The key is active or next. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "key 'k-2026-11' is the active key; only retired keys can be removed (rotate first)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this user's sessions. */
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or session. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "session 'sxXuFeqc6pmV' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "user_id",
+                     *           "message": "must be a UUID"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or session. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "session 'sxXuFeqc6pmV' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only the user with this email (any case). */
+                email?: string;
+                /** @description Only the user with this username (any case). */
+                username?: string;
+            };
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The username is taken in this tenant. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "username 'jane' is taken in this tenant"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The username is taken in this tenant. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "username 'jane' is taken in this tenant"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    DiscoveryController_wellKnownJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerJWKS"];
+                };
+            };
+            /** @description Not modified: the If-None-Match matched the ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or disabled issuer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Wrong method; see Allow. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure; the body carries only a request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    DiscoveryController_authorizationServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuth2Metadata"];
+                };
+            };
+            /** @description Not modified: the If-None-Match matched the ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or disabled issuer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Wrong method; see Allow. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure; the body carries only a request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    DiscoveryController_openIdConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cacheable (Cache-Control, strong ETag). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenIDConfiguration"];
+                };
+            };
+            /** @description Not modified: the If-None-Match matched the ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or disabled issuer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Wrong method; see Allow. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure; the body carries only a request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    DiscoveryController_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerJWKS"];
+                };
+            };
+            /** @description Not modified: the If-None-Match matched the ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or disabled issuer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Wrong method; see Allow. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure; the body carries only a request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+}

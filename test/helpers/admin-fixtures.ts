@@ -1,0 +1,98 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { components } from '../../openapi/openapi.js';
+import { randomIssuerId } from './admin-api.js';
+import { adminClient, type AdminClient } from './admin-client.js';
+import { UserAgent } from './browserless.js';
+
+export const REDIRECT = 'https://rp.example.com/cb';
+export const PASSWORD = 'correct horse battery staple';
+
+/** Every path parameter of the admin API; a call uses those its path names. */
+export interface PathParams {
+  issuer_id: string;
+  client_id: string;
+  user_id: string;
+  kid: string;
+  session_id: string;
+  id: string;
+}
+
+/** Throws unless the call answered 2xx; returns its body. */
+export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (!result.response.ok) throw new Error(`${result.response.url} answered ${result.response.status}: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+}
+
+/**
+ * Resources made through the generated client with the root key: a shared tenant for calls
+ * that only read or add, and fresh resources for calls that change or delete what they touch.
+ */
+export class AdminFixtures {
+  readonly root: AdminClient;
+  issuerId = '';
+  username = '';
+  publicClientId = '';
+  activeKid = '';
+
+  constructor(readonly baseUrl: string) {
+    this.root = adminClient(baseUrl);
+  }
+
+  async setUp(): Promise<void> {
+    this.issuerId = await this.tenant();
+    this.username = (await this.user()).username;
+    this.publicClientId = await this.client({ token_endpoint_auth_method: 'none' });
+    const keys = ok(await this.root.GET('/v1/tenants/{issuer_id}/keys', { params: { path: { issuer_id: this.issuerId } } }));
+    this.activeKid = keys.items.find((key) => key.status === 'active')!.kid;
+    await this.session();
+  }
+
+  /** Path parameters naming the shared tenant; calls fill in the ones they need. */
+  path(): PathParams {
+    return { issuer_id: this.issuerId, client_id: '', user_id: '', kid: '', session_id: '', id: '' };
+  }
+
+  async tenant(): Promise<string> {
+    return ok(await this.root.POST('/v1/tenants', { body: { issuer_id: randomIssuerId('api') } })).issuer_id;
+  }
+
+  async user(): Promise<{ user_id: string; username: string }> {
+    const body = { username: `u-${randomUUID()}`, password: PASSWORD };
+    return ok(await this.root.POST('/v1/tenants/{issuer_id}/users', { params: { path: { issuer_id: this.issuerId } }, body }));
+  }
+
+  async client(metadata: components['schemas']['ClientMetadataDto'] = {}): Promise<string> {
+    const body = { client_name: 'Acme Portal', redirect_uris: [REDIRECT], ...metadata };
+    return ok(await this.root.POST('/v1/tenants/{issuer_id}/clients', { params: { path: { issuer_id: this.issuerId } }, body })).client_id;
+  }
+
+  async adminKey(issuerId?: string): Promise<{ id: string; key: string }> {
+    return ok(await this.root.POST('/v1/admin-keys', { body: { name: `key-${randomUUID()}`, issuer_id: issuerId } }));
+  }
+
+  /** A tenant whose first rotation left a retired key, the only kind that can be removed. */
+  async retiredKey(): Promise<{ issuer_id: string; kid: string }> {
+    const issuer_id = await this.tenant();
+    const keys = ok(await this.root.POST('/v1/tenants/{issuer_id}/keys/rotate', { params: { path: { issuer_id } } }));
+    return { issuer_id, kid: keys.items.find((key) => key.status === 'retired')!.kid };
+  }
+
+  /** A new user signs in at the authorization endpoint; returns the session this made. */
+  async session(): Promise<string> {
+    const user = await this.user();
+    const url = new URL(`${this.baseUrl}/${this.issuerId}/authorize`);
+    url.search = new URLSearchParams({
+      client_id: await this.client(),
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: REDIRECT,
+      code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: 'state',
+    }).toString();
+    await new UserAgent(this.baseUrl).authorize(url, { username: user.username, password: PASSWORD });
+    const query = { user_id: user.user_id };
+    const sessions = ok(await this.root.GET('/v1/tenants/{issuer_id}/sessions', { params: { path: { issuer_id: this.issuerId }, query } }));
+    return sessions.items[0].session_id;
+  }
+}
