@@ -7,7 +7,7 @@ export interface paths {
             cookie?: never;
         };
         /** RFC 8414 §3.1 path-insertion form of the same document */
-        get: operations["DiscoveryController_authorizationServerMetadataInserted"];
+        get: operations["authorizationServerMetadataInserted"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,7 +24,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same OpenID Connect document, at the path-insertion URL some relying parties use */
-        get: operations["DiscoveryController_openIdConfigurationInserted"];
+        get: operations["openIdConfigurationInserted"];
         put?: never;
         post?: never;
         delete?: never;
@@ -124,6 +124,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-create a tenant from an export, with new keys and new client secrets (shown only in this answer) */
+        post: operations["importTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{issuer_id}": {
         parameters: {
             query?: never;
@@ -208,6 +225,23 @@ export interface paths {
         put?: never;
         /** Rotate the client secret; the new one is shown only in this answer */
         post: operations["rotateClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a tenant: options, clients (no secrets) and users (no password hashes) */
+        get: operations["exportTenant"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -344,7 +378,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same key set at the well-known URL */
-        get: operations["DiscoveryController_wellKnownJwks"];
+        get: operations["wellKnownJwks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -361,7 +395,7 @@ export interface paths {
             cookie?: never;
         };
         /** RFC 8414 authorization server metadata of the issuer */
-        get: operations["DiscoveryController_authorizationServerMetadata"];
+        get: operations["authorizationServerMetadata"];
         put?: never;
         post?: never;
         delete?: never;
@@ -378,7 +412,7 @@ export interface paths {
             cookie?: never;
         };
         /** OpenID Connect Discovery 1.0 document of the issuer */
-        get: operations["DiscoveryController_openIdConfiguration"];
+        get: operations["openIdConfiguration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -395,7 +429,7 @@ export interface paths {
             cookie?: never;
         };
         /** The issuer's public signing keys (the jwks_uri) */
-        get: operations["DiscoveryController_jwks"];
+        get: operations["jwks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -934,6 +968,16 @@ export interface components {
         };
         CreateTenantDto: {
             /**
+             * @description Lifetime of access tokens (all grants), in seconds. Default 3600.
+             * @example 3600
+             */
+            access_token_ttl?: number;
+            /**
+             * @description Accent colour of sign-in pages.
+             * @example #0a7d4f
+             */
+            brand_color?: string | null;
+            /**
              * @description Name shown on login pages. Default: the issuer_id.
              * @example Acme Corp
              */
@@ -945,6 +989,20 @@ export interface components {
              */
             enabled?: boolean;
             /**
+             * @description Grant types the tenant allows; clients register a subset. authorization_code and refresh_token are always allowed. Default: all.
+             * @example [
+             *       "authorization_code",
+             *       "refresh_token",
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "refresh_token" | "client_credentials" | "implicit" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Lifetime of ID tokens, in seconds. Default 3600.
+             * @example 3600
+             */
+            id_token_ttl?: number;
+            /**
              * @description Path segment of the issuer: 2–63 characters of a-z, 0-9 and inner hyphens; not a reserved name.
              * @example acme
              */
@@ -954,6 +1012,17 @@ export interface components {
              * @default 90
              */
             key_rotation_days?: number;
+            /**
+             * Format: uri
+             * @description https URL of the logo on sign-in pages.
+             * @example https://cdn.example.com/acme.svg
+             */
+            logo_url?: string | null;
+            /**
+             * @description Lifetime of refresh tokens, in seconds. Default 1209600 (14 days).
+             * @example 1209600
+             */
+            refresh_token_ttl?: number;
             /**
              * @description Algorithm of the signing keys (ID tokens, JWT access tokens).
              * @default RS256
@@ -1051,6 +1120,154 @@ export interface components {
              * @enum {string}
              */
             severity: "error" | "warning";
+        };
+        ExportedClientDto: {
+            /**
+             * @description Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).
+             * @default opaque
+             * @example opaque
+             * @enum {string}
+             */
+            access_token_format?: "opaque" | "jwt";
+            /**
+             * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            allowed_resources?: string[];
+            /**
+             * @default web
+             * @example web
+             * @enum {string}
+             */
+            application_type?: "web" | "native";
+            /**
+             * @description Kept on import, so relying parties keep their configuration.
+             * @example mQ2c3Yw0a1h5b9ZkTt8xq7Pe
+             */
+            client_id: string;
+            /** @example Billing service */
+            client_name?: string;
+            /** @example https://app.example.com */
+            client_uri?: string;
+            /**
+             * @example [
+             *       "ops@example.com"
+             *     ]
+             */
+            contacts?: string[];
+            /** @example 3600 */
+            default_max_age?: number;
+            /**
+             * @description Default: authorization_code.
+             * @example [
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "implicit" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Default: the tenant's signing_alg.
+             * @example RS256
+             */
+            id_token_signed_response_alg?: string;
+            /**
+             * @description The client's public keys (private_key_jwt), as a JWK Set.
+             * @example {
+             *       "keys": []
+             *     }
+             */
+            jwks?: Record<string, never>;
+            /** @example https://app.example.com/jwks.json */
+            jwks_uri?: string;
+            /** @example https://app.example.com/logo.png */
+            logo_uri?: string;
+            /** @example https://app.example.com/privacy */
+            policy_uri?: string;
+            /**
+             * @example [
+             *       "https://app.example.com/"
+             *     ]
+             */
+            post_logout_redirect_uris?: string[];
+            /**
+             * @example [
+             *       "https://app.example.com/callback"
+             *     ]
+             */
+            redirect_uris?: string[];
+            /** @example false */
+            require_auth_time?: boolean;
+            /**
+             * @description Default: code (none for a client_credentials-only client).
+             * @example [
+             *       "code"
+             *     ]
+             */
+            response_types?: string[];
+            /**
+             * @description Space-separated scopes the client may ask for.
+             * @example openid profile email
+             */
+            scope?: string;
+            /**
+             * @description Default: client_secret_basic.
+             * @example client_secret_basic
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" | "client_secret_jwt" | "private_key_jwt" | "none";
+            /**
+             * @description For client_secret_jwt / private_key_jwt.
+             * @example HS256
+             */
+            token_endpoint_auth_signing_alg?: string;
+            /** @example https://app.example.com/terms */
+            tos_uri?: string;
+        };
+        ExportedUserDto: {
+            address?: components["schemas"]["AddressDto"];
+            /** @example 1990-01-31 */
+            birthdate?: string;
+            /** @example jane@example.com */
+            email?: string;
+            /** @example true */
+            email_verified?: boolean;
+            /** @example Doe */
+            family_name?: string;
+            /** @example female */
+            gender?: string;
+            /** @example Jane */
+            given_name?: string;
+            /** @example fr-FR */
+            locale?: string;
+            /** @example Marie */
+            middle_name?: string;
+            /** @example Jane Doe */
+            name?: string;
+            /** @example JD */
+            nickname?: string;
+            /** @example +33 1 23 45 67 89 */
+            phone_number?: string;
+            /** @example false */
+            phone_number_verified?: boolean;
+            /** @example https://example.com/jane.png */
+            picture?: string;
+            /** @example https://example.com/jane */
+            profile?: string;
+            /**
+             * Format: uuid
+             * @description Kept on import, so `sub` claims stay the same.
+             */
+            user_id: string;
+            /**
+             * @description 1–128 of A-Z a-z 0-9 . _ @ + -; unique per tenant, whatever the case.
+             * @example jane
+             */
+            username: string;
+            /** @example https://jane.example.com */
+            website?: string;
+            /** @example Europe/Paris */
+            zoneinfo?: string;
         };
         FieldProblemDto: {
             /** @example issuer_id */
@@ -1508,6 +1725,13 @@ export interface components {
         };
         TenantDto: {
             /**
+             * @description Seconds.
+             * @example 3600
+             */
+            access_token_ttl: number;
+            /** @example #0a7d4f */
+            brand_color: string | null;
+            /**
              * Format: date-time
              * @example 2026-11-23T15:00:00.000Z
              */
@@ -1516,6 +1740,21 @@ export interface components {
             display_name: string;
             /** @example true */
             enabled: boolean;
+            /**
+             * @example [
+             *       "authorization_code",
+             *       "refresh_token",
+             *       "client_credentials",
+             *       "implicit",
+             *       "urn:ietf:params:oauth:grant-type:device_code"
+             *     ]
+             */
+            grant_types: ("authorization_code" | "refresh_token" | "client_credentials" | "implicit" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Seconds.
+             * @example 3600
+             */
+            id_token_ttl: number;
             /**
              * @description The issuer identifier: PUBLIC_URL/{issuer_id}.
              * @example https://id.example.com/acme
@@ -1528,6 +1767,13 @@ export interface components {
              * @example 90
              */
             key_rotation_days: number;
+            /** @example https://cdn.example.com/acme.svg */
+            logo_url: string | null;
+            /**
+             * @description Seconds.
+             * @example 1209600
+             */
+            refresh_token_ttl: number;
             /**
              * @example RS256
              * @enum {string}
@@ -1539,6 +1785,26 @@ export interface components {
              */
             updated_at: string;
         };
+        TenantExportDto: {
+            clients: components["schemas"]["ExportedClientDto"][];
+            /** Format: date-time */
+            exported_at?: string;
+            /**
+             * @example portcullis.tenant.v1
+             * @enum {string}
+             */
+            format: "portcullis.tenant.v1";
+            /** @description The tenant and its options. Change issuer_id to import it under another name. */
+            tenant: components["schemas"]["CreateTenantDto"];
+            users: components["schemas"]["ExportedUserDto"][];
+        };
+        TenantImportResultDto: {
+            /** @description The clients, each confidential one with its new secret (shown only in this answer). */
+            clients: components["schemas"]["ClientWithSecretDto"][];
+            tenant: components["schemas"]["TenantDto"];
+            /** @description The users. They have no password until one is set (PATCH the user). */
+            users: components["schemas"]["UserDto"][];
+        };
         TenantPageDto: {
             items: components["schemas"]["TenantDto"][];
             /**
@@ -1548,15 +1814,50 @@ export interface components {
             next_cursor: string | null;
         };
         UpdateTenantDto: {
+            /**
+             * @description Lifetime of access tokens (all grants), in seconds. Default 3600.
+             * @example 3600
+             */
+            access_token_ttl?: number;
+            /**
+             * @description Accent colour of sign-in pages.
+             * @example #0a7d4f
+             */
+            brand_color?: string | null;
             /** @example Acme Corporation */
             display_name?: string;
             /** @example false */
             enabled?: boolean;
             /**
+             * @description Grant types the tenant allows; clients register a subset. authorization_code and refresh_token are always allowed. Default: all.
+             * @example [
+             *       "authorization_code",
+             *       "refresh_token",
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "refresh_token" | "client_credentials" | "implicit" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Lifetime of ID tokens, in seconds. Default 3600.
+             * @example 3600
+             */
+            id_token_ttl?: number;
+            /**
              * @description Days after which the active signing key is rotated automatically; 0 = manual only.
              * @default 90
              */
             key_rotation_days?: number;
+            /**
+             * Format: uri
+             * @description https URL of the logo on sign-in pages.
+             * @example https://cdn.example.com/acme.svg
+             */
+            logo_url?: string | null;
+            /**
+             * @description Lifetime of refresh tokens, in seconds. Default 1209600 (14 days).
+             * @example 1209600
+             */
+            refresh_token_ttl?: number;
         };
         UpdateUserDto: {
             address?: components["schemas"]["AddressDto"];
@@ -1667,7 +1968,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    DiscoveryController_authorizationServerMetadataInserted: {
+    authorizationServerMetadataInserted: {
         parameters: {
             query?: never;
             header?: never;
@@ -1740,7 +2041,7 @@ export interface operations {
             };
         };
     };
-    DiscoveryController_openIdConfigurationInserted: {
+    openIdConfigurationInserted: {
         parameters: {
             query?: never;
             header?: never;
@@ -2572,6 +2873,140 @@ export interface operations {
             };
         };
     };
+    importTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantExportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantImportResultDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A tenant with this issuer_id exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "tenant 'acme' already exists"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid document, or a client or user the tenant refuses; each named in `details`. Nothing is created. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "clients[0].grant_types",
+                     *           "message": "grant_types can only contain authorization_code, refresh_token"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
     getTenant: {
         parameters: {
             query?: never;
@@ -3372,6 +3807,57 @@ export interface operations {
             };
         };
     };
+    exportTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
     listKeys: {
         parameters: {
             query?: never;
@@ -4127,7 +4613,7 @@ export interface operations {
             };
         };
     };
-    DiscoveryController_wellKnownJwks: {
+    wellKnownJwks: {
         parameters: {
             query?: never;
             header?: never;
@@ -4200,7 +4686,7 @@ export interface operations {
             };
         };
     };
-    DiscoveryController_authorizationServerMetadata: {
+    authorizationServerMetadata: {
         parameters: {
             query?: never;
             header?: never;
@@ -4273,7 +4759,7 @@ export interface operations {
             };
         };
     };
-    DiscoveryController_openIdConfiguration: {
+    openIdConfiguration: {
         parameters: {
             query?: never;
             header?: never;
@@ -4347,7 +4833,7 @@ export interface operations {
             };
         };
     };
-    DiscoveryController_jwks: {
+    jwks: {
         parameters: {
             query?: never;
             header?: never;

@@ -29,7 +29,7 @@ const NotAnIssuer = () => new NotFoundException();
 @Controller()
 export class DiscoveryController {
   @Get(':issuer_id/.well-known/openid-configuration')
-  @ApiOperation({ summary: 'OpenID Connect Discovery 1.0 document of the issuer' })
+  @ApiOperation({ operationId: 'openIdConfiguration', summary: 'OpenID Connect Discovery 1.0 document of the issuer' })
   @ApiResponse({ status: 200, type: OpenIdConfigurationDto, description: 'Cacheable (Cache-Control, strong ETag).' })
   @PublicResponses()
   openIdConfiguration(): never {
@@ -37,7 +37,7 @@ export class DiscoveryController {
   }
 
   @Get('.well-known/openid-configuration/:issuer_id')
-  @ApiOperation({ summary: 'The same OpenID Connect document, at the path-insertion URL some relying parties use' })
+  @ApiOperation({ operationId: 'openIdConfigurationInserted', summary: 'The same OpenID Connect document, at the path-insertion URL some relying parties use' })
   @ApiResponse({ status: 200, type: OpenIdConfigurationDto })
   @PublicResponses()
   openIdConfigurationInserted(): never {
@@ -45,7 +45,7 @@ export class DiscoveryController {
   }
 
   @Get(':issuer_id/.well-known/oauth-authorization-server')
-  @ApiOperation({ summary: 'RFC 8414 authorization server metadata of the issuer' })
+  @ApiOperation({ operationId: 'authorizationServerMetadata', summary: 'RFC 8414 authorization server metadata of the issuer' })
   @ApiResponse({ status: 200, type: OAuth2MetadataDto })
   @PublicResponses()
   authorizationServerMetadata(): never {
@@ -53,7 +53,7 @@ export class DiscoveryController {
   }
 
   @Get('.well-known/oauth-authorization-server/:issuer_id')
-  @ApiOperation({ summary: 'RFC 8414 §3.1 path-insertion form of the same document' })
+  @ApiOperation({ operationId: 'authorizationServerMetadataInserted', summary: 'RFC 8414 §3.1 path-insertion form of the same document' })
   @ApiResponse({ status: 200, type: OAuth2MetadataDto })
   @PublicResponses()
   authorizationServerMetadataInserted(): never {
@@ -61,7 +61,7 @@ export class DiscoveryController {
   }
 
   @Get(':issuer_id/jwks.json')
-  @ApiOperation({ summary: "The issuer's public signing keys (the jwks_uri)" })
+  @ApiOperation({ operationId: 'jwks', summary: "The issuer's public signing keys (the jwks_uri)" })
   @ApiResponse({ status: 200, type: IssuerJwksDto })
   @PublicResponses()
   jwks(): never {
@@ -69,7 +69,7 @@ export class DiscoveryController {
   }
 
   @Get(':issuer_id/.well-known/jwks.json')
-  @ApiOperation({ summary: 'The same key set at the well-known URL' })
+  @ApiOperation({ operationId: 'wellKnownJwks', summary: 'The same key set at the well-known URL' })
   @ApiResponse({ status: 200, type: IssuerJwksDto })
   @PublicResponses()
   wellKnownJwks(): never {

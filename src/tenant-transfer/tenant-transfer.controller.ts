@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { AdminErrorDto } from '../common/errors/admin-error.dto.js';
+import { ApiConflict, ApiInvalid, ApiJsonBodyErrors, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import { TenantExportDto, TenantImportResultDto } from './dto/tenant-export.dto.js';
 import { TenantTransferService } from './tenant-transfer.service.js';
 
@@ -16,7 +16,7 @@ export class TenantTransferController {
   @ApiOperation({ operationId: 'exportTenant', summary: 'Export a tenant: options, clients (no secrets) and users (no password hashes)' })
   @ApiParam({ name: 'issuer_id', example: 'acme' })
   @ApiResponse({ status: 200, type: TenantExportDto })
-  @ApiResponse({ status: 404, description: 'No such tenant.', type: AdminErrorDto })
+  @ApiNotFound('tenant', 'acme', 'No such tenant.')
   export(@Param('issuer_id') issuerId: string): Promise<TenantExportDto> {
     return this.transfer.export(issuerId);
   }
@@ -24,9 +24,10 @@ export class TenantTransferController {
   @Post('import')
   @ApiOperation({ operationId: 'importTenant', summary: 'Re-create a tenant from an export, with new keys and new client secrets (shown only in this answer)' })
   @ApiResponse({ status: 201, type: TenantImportResultDto })
-  @ApiResponse({ status: 403, description: 'Tenant-scoped keys cannot create tenants.', type: AdminErrorDto })
-  @ApiResponse({ status: 409, description: 'A tenant with this issuer_id exists.', type: AdminErrorDto })
-  @ApiResponse({ status: 422, description: 'Invalid document, or a client or user the tenant refuses; each named in `details`. Nothing is created.', type: AdminErrorDto })
+  @ApiTenantScopedKeyForbidden()
+  @ApiConflict("tenant 'acme' already exists", 'A tenant with this issuer_id exists.')
+  @ApiInvalid('clients[0].grant_types', 'grant_types can only contain authorization_code, refresh_token', 'Invalid document, or a client or user the tenant refuses; each named in `details`. Nothing is created.')
+  @ApiJsonBodyErrors()
   import(@Body() document: TenantExportDto, @CurrentActor() actor: Actor): Promise<TenantImportResultDto> {
     return this.transfer.import(document, actor);
   }

@@ -69,6 +69,12 @@ const cases: Record<string, OperationCase> = {
     call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}', { params: { path }, ...init }),
   },
 
+  exportTenant: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/export', { params: { path }, ...init }) },
+  importTenant: {
+    call: (api, _, init) => api.POST('/v1/tenants/import', { body: { format: 'portcullis.tenant.v1', tenant: { issuer_id: randomIssuerId('imp') }, clients: [], users: [] }, ...init }),
+    errors: { 409: (fx, path) => fx.root.POST('/v1/tenants/import', { body: { format: 'portcullis.tenant.v1', tenant: { issuer_id: path.issuer_id }, clients: [], users: [] } }) },
+  },
+
   createClient: {
     call: (api, path, init) => api.POST('/v1/tenants/{issuer_id}/clients', { params: { path }, body: { client_name: 'Acme', redirect_uris: ['https://rp.example.com/cb'] }, ...init }),
   },
