@@ -10,12 +10,21 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export class Metrics {
   readonly registry = new Registry();
 
+  /**
+   * Counted from the duration histogram when scraped, not on each request: prom-client hashes
+   * and checks the labels of every observation, and one per request is what the hot routes
+   * can afford (see BENCHMARKS.md).
+   */
   readonly requests = new Counter({
     name: 'http_requests_total',
     help: 'HTTP requests answered, by method, route pattern and status.',
     labelNames: ['method', 'route', 'status'] as const,
     registers: [this.registry],
+    collect: () => this.countRequests(),
   });
+
+  /** What `requests` has counted so far, per label set. */
+  private readonly counted = new Map<string, number>();
 
   readonly duration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -27,7 +36,7 @@ export class Metrics {
   });
 
   /** Label children by `method route status`: prom-client would otherwise hash the labels on every observation. */
-  private readonly children = new Map<string, { requests: { inc(): void }; duration: { observe(seconds: number): void } }>();
+  private readonly children = new Map<string, { observe(seconds: number): void }>();
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -38,12 +47,22 @@ export class Metrics {
     const key = `${method} ${route} ${status}`;
     let child = this.children.get(key);
     if (!child) {
-      const labels = [method, route, String(status)] as const;
-      child = { requests: this.requests.labels(...labels), duration: this.duration.labels(...labels) };
+      child = this.duration.labels(method, route, String(status));
       this.children.set(key, child);
     }
-    child.requests.inc();
-    child.duration.observe(seconds);
+    child.observe(seconds);
+  }
+
+  /** Brings `requests` up to the histogram's counts, just before a scrape reads it. */
+  private async countRequests(): Promise<void> {
+    for (const { metricName, labels, value } of (await this.duration.get()).values) {
+      if (metricName !== 'http_request_duration_seconds_count') continue;
+      const key = `${labels.method} ${labels.route} ${labels.status}`;
+      const delta = value - (this.counted.get(key) ?? 0);
+      if (delta <= 0) continue;
+      this.requests.inc(labels as Record<'method' | 'route' | 'status', string>, delta);
+      this.counted.set(key, value);
+    }
   }
 }
 

@@ -107,5 +107,13 @@ describe('health, readiness and metrics', () => {
     expect(text).toContain('process_resident_memory_bytes');
     // The raw path is never a label: label values stay bounded whatever callers send.
     expect(text).not.toContain(id);
+
+    // The counter moves by exactly the requests made between two scrapes, and agrees with the histogram.
+    const series = '{method="GET",route="/v1/tenants/:issuer_id",status="404"}';
+    const read = (body: string, name: string) => Number(body.split('\n').find((line) => line.startsWith(`${name}${series} `))!.split(' ')[1]);
+    for (let i = 0; i < 3; i++) await api.get(`/v1/tenants/${id}`);
+    const after = await (await fetch(`${running.url}/metrics`)).text();
+    expect(read(after, 'http_requests_total')).toBe(read(text, 'http_requests_total') + 3);
+    expect(read(after, 'http_requests_total')).toBe(read(after, 'http_request_duration_seconds_count'));
   });
 });
