@@ -1352,6 +1352,15 @@ export interface components {
             /** @description Active key first, then next, then retired keys. */
             items: components["schemas"]["KeyDto"][];
         };
+        KeyPageDto: {
+            /** @description Active key first, then next, then retired keys. */
+            items: components["schemas"]["KeyDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example null
+             */
+            next_cursor: string | null;
+        };
         OAuth2Metadata: {
             /** @example https://id.example.com/acme/authorize */
             authorization_endpoint: string;
@@ -3860,7 +3869,12 @@ export interface operations {
     };
     listKeys: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 issuer_id: string;
@@ -3874,7 +3888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KeyListDto"];
+                    "application/json": components["schemas"]["KeyPageDto"];
                 };
             };
             /** @description Missing or wrong admin API key. */
@@ -3902,6 +3916,27 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid paging, each field named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];

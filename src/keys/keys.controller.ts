@@ -1,10 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { AdminApi } from '../common/auth/admin-api.decorator.js';
-import { ApiAdminError, ApiNotFound } from '../common/errors/admin-error-responses.js';
+import { ApiAdminError, ApiInvalid, ApiNotFound } from '../common/errors/admin-error-responses.js';
+import { PageQueryDto, type Page } from '../common/http/pagination.js';
 import { AppError } from '../common/errors/app-error.js';
-import { KeyListDto } from './dto/key.dto.js';
+import { KeyListDto, KeyPageDto, type KeyDto } from './dto/key.dto.js';
 import { KeysService } from './keys.service.js';
 
 @ApiTags('keys')
@@ -17,9 +18,10 @@ export class KeysController {
 
   @Get()
   @ApiOperation({ operationId: 'listKeys', summary: "List the tenant's signing keys (public metadata only)" })
-  @ApiResponse({ status: 200, type: KeyListDto })
-  list(@Param('issuer_id') issuerId: string): Promise<KeyListDto> {
-    return this.keys.list(issuerId);
+  @ApiResponse({ status: 200, type: KeyPageDto })
+  @ApiInvalid('limit', 'must be an integer between 1 and 200', 'Invalid paging, each field named in `details`.')
+  list(@Param('issuer_id') issuerId: string, @Query() query: PageQueryDto): Promise<Page<KeyDto>> {
+    return this.keys.page(issuerId, query);
   }
 
   @Post('rotate')

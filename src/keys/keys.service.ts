@@ -3,7 +3,8 @@ import type { JWK } from 'jose';
 import type { EntityManager } from 'typeorm';
 import { systemActor, type Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { AppError, ResourceNotFound } from '../common/errors/app-error.js';
+import { AppError, ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
+import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/http/pagination.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
@@ -30,6 +31,18 @@ export class KeysService {
   async list(issuerId: string): Promise<KeyListDto> {
     await this.tenants.find(issuerId);
     return { items: (await this.keys.listByTenant(issuerId)).map(toDto) };
+  }
+
+  /**
+   * The keys a page at a time, like every admin list. A tenant holds a handful (active, next,
+   * the retired ones it keeps), so the page is cut from the whole ordered set.
+   */
+  async page(issuerId: string, query: PageQueryDto): Promise<Page<KeyDto>> {
+    const { items } = await this.list(issuerId);
+    const after = decodeCursor(query.cursor);
+    const start = after === undefined ? 0 : items.findIndex((key) => key.kid === after) + 1;
+    if (after !== undefined && start === 0) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
+    return toPage(items.slice(start, start + query.limit + 1), query.limit, (key) => key.kid, (key) => key);
   }
 
   /** next → active, active → retired, and a new next key pre-published. */

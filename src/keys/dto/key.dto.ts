@@ -23,6 +23,15 @@ export class KeyDto {
   retired_at: string | null;
 }
 
+/** A page of keys, in the same order, like every admin list. */
+export class KeyPageDto {
+  @ApiProperty({ type: [KeyDto], description: 'Active key first, then next, then retired keys.' })
+  items: KeyDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page.', example: null })
+  next_cursor: string | null;
+}
+
 export class KeyListDto {
   @ApiProperty({ type: [KeyDto], description: 'Active key first, then next, then retired keys.' })
   items: KeyDto[];
