@@ -16,7 +16,7 @@ export interface AppConfig {
   logLevel: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
-  providerDiscovery: { allowPrivate: boolean; connectTimeoutMs: number; timeoutMs: number; maxBytes: number; perMinute: number };
+  providerDiscovery: { allowPrivate: boolean; connectTimeoutMs: number; timeoutMs: number; maxBytes: number; perMinute: number; caFile?: string };
   keyRotationCheckSeconds: number;
   providerCacheSize: number;
   discoveryCacheSeconds: number;

@@ -177,6 +177,11 @@ export class Env {
   @IntBetween(1024, 16777216)
   PROVIDER_DISCOVERY_MAX_BYTES: number = 512 * 1024;
 
+  /** A PEM file of CA certificates that `POST /v1/providers/discover` trusts besides Node's built-in ones: for identity providers behind a private CA. Unset by default. */
+  @IsOptional()
+  @IsString({ message: 'must be a file path' })
+  PROVIDER_DISCOVERY_CA_FILE?: string;
+
   /** Checks per minute one admin key may run with `POST /v1/providers/discover` (counted per replica); `0` = no limit. Default `30`. */
   @IntBetween(0, 100000)
   PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: number = 30;

@@ -81,6 +81,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
       timeoutMs: env.PROVIDER_DISCOVERY_TIMEOUT_MS,
       maxBytes: env.PROVIDER_DISCOVERY_MAX_BYTES,
       perMinute: env.PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE,
+      caFile: env.PROVIDER_DISCOVERY_CA_FILE || undefined,
     },
     keyRotationCheckSeconds: env.KEY_ROTATION_CHECK_SECONDS,
     providerCacheSize: env.PROVIDER_CACHE_SIZE,

@@ -97,7 +97,9 @@ export async function boundedFetch(network: DiscoveryNetwork, url: string, metho
       const limit = cause.code === 'CONNECT_TIMEOUT' ? `no connection within ${limits.connectTimeoutMs} ms` : `no answer within ${limits.timeoutMs} ms`;
       return { ok: false, url: current.href, code: 'TIMEOUT', reason: `${current.href}: ${limit}` };
     }
-    return { ok: false, url: current.href, code: 'CONNECTION_FAILED', reason: `${current.href} could not be reached: ${cause.code ?? cause.message}` };
+    // TLS failures carry their reason in the message ("self-signed certificate", "Hostname/IP does not match…"); socket errors in the code.
+    const why = cause.code && cause.message && !cause.message.includes(cause.code) ? `${cause.message} (${cause.code})` : (cause.message || cause.code);
+    return { ok: false, url: current.href, code: 'CONNECTION_FAILED', reason: `${current.href} could not be reached: ${why}` };
   }
 }
 

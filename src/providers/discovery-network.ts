@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -27,6 +29,14 @@ export interface DialTarget {
  */
 @Injectable()
 export class DiscoveryNetwork {
+  /** Node's CAs plus PROVIDER_DISCOVERY_CA_FILE's, or undefined for Node's alone. Read once: a missing file stops the start. */
+  private readonly ca?: string[];
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const { caFile } = config.providerDiscovery;
+    if (caFile) this.ca = [...rootCertificates, readFileSync(caFile, 'utf8')];
+  }
+
   /** Every address of `hostname`; an IP literal resolves to itself without a query. */
   async resolve(hostname: string): Promise<ResolvedAddress[]> {
     return lookup(hostname, { all: true, verbatim: true });
@@ -50,6 +60,7 @@ export class DiscoveryNetwork {
           host: target.hostname,
           servername: isIP(target.hostname) ? undefined : target.hostname,
           ALPNProtocols: ['http/1.1'],
+          ca: this.ca,
         });
         secure.once('error', reject);
         secure.once('secureConnect', () => resolve(secure));

@@ -1,16 +1,12 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
-import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AdminRequest } from '../common/auth/admin-key.guard.js';
 import { TooManyRequests } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-/**
- * Who a provider check is counted against: the presented admin key, as its SHA-256 so the
- * key itself is never held as a map key. When admin keys get ids, return the id here.
- */
-export function callerKey(req: Request): string {
-  return createHash('sha256').update(req.headers.authorization ?? '').digest('base64url');
+/** Who a provider check is counted against: the admin key's id (`root` for ADMIN_API_KEY), set by AdminKeyGuard. */
+export function callerKey(req: AdminRequest): string {
+  return req.admin!.id;
 }
 
 /**
@@ -31,7 +27,7 @@ export class DiscoveryRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.limiter) return true;
     try {
-      await this.limiter.consume(callerKey(context.switchToHttp().getRequest<Request>()));
+      await this.limiter.consume(callerKey(context.switchToHttp().getRequest<AdminRequest>()));
       return true;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new TooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Makes sure the tests have the Debian tools they drive: Chromium for the browser tests (never
+# a downloaded one; at CHROMIUM_PATH or /usr/bin/chromium) and openssl, which makes the private
+# CA of the TLS provider-check test. Installed from Debian's packages when missing and we are root.
+set -euo pipefail
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+command -v openssl >/dev/null || missing+=(openssl)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  echo "ensure-test-tools: missing ${missing[*]}; install Debian's packages (or set CHROMIUM_PATH)" >&2
+  exit 1
+fi
+echo "ensure-test-tools: installing Debian's ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq "${missing[@]}" >/dev/null
