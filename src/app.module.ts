@@ -13,6 +13,7 @@ import { TenancyModule } from './tenancy/tenancy.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { ClientsModule } from './clients/clients.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { RateLimitsModule } from './common/rate-limits/rate-limits.module.js';
 import { KeysModule } from './keys/keys.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -35,6 +36,7 @@ export class AppModule implements NestModule {
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
         CryptoModule,
+        RateLimitsModule,
         AuditModule,
         AdminKeysModule,
         HealthModule,

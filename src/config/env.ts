@@ -182,7 +182,7 @@ export class Env {
   @IsString({ message: 'must be a file path' })
   PROVIDER_DISCOVERY_CA_FILE?: string;
 
-  /** Checks per minute one admin key may run with `POST /v1/providers/discover` (counted per replica); `0` = no limit. Default `30`. */
+  /** Checks per minute one admin key may run with `POST /v1/providers/discover` (counted in `RATE_LIMIT_STORE`); `0` = no limit. Default `30`. */
   @IntBetween(0, 100000)
   PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: number = 30;
 }

@@ -1,9 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import type pg from 'pg';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { PG_POOL } from '../database/database.module.js';
 
 export type RouteFamily = 'metadata' | 'protocol';
 
@@ -14,26 +12,13 @@ export type RouteFamily = 'metadata' | 'protocol';
  * rather than refusing traffic.
  */
 @Injectable()
-export class PublicRateLimits implements OnApplicationShutdown {
-  private readonly logger = new Logger('RateLimits');
+export class PublicRateLimits {
   private readonly limiters: Partial<Record<RouteFamily, RateLimiterAbstract>> = {};
-  private readonly redis?: Redis;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(PG_POOL) pool: pg.Pool) {
-    const { metadataPerMinute, protocolPerMinute, store, redisUrl } = config.rateLimits;
-    if (store === 'redis') this.redis = new Redis(redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    this.redis?.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
-
+  constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
+    const { metadataPerMinute, protocolPerMinute } = config.rateLimits;
     for (const [family, points] of [['metadata', metadataPerMinute], ['protocol', protocolPerMinute]] as const) {
-      if (points === 0) continue;
-      const options = { keyPrefix: `public-${family}`, points, duration: 60 };
-      const insuranceLimiter = new RateLimiterMemory(options);
-      this.limiters[family] =
-        store === 'redis'
-          ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter })
-          : store === 'postgres'
-            ? new RateLimiterPostgres({ ...options, storeClient: pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, insuranceLimiter })
-            : insuranceLimiter;
+      if (points > 0) this.limiters[family] = store.create(`public-${family}`, points);
     }
   }
 
@@ -53,9 +38,5 @@ export class PublicRateLimits implements OnApplicationShutdown {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw rejection;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
   }
 }

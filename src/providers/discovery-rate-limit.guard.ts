@@ -1,7 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AdminRequest } from '../common/auth/admin-key.guard.js';
 import { TooManyRequests } from '../common/errors/app-error.js';
+import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** Who a provider check is counted against: the admin key's id (`root` for ADMIN_API_KEY), set by AdminKeyGuard. */
@@ -12,16 +13,16 @@ export function callerKey(req: AdminRequest): string {
 /**
  * Each check makes up to five outbound fetches, so its budget per admin key
  * (PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE) keeps the endpoint from being used to flood
- * other hosts. Counted in memory per replica: a cap on fan-out, not an accounting. Runs
+ * other hosts. Counted in the rate-limit store (RATE_LIMIT_STORE), so shared by replicas. Runs
  * after the admin key guard, so unauthenticated calls spend nothing.
  */
 @Injectable()
 export class DiscoveryRateLimitGuard implements CanActivate {
-  private readonly limiter?: RateLimiterMemory;
+  private readonly limiter?: RateLimiterAbstract;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
     const points = config.providerDiscovery.perMinute;
-    if (points > 0) this.limiter = new RateLimiterMemory({ keyPrefix: 'provider-discovery', points, duration: 60 });
+    if (points > 0) this.limiter = store.create('provider-discovery', points);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

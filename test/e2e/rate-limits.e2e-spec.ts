@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oauthError } from '../helpers/admin-api.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { startApp, TEST_ADMIN_KEY, type RunningApp } from '../helpers/app.js';
 import { createDatabase, dropDatabase } from '../helpers/db.js';
 import { createTenant } from '../helpers/rp.js';
 
@@ -55,6 +55,7 @@ describe.each(['postgres', 'redis'])('rate limits shared through %s', (store) =>
     const env = {
       DATABASE_URL: databaseUrl,
       RATE_LIMIT_METADATA_PER_MINUTE: '40',
+      PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: '3',
       RATE_LIMIT_STORE: store,
       ...(store === 'redis' ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {}),
     };
@@ -71,5 +72,16 @@ describe.each(['postgres', 'redis'])('rate limits shared through %s', (store) =>
     const b = await flood(`${replicas[1].url}/${issuerId}/jwks.json`, 30, {}, 5);
     expect([...a, ...b].filter((s) => s === 200)).toHaveLength(40);
     expect(b.filter((s) => s === 429)).toHaveLength(20);
+  });
+
+  it("one admin key's provider-check budget across two replicas", async () => {
+    const check = (replica: RunningApp) =>
+      fetch(`${replica.url}/v1/providers/discover`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ issuer: 'https://10.0.0.1' }),
+      }).then((res) => res.status);
+    const statuses = [await check(replicas[0]), await check(replicas[1]), await check(replicas[0]), await check(replicas[1])];
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });

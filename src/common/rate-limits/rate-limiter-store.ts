@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { PG_POOL } from '../../database/database.module.js';
+
+/**
+ * Makes rate limiters in the store RATE_LIMIT_STORE names: memory (per replica), PostgreSQL
+ * or Redis (shared by all replicas). A shared store that fails falls back to memory (the
+ * insurance limiter) rather than refusing traffic.
+ */
+@Injectable()
+export class RateLimiterStore implements OnApplicationShutdown {
+  private readonly logger = new Logger('RateLimits');
+  private readonly redis?: Redis;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {
+    const { store, redisUrl } = config.rateLimits;
+    if (store === 'redis') {
+      this.redis = new Redis(redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+      this.redis.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
+    }
+  }
+
+  /** `points` per `duration` seconds for each key, counted under `keyPrefix`. */
+  create(keyPrefix: string, points: number, duration = 60): RateLimiterAbstract {
+    const options = { keyPrefix, points, duration };
+    const insuranceLimiter = new RateLimiterMemory(options);
+    switch (this.config.rateLimits.store) {
+      case 'redis':
+        return new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter });
+      case 'postgres':
+        return new RateLimiterPostgres({ ...options, storeClient: this.pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, insuranceLimiter });
+      default:
+        return insuranceLimiter;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined);
+  }
+}
