@@ -1,22 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /**
  * Counts failed sign-ins per user (of one issuer) and per client IP; past the limit, that key
- * is locked for the lockout period. In memory, per replica: N replicas allow up to N times
- * the limit, which still stops online guessing.
+ * is locked for the lockout period. Counted in the rate-limit store (RATE_LIMIT_STORE): with
+ * PostgreSQL or Redis, one budget for all replicas; in memory, one per replica.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly perUser: RateLimiterMemory;
-  private readonly perIp: RateLimiterMemory;
+  private readonly perUser: RateLimiterAbstract;
+  private readonly perIp: RateLimiterAbstract;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
     const { maxFailuresPerUser, maxFailuresPerIp, lockoutSeconds } = config.loginThrottle;
     // Each attempt takes a point up front (see take); a success gives it back.
-    this.perUser = new RateLimiterMemory({ keyPrefix: 'login-user', points: maxFailuresPerUser, duration: lockoutSeconds, blockDuration: lockoutSeconds });
-    this.perIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: maxFailuresPerIp, duration: lockoutSeconds, blockDuration: lockoutSeconds });
+    this.perUser = store.create('login-user', maxFailuresPerUser, lockoutSeconds, lockoutSeconds);
+    this.perIp = store.create('login-ip', maxFailuresPerIp, lockoutSeconds, lockoutSeconds);
   }
 
   /**

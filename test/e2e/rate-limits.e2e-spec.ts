@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oauthError } from '../helpers/admin-api.js';
-import { startApp, TEST_ADMIN_KEY, type RunningApp } from '../helpers/app.js';
+import { adminApi, oauthError } from '../helpers/admin-api.js';
+import { formOf, UserAgent } from '../helpers/browserless.js';
+import { startApp, type RunningApp } from '../helpers/app.js';
 import { createDatabase, dropDatabase } from '../helpers/db.js';
-import { createTenant } from '../helpers/rp.js';
+import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
 
 /** Sends `count` requests, `concurrency` at a time; returns the statuses. Bounded by count. */
 async function flood(url: string, count: number, init: RequestInit = {}, concurrency = 20): Promise<number[]> {
@@ -56,6 +57,7 @@ describe.each(['postgres', 'redis'])('rate limits shared through %s', (store) =>
       DATABASE_URL: databaseUrl,
       RATE_LIMIT_METADATA_PER_MINUTE: '40',
       PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: '3',
+      LOGIN_MAX_FAILURES_PER_USER: '2',
       RATE_LIMIT_STORE: store,
       ...(store === 'redis' ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {}),
     };
@@ -74,11 +76,29 @@ describe.each(['postgres', 'redis'])('rate limits shared through %s', (store) =>
     expect(b.filter((s) => s === 429)).toHaveLength(20);
   });
 
+  it('a sign-in lockout holds on every replica', async () => {
+    const { issuerId, issuer } = await createTenant(replicas[0].url);
+    await adminApi(replicas[0].url).post(`/v1/tenants/${issuerId}/users`, { username: 'kim', password: 'the right passphrase' });
+    const client = await createClient(replicas[0].url, issuerId, { redirect_uris: ['https://rp.example.com/cb'], token_endpoint_auth_method: 'none' });
+    const config = await discover(issuer, client.clientId, oidc.None());
+    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: 'https://rp.example.com/cb', scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    /** One wrong password at `replica`: the status of the sign-in answer. */
+    const wrong = async (replica: RunningApp) => {
+      const agent = new UserAgent(replica.url);
+      const page = (await agent.follow(await agent.get(new URL(url.pathname + url.search, replica.url)))) as Response;
+      const form = formOf(await page.text());
+      return (await agent.post(form.action, { _csrf: form.csrf, username: 'kim', password: 'wrong' })).status;
+    };
+    expect([await wrong(replicas[0]), await wrong(replicas[1]), await wrong(replicas[0])]).toEqual([401, 401, 429]);
+  });
+
   it("one admin key's provider-check budget across two replicas", async () => {
+    // A key of its own: Redis outlives the run, and the budget is counted per key id.
+    const { key } = (await adminApi(replicas[0].url).post('/v1/admin-keys', { name: 'checker' })).body;
     const check = (replica: RunningApp) =>
       fetch(`${replica.url}/v1/providers/discover`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
         body: JSON.stringify({ issuer: 'https://10.0.0.1' }),
       }).then((res) => res.status);
     const statuses = [await check(replicas[0]), await check(replicas[1]), await check(replicas[0]), await check(replicas[1])];

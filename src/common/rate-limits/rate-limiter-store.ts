@@ -26,9 +26,9 @@ export class RateLimiterStore implements OnApplicationShutdown {
     }
   }
 
-  /** `points` per `duration` seconds for each key, counted under `keyPrefix`. */
-  create(keyPrefix: string, points: number, duration = 60): RateLimiterAbstract {
-    const options = { keyPrefix, points, duration };
+  /** `points` per `duration` seconds for each key, counted under `keyPrefix`; past them, blocked for `blockDuration` seconds. */
+  create(keyPrefix: string, points: number, duration = 60, blockDuration = 0): RateLimiterAbstract {
+    const options = { keyPrefix, points, duration, blockDuration };
     const insuranceLimiter = new RateLimiterMemory(options);
     switch (this.config.rateLimits.store) {
       case 'redis':
