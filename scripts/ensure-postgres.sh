@@ -3,6 +3,7 @@
 # must answer. Without it, the suite uses 127.0.0.1:5432; when nothing listens there and we
 # are root on Debian, install Debian's postgresql, start a cluster and let loopback in.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
 url="${DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"
 
@@ -26,9 +27,7 @@ fi
 
 if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   echo "ensure-postgres: installing Debian's postgresql" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq postgresql >/dev/null
+  apt_install postgresql
 fi
 version="$(ls /etc/postgresql | sort -V | tail -n 1)"
 hba="/etc/postgresql/$version/main/pg_hba.conf"
@@ -37,9 +36,4 @@ if ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
   sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
 fi
 pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null || pg_ctlcluster --skip-systemctl-redirect "$version" main reload
-for _ in $(seq 1 30); do
-  if answers; then exit 0; fi
-  sleep 1
-done
-echo "ensure-postgres: PostgreSQL $version did not come up" >&2
-exit 1
+wait_until "ensure-postgres: PostgreSQL $version" 30 answers

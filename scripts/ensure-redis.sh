@@ -2,6 +2,7 @@
 # Makes sure a Redis answers at 127.0.0.1:6379 for the shared rate-limit tests: the machine's
 # own, or Debian's redis-server installed and started (no persistence) when none answers.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
 answers() { node -e '
   const s = require("net").connect(6379, "127.0.0.1");
@@ -17,14 +18,7 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
 fi
 if ! command -v redis-server >/dev/null; then
   echo "ensure-redis: installing Debian's redis-server" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq redis-server >/dev/null
+  apt_install redis-server
 fi
 redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
-for _ in $(seq 1 20); do
-  if answers; then exit 0; fi
-  sleep 0.5
-done
-echo "ensure-redis: Redis did not come up" >&2
-exit 1
+wait_until "ensure-redis: Redis" 10 answers

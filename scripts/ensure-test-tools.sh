@@ -3,6 +3,7 @@
 # a downloaded one; at CHROMIUM_PATH or /usr/bin/chromium) and openssl, which makes the private
 # CA of the TLS provider-check test. Installed from Debian's packages when missing and we are root.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
@@ -14,6 +15,4 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
   exit 1
 fi
 echo "ensure-test-tools: installing Debian's ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq "${missing[@]}" >/dev/null
+apt_install "${missing[@]}"
