@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from './common/http/app-logger.js';
 import { loggerOptions } from './common/http/logger-options.js';
 import { assignRequestId } from './common/http/request-id.js';
 import { IssuerGateway } from './oidc/issuer-gateway.js';
@@ -17,7 +18,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // The JSON logger exists before Nest does, so start-up lines and start-up failures are JSON too.
   const logParams = loggerOptions(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new Logger(new PinoLogger(logParams), logParams),
+    logger: new AppLogger(new PinoLogger(logParams), logParams),
     // Bodies are parsed per route family (see common/http/body-parsers.ts), never globally.
     bodyParser: false,
     // Throw instead of printing a stack and exiting: main.ts reports a failed start in one line.

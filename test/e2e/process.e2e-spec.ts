@@ -88,6 +88,9 @@ describe('the portcullis process', () => {
         await proc.waitForLine(new RegExp(`"req_id":"${token.headers.get('x-request-id')}"`), 5_000);
 
         for (const text of proc.stdout.filter(Boolean)) expect(() => JSON.parse(text)).not.toThrow();
+        // Nest's wiring (modules loaded, routes mapped) is debug; at info a start says what matters.
+        expect(proc.stdout.filter((text) => /"context":"(InstanceLoader|RoutesResolver|RouterExplorer)"/.test(text))).toEqual([]);
+        expect(proc.stdout.some((text) => /"context":"NestApplication"/.test(text))).toBe(true);
         for (const output of [proc.stdout.join('\n'), proc.stderr()]) {
           for (const secretText of [TEST_ADMIN_KEY, TEST_KEK, secret, basic]) expect(output).not.toContain(secretText);
         }
