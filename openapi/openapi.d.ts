@@ -1010,6 +1010,7 @@ export interface components {
             /**
              * @description Days after which the active signing key is rotated automatically; 0 = manual only.
              * @default 90
+             * @example 90
              */
             key_rotation_days?: number;
             /**
@@ -1026,6 +1027,7 @@ export interface components {
             /**
              * @description Algorithm of the signing keys (ID tokens, JWT access tokens).
              * @default RS256
+             * @example ES256
              * @enum {string}
              */
             signing_alg?: "RS256" | "ES256" | "EdDSA";
@@ -1854,6 +1856,7 @@ export interface components {
             /**
              * @description Days after which the active signing key is rotated automatically; 0 = manual only.
              * @default 90
+             * @example 90
              */
             key_rotation_days?: number;
             /**

@@ -38,7 +38,7 @@ export class UsersController {
 
   @Get(':user_id')
   @ApiOperation({ operationId: 'getUser', summary: 'Get a user' })
-  @ApiParam({ name: 'user_id', format: 'uuid' })
+  @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
   @ApiResponse({ status: 200, type: UserDto })
   get(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<UserDto> {
     return this.accounts.get(issuerId, userId);
@@ -46,7 +46,7 @@ export class UsersController {
 
   @Patch(':user_id')
   @ApiOperation({ operationId: 'updateUser', summary: 'Update a user (partial); `password` sets a new one' })
-  @ApiParam({ name: 'user_id', format: 'uuid' })
+  @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
   @ApiResponse({ status: 200, type: UserDto })
   @Duplicate()
   @Invalid()
@@ -58,7 +58,7 @@ export class UsersController {
   @Delete(':user_id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user' })
-  @ApiParam({ name: 'user_id', format: 'uuid' })
+  @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
   @ApiResponse({ status: 204, description: 'Deleted.' })
   remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.accounts.remove(issuerId, userId, actor);

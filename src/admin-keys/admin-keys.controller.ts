@@ -7,7 +7,7 @@ import type { Page } from '../common/http/pagination.js';
 import { AdminKeysService } from './admin-keys.service.js';
 import { AdminKeyDto, AdminKeyPageDto, AdminKeyWithSecretDto, CreateAdminKeyDto, ListAdminKeysQueryDto } from './dto/admin-key.dto.js';
 
-const IdParam = () => ApiParam({ name: 'id', format: 'uuid' });
+const IdParam = () => ApiParam({ name: 'id', format: 'uuid', example: '6f1c2b7e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' });
 const NotFound = () => ApiNotFound('admin key', '5f0c2a7e-8d1b-4c3a-9e6f-2b7d4a1c8e90', 'No such key.');
 
 @ApiTags('admin-keys')

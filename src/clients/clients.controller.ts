@@ -9,7 +9,7 @@ import { ClientMetadataDto } from './dto/client-metadata.dto.js';
 import { ClientDto, ClientPageDto, ClientWithSecretDto } from './dto/client.dto.js';
 import { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
 
-const ClientIdParam = () => ApiParam({ name: 'client_id' });
+const ClientIdParam = () => ApiParam({ name: 'client_id', example: 'mQ2c3Yw0a1h5b9ZkTt8xq7Pe' });
 const Invalid = () => ApiInvalid('redirect_uris', 'must be an array of URIs', 'Invalid metadata, each field named in `details`.');
 
 @ApiTags('clients')

@@ -25,7 +25,7 @@ export class SessionsController {
   @Delete(':session_id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'endSession', summary: 'End a session and revoke the grants (and tokens) made in it' })
-  @ApiParam({ name: 'session_id' })
+  @ApiParam({ name: 'session_id', example: 'e4mZl0uWbV2tq9Xy3RkJc' })
   @ApiResponse({ status: 204, description: 'Ended.' })
   end(@Param('issuer_id') issuerId: string, @Param('session_id') sessionId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.sessions.end(issuerId, sessionId, actor);

@@ -8,7 +8,7 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=` of every admin list. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size.' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: DEFAULT_PAGE_SIZE, description: 'Page size.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '$property must be an integer between 1 and 200' })

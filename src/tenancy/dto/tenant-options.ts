@@ -7,7 +7,7 @@ import { REQUIRED_GRANT_TYPES, SIGNING_ALGS, TENANT_GRANT_TYPES } from '../tenan
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: SIGNING_ALGS, default: 'RS256', description: 'Algorithm of the signing keys (ID tokens, JWT access tokens).' }),
+    ApiPropertyOptional({ enum: SIGNING_ALGS, default: 'RS256', example: 'ES256', description: 'Algorithm of the signing keys (ID tokens, JWT access tokens).' }),
     OptionalNotNull(),
     IsIn(SIGNING_ALGS, { message: `$property must be one of ${SIGNING_ALGS.join(', ')}` }),
   );
@@ -15,7 +15,7 @@ export const SigningAlgField = () =>
 /** `key_rotation_days`: age of the active key after which it is rotated automatically; 0 = only on request. */
 export const KeyRotationDaysField = () =>
   applyDecorators(
-    ApiPropertyOptional({ minimum: 0, maximum: 3650, default: 90, description: 'Days after which the active signing key is rotated automatically; 0 = manual only.' }),
+    ApiPropertyOptional({ minimum: 0, maximum: 3650, default: 90, example: 90, description: 'Days after which the active signing key is rotated automatically; 0 = manual only.' }),
     OptionalNotNull(),
     IsInt({ message: '$property must be an integer between 0 and 3650' }),
     Min(0, { message: '$property must be an integer between 0 and 3650' }),
