@@ -46,17 +46,27 @@ describe('tenant options', () => {
     }
   });
 
-  it('access and ID token lifetimes follow the tenant', async () => {
+  it('access, ID and refresh token lifetimes follow the tenant', async () => {
     const user = { username: 'lee', password: 'a long enough passphrase' };
     await api().post(`/v1/tenants/${issuerId}/users`, user);
-    const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT] });
+    const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'] });
     const config = await discover(issuer, client.clientId, oidc.ClientSecretBasic(client.clientSecret!));
     const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', state: 's', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid offline_access',
+      prompt: 'consent',
+      state: 's',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
     const tokens = await oidc.authorizationCodeGrant(config, await new UserAgent(running.url).authorize(url, user), { expectedState: 's', pkceCodeVerifier: verifier });
     expect(tokens.expires_in).toBe(120);
     const claims = tokens.claims()!;
     expect(claims.exp - claims.iat).toBe(300);
+    const refresh = await oidc.tokenIntrospection(config, tokens.refresh_token!);
+    expect(refresh).toMatchObject({ active: true, client_id: client.clientId });
+    expect(refresh.exp! - refresh.iat!).toBe(900);
   });
 
   it('allowing a grant later makes it work; withdrawing it while a client uses it is refused', async () => {
