@@ -2465,9 +2465,9 @@ export interface operations {
                 /** @description Only events about this resource (with resource_type). */
                 resource_id?: string;
                 action?: string;
-                /** @description Only events at or after this time. */
+                /** @description Only events at or after this time (RFC 3339). */
                 since?: string;
-                /** @description Only events before this time. */
+                /** @description Only events before this time (RFC 3339). */
                 until?: string;
                 /** @description Only events of this tenant (it may since have been deleted). */
                 issuer_id?: string;
@@ -3253,9 +3253,9 @@ export interface operations {
                 /** @description Only events about this resource (with resource_type). */
                 resource_id?: string;
                 action?: string;
-                /** @description Only events at or after this time. */
+                /** @description Only events at or after this time (RFC 3339). */
                 since?: string;
-                /** @description Only events before this time. */
+                /** @description Only events before this time (RFC 3339). */
                 until?: string;
             };
             header?: never;

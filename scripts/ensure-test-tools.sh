@@ -6,6 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ -n "${CHROMIUM_PATH:-}" ] && [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "ensure-test-tools: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2
+  exit 1
+fi
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v openssl >/dev/null || missing+=(openssl)

@@ -18,7 +18,7 @@ export abstract class AccountsRepository {
   abstract findForLogin(tenantId: string, username: string): Promise<Account | null>;
   /** In `user_id` order. */
   abstract list(tenantId: string, filter: AccountListFilter): Promise<Account[]>;
-  abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<void>;
+  abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean>;
   abstract delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean>;
 }
 
@@ -61,8 +61,8 @@ export class TypeOrmAccountsRepository extends AccountsRepository {
     return this.users.find({ where, order: { userId: 'ASC' }, take: limit });
   }
 
-  async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<void> {
-    await this.within(manager).update({ tenantId, userId }, changes as never);
+  async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean> {
+    return ((await this.within(manager).update({ tenantId, userId }, changes as never)).affected ?? 0) > 0;
   }
 
   async delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean> {

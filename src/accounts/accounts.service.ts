@@ -81,7 +81,7 @@ export class AccountsService {
         claims: merged,
       };
       await this.dataSource.transaction(async (manager) => {
-        await this.accounts.update(issuerId, userId, changes, manager);
+        if (!(await this.accounts.update(issuerId, userId, changes, manager))) throw new ResourceNotFound('user', userId);
         const after = toDto({ ...current, ...changes, updatedAt: new Date() });
         // A new password shows as a changed credential, never as a hash.
         await this.audit.record(manager, actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] } });

@@ -27,13 +27,17 @@ export class LoginThrottle {
    * attempt spent it (the moment a lockout begins, worth an audit event; later ones are not).
    */
   async take(issuerId: string, username: string, ip: string): Promise<{ retryAfterSeconds: number; lockedNow: boolean }> {
+    const limiters = [this.perUser, this.perIp];
     const results = await Promise.allSettled([this.perUser.consume(userKey(issuerId, username)), this.perIp.consume(ip)]);
-    const blocked = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : []));
+    const blocked = results.flatMap((result, index) =>
+      result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [{ res: result.reason, points: limiters[index].points }] : [],
+    );
     const failure = results.find((result) => result.status === 'rejected' && !(result.reason instanceof RateLimiterRes));
     if (failure) throw (failure as PromiseRejectedResult).reason;
     return {
-      retryAfterSeconds: blocked.length ? Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000) : 0,
-      lockedNow: blocked.some((res) => res.consumedPoints === this.perUser.points + 1 || res.consumedPoints === this.perIp.points + 1),
+      retryAfterSeconds: blocked.length ? Math.ceil(Math.max(...blocked.map(({ res }) => res.msBeforeNext)) / 1000) : 0,
+      // Each budget against its own size: the attempt just past it is the one that locks.
+      lockedNow: blocked.some(({ res, points }) => res.consumedPoints === points + 1),
     };
   }
 

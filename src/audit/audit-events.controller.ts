@@ -35,7 +35,7 @@ export class AuditEventsController {
   @ApiNotFound('tenant', 'acme', 'No such tenant.')
   @Invalid()
   async list(@Param('issuer_id') issuerId: string, @Query() query: ListAuditEventsQueryDto): Promise<Page<AuditEventDto>> {
-    await this.tenants.find(issuerId);
-    return this.events.list({ ...query, issuer_id: issuerId });
+    const tenant = await this.tenants.find(issuerId);
+    return this.events.list({ ...query, issuer_id: issuerId }, tenant.createdAt);
   }
 }

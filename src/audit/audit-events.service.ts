@@ -27,7 +27,8 @@ interface AuditEventRow {
 export class AuditEventsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(query: ListAllAuditEventsQueryDto): Promise<Page<AuditEventDto>> {
+  /** `notBefore`: the tenant route's lower bound, the tenant's creation, so a re-created issuer_id never shows its predecessor's events. */
+  async list(query: ListAllAuditEventsQueryDto, notBefore?: Date): Promise<Page<AuditEventDto>> {
     const before = decodeCursor(query.cursor);
     if (before !== undefined && !/^\d{1,18}$/.test(before)) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
     const rows: AuditEventRow[] = await this.dataSource.query(
@@ -39,13 +40,17 @@ export class AuditEventsService {
           AND ($5::timestamptz IS NULL OR occurred_at >= $5)
           AND ($6::timestamptz IS NULL OR occurred_at < $6)
           AND ($7::bigint IS NULL OR seq < $7)
+          AND ($8::timestamptz IS NULL OR occurred_at >= $8)
         ORDER BY seq DESC
-        LIMIT $8`,
-      [query.issuer_id ?? null, query.resource_type ?? null, query.resource_id ?? null, query.action ?? null, query.since ?? null, query.until ?? null, before ?? null, query.limit + 1],
+        LIMIT $9`,
+      [query.issuer_id ?? null, query.resource_type ?? null, query.resource_id ?? null, query.action ?? null, instant(query.since), instant(query.until), before ?? null, notBefore ?? null, query.limit + 1],
     );
     return toPage(rows, query.limit, (row) => row.seq, toDto);
   }
 }
+
+/** An RFC 3339 date-time (validated) as PostgreSQL reads it without doubt. */
+const instant = (value: string | undefined) => (value === undefined ? null : new Date(value).toISOString());
 
 function toDto({ seq: _seq, occurred_at, ...row }: AuditEventRow): AuditEventDto {
   return { ...row, occurred_at: occurred_at.toISOString() };

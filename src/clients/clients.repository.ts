@@ -16,7 +16,7 @@ export abstract class ClientsRepository {
   abstract findWithSecret(tenantId: string, clientId: string): Promise<Client | null>;
   /** In `client_id` order. */
   abstract list(tenantId: string, filter: ClientListFilter): Promise<Client[]>;
-  abstract update(manager: EntityManager, tenantId: string, clientId: string, changes: Partial<Pick<Client, 'clientName' | 'metadata' | 'clientSecret'>>): Promise<void>;
+  abstract update(manager: EntityManager, tenantId: string, clientId: string, changes: Partial<Pick<Client, 'clientName' | 'metadata' | 'clientSecret'>>): Promise<boolean>;
   abstract delete(manager: EntityManager, tenantId: string, clientId: string): Promise<boolean>;
 }
 
@@ -60,8 +60,8 @@ export class TypeOrmClientsRepository extends ClientsRepository {
     tenantId: string,
     clientId: string,
     changes: Partial<Pick<Client, 'clientName' | 'metadata' | 'clientSecret'>>,
-  ): Promise<void> {
-    await this.clients(manager).update({ tenantId, clientId }, changes as never);
+  ): Promise<boolean> {
+    return ((await this.clients(manager).update({ tenantId, clientId }, changes as never)).affected ?? 0) > 0;
   }
 
   async delete(manager: EntityManager, tenantId: string, clientId: string): Promise<boolean> {

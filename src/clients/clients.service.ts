@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
-import { AppError, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
+import { AppError, ResourceNotFound, ValidationFailed, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
@@ -57,6 +58,7 @@ export class ClientsService {
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
 
     const client = await this.changes.apply(issuerId, async (manager) => {
+      await this.assertGrantsAllowed(manager, issuerId, metadata);
       const created = await this.clients.insert(manager, {
         tenantId: issuerId,
         clientId,
@@ -96,11 +98,13 @@ export class ClientsService {
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
 
     await this.changes.apply(issuerId, async (manager) => {
-      await this.clients.update(manager, issuerId, clientId, {
+      await this.assertGrantsAllowed(manager, issuerId, metadata);
+      const updated = await this.clients.update(manager, issuerId, clientId, {
         metadata,
         clientName: (metadata.client_name as string | undefined) ?? null,
         clientSecret: secret ? (fresh ? this.box.seal(fresh, clientSecretAad(issuerId, clientId)) : current.clientSecret) : null,
       });
+      if (!updated) throw new ResourceNotFound('client', clientId);
       const before = this.toDto(current);
       await this.audit.record(manager, actor, { action: 'client.updated', issuerId, resourceType: 'client', resourceId: clientId, before, after: this.toDto({ ...current, metadata }) });
     });
@@ -115,7 +119,9 @@ export class ClientsService {
     }
     const secret = newClientSecret();
     await this.changes.apply(issuerId, async (manager) => {
-      await this.clients.update(manager, issuerId, clientId, { clientSecret: this.box.seal(secret, clientSecretAad(issuerId, clientId)) });
+      if (!(await this.clients.update(manager, issuerId, clientId, { clientSecret: this.box.seal(secret, clientSecretAad(issuerId, clientId)) }))) {
+        throw new ResourceNotFound('client', clientId);
+      }
       await this.audit.record(manager, actor, { action: 'client.secret_rotated', issuerId, resourceType: 'client', resourceId: clientId });
     });
     return { ...(await this.get(issuerId, clientId)), ...secretFields(secret) };
@@ -127,6 +133,13 @@ export class ClientsService {
       if (!(await this.clients.delete(manager, issuerId, clientId))) throw new ResourceNotFound('client', clientId);
       await this.audit.record(manager, actor, { action: 'client.deleted', issuerId, resourceType: 'client', resourceId: clientId, before });
     });
+  }
+
+  /** The tenant's grant types, its row locked: a concurrent withdrawal of a grant either sees this client or is seen by it. */
+  private async assertGrantsAllowed(manager: EntityManager, issuerId: string, metadata: Record<string, unknown>): Promise<void> {
+    const allowed = await this.tenants.lockGrantTypes(issuerId, manager);
+    const refused = ((metadata.grant_types as string[] | undefined) ?? []).filter((grant) => !allowed.includes(grant));
+    if (refused.length > 0) throw new ValidationFailed([{ field: 'grant_types', message: `the tenant does not allow ${refused.join(', ')}` }]);
   }
 
   private async find(issuerId: string, clientId: string): Promise<Client> {

@@ -99,7 +99,7 @@ export class KeysService {
       throw new AppError(409, 'conflict', `key '${kid}' is the ${key.status} key; only retired keys can be removed (rotate first)`);
     }
     await this.changes.apply(issuerId, async (manager) => {
-      await this.keys.delete(manager, issuerId, kid);
+      if (!(await this.keys.delete(manager, issuerId, kid))) throw new ResourceNotFound('key', kid);
       await this.audit.record(manager, actor, { action: 'key.deleted', issuerId, resourceType: 'key', resourceId: kid, before: toDto(key) });
     });
   }

@@ -12,7 +12,7 @@ export abstract class SigningKeysRepository {
   /** next → active, active → retired, in one statement each, inside the caller's transaction. */
   abstract promoteNext(manager: EntityManager, tenantId: string): Promise<void>;
   abstract findActive(manager: EntityManager, tenantId: string): Promise<SigningKey | null>;
-  abstract delete(manager: EntityManager, tenantId: string, kid: string): Promise<void>;
+  abstract delete(manager: EntityManager, tenantId: string, kid: string): Promise<boolean>;
   /** Tenants with automatic rotation whose active key is older than their rotation period. */
   abstract tenantsDueForRotation(): Promise<string[]>;
   /** Deletes retired keys retired before `before`; returns their tenants. */
@@ -59,8 +59,8 @@ export class TypeOrmSigningKeysRepository extends SigningKeysRepository {
     return this.keys(manager).findOneBy({ tenantId, status: 'active' });
   }
 
-  async delete(manager: EntityManager, tenantId: string, kid: string): Promise<void> {
-    await this.keys(manager).delete({ tenantId, kid });
+  async delete(manager: EntityManager, tenantId: string, kid: string): Promise<boolean> {
+    return ((await this.keys(manager).delete({ tenantId, kid })).affected ?? 0) > 0;
   }
 
   async tenantsDueForRotation(): Promise<string[]> {

@@ -64,10 +64,13 @@ export class IssuerGateway {
     const query = queryAt < 0 ? '' : url.slice(queryAt);
     const warm = this.registry.peek(target.issuerId);
     if (warm) return this.serve(warm, target, query, req, res);
-    this.registry.get(target.issuerId).then(
-      (issuer) => (issuer ? this.serve(issuer, target, query, req, res) : next()),
-      (error: unknown) => this.fail(req, res, error),
-    );
+    this.registry
+      .get(target.issuerId)
+      .then(
+        (issuer) => (issuer ? this.serve(issuer, target, query, req, res) : next()),
+        (error: unknown) => this.fail(req, res, error),
+      )
+      .catch((error: unknown) => this.fail(req, res, error));
   };
 
   /**

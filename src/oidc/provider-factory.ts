@@ -51,7 +51,15 @@ export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, find
     // The one authentication context Portcullis offers today: a password (see interactions/).
     acrValues: [PASSWORD_ACR],
     claims: CLAIMS,
-    ttl: { ...TTL, AccessToken: tenant.accessTokenTtl, ClientCredentials: tenant.accessTokenTtl, IdToken: tenant.idTokenTtl, RefreshToken: tenant.refreshTokenTtl },
+    // A refresh token is only as good as its grant: the grant lives at least as long.
+    ttl: {
+      ...TTL,
+      AccessToken: tenant.accessTokenTtl,
+      ClientCredentials: tenant.accessTokenTtl,
+      IdToken: tenant.idTokenTtl,
+      RefreshToken: tenant.refreshTokenTtl,
+      Grant: Math.max(TTL.Grant, tenant.refreshTokenTtl),
+    },
     clientDefaults: {
       grant_types: ['authorization_code'],
       response_types: ['code'],

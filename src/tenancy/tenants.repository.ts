@@ -25,7 +25,13 @@ export abstract class TenantsRepository {
   /** Whether a tenant was deleted. Its keys, clients and protocol state go with it (ON DELETE CASCADE). */
   abstract delete(issuerId: string, manager: EntityManager): Promise<boolean>;
   /** Ids of the tenant's clients registered with any of these grant types. */
-  abstract clientsUsingGrants(issuerId: string, grantTypes: string[]): Promise<string[]>;
+  abstract clientsUsingGrants(issuerId: string, grantTypes: string[], manager: EntityManager): Promise<string[]>;
+  /**
+   * The tenant's grant types with its row locked until the transaction ends, or null when there
+   * is no such tenant. FOR NO KEY UPDATE: the lock the transaction's version bump takes anyway,
+   * so taking it first never has to be upgraded (two upgrades deadlock).
+   */
+  abstract lockGrantTypes(issuerId: string, manager: EntityManager): Promise<string[] | null>;
   /** Current version of each of these tenants that still exists. */
   abstract versionsOf(issuerIds: string[]): Promise<Map<string, number>>;
 }
@@ -72,12 +78,20 @@ export class TypeOrmTenantsRepository extends TenantsRepository {
 
   // Reads the clients table (owned by the clients module) for this one question, which the
   // tenant must answer before it changes: the clients module depends on tenancy, not the reverse.
-  async clientsUsingGrants(issuerId: string, grantTypes: string[]): Promise<string[]> {
-    const rows: { client_id: string }[] = await this.dataSource.query(
+  async clientsUsingGrants(issuerId: string, grantTypes: string[], manager: EntityManager): Promise<string[]> {
+    const rows: { client_id: string }[] = await manager.query(
       `SELECT client_id FROM clients WHERE tenant_id = $1 AND metadata->'grant_types' ?| $2::text[] ORDER BY client_id`,
       [issuerId, grantTypes],
     );
     return rows.map((row) => row.client_id);
+  }
+
+  async lockGrantTypes(issuerId: string, manager: EntityManager): Promise<string[] | null> {
+    const [row]: { grant_types: string[] }[] = await manager.query(
+      'SELECT grant_types FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE',
+      [issuerId],
+    );
+    return row?.grant_types ?? null;
   }
 
   async versionsOf(issuerIds: string[]): Promise<Map<string, number>> {

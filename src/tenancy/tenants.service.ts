@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -66,6 +67,14 @@ export class TenantsService {
     return this.toDto(await this.find(issuerId));
   }
 
+  /**
+   * The tenant's allowed grant types, its row locked until the transaction of `manager` ends: a
+   * client registered with a grant and the withdrawal of that grant cannot both commit.
+   */
+  async lockGrantTypes(issuerId: string, manager: EntityManager): Promise<string[]> {
+    return assertFound(await this.tenants.lockGrantTypes(issuerId, manager), 'tenant', issuerId);
+  }
+
   /** The tenant, or `ResourceNotFound`: for the modules that hang resources off a tenant. */
   async find(issuerId: string): Promise<Tenant> {
     return assertFound(await this.tenants.findByIssuerId(issuerId), 'tenant', issuerId);
@@ -73,8 +82,11 @@ export class TenantsService {
 
   async update(issuerId: string, dto: UpdateTenantDto, actor: Actor): Promise<TenantDto> {
     const before = await this.get(issuerId);
-    if (dto.grant_types) await this.assertGrantsUnused(issuerId, before.grant_types.filter((grant) => !dto.grant_types!.includes(grant)));
+    // Nothing to change: no event, no new version (which would rebuild the issuer's provider).
+    if (Object.values(dto).every((value) => value === undefined)) return before;
     const tenant = await this.changes.apply(issuerId, async (manager) => {
+      const current = await this.lockGrantTypes(issuerId, manager);
+      if (dto.grant_types) await this.assertGrantsUnused(issuerId, current.filter((grant) => !dto.grant_types!.includes(grant)), manager);
       const updated = await this.tenants.update(
         issuerId,
         {
@@ -108,9 +120,9 @@ export class TenantsService {
   }
 
   /** A grant type cannot be withdrawn while clients are registered with it: they would stop working unannounced. */
-  private async assertGrantsUnused(issuerId: string, withdrawn: string[]): Promise<void> {
+  private async assertGrantsUnused(issuerId: string, withdrawn: string[], manager: EntityManager): Promise<void> {
     if (withdrawn.length === 0) return;
-    const users = await this.tenants.clientsUsingGrants(issuerId, withdrawn);
+    const users = await this.tenants.clientsUsingGrants(issuerId, withdrawn, manager);
     if (users.length > 0) throw new ResourceConflict(`clients ${users.join(', ')} use ${withdrawn.join(', ')}; change them first`);
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { Actor } from '../audit/actor.js';
 import { ClientsService } from '../clients/clients.service.js';
@@ -37,6 +37,8 @@ function duplicates<T>(items: T[], key: keyof T & string, list: string, normalis
  */
 @Injectable()
 export class TenantTransferService {
+  private readonly logger = new Logger('TenantTransfer');
+
   constructor(
     private readonly tenants: TenantsService,
     private readonly clients: ClientsService,
@@ -69,7 +71,9 @@ export class TenantTransferService {
     ];
     if (repeated.length > 0) throw new ValidationFailed(repeated);
 
-    const tenant = await this.tenants.create(document.tenant, actor);
+    // Created disabled, so its public routes answer 404 until every client and user is in.
+    const enabled = document.tenant.enabled ?? true;
+    const tenant = await this.tenants.create({ ...document.tenant, enabled: false }, actor);
     const issuerId = tenant.issuer_id;
     try {
       const clients = [];
@@ -80,9 +84,10 @@ export class TenantTransferService {
       for (const [index, user] of document.users.entries()) {
         users.push(await itemOf(`users[${index}]`, () => this.accounts.restore(issuerId, user, actor)));
       }
-      return { tenant: await this.tenants.get(issuerId), clients, users };
+      return { tenant: enabled ? await this.tenants.update(issuerId, { enabled }, actor) : await this.tenants.get(issuerId), clients, users };
     } catch (error) {
-      await this.tenants.remove(issuerId, actor);
+      // Undo; should that fail too, the caller still learns why the import did (the tenant stays disabled).
+      await this.tenants.remove(issuerId, actor).catch((undo: unknown) => this.logger.error(`import of '${issuerId}' failed and could not be undone (the tenant stays disabled): ${String(undo)}`));
       throw error;
     }
   }

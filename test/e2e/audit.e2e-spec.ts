@@ -80,6 +80,8 @@ describe('audit log', () => {
     expect((await root().patch(`/v1/tenants/${issuerId}`, { display_name: 42 })).status).toBe(422);
     expect((await root().post('/v1/tenants', { issuer_id: issuerId })).status).toBe(409);
     expect((await root().delete(`/v1/tenants/${issuerId}/users/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    // A PATCH that changes nothing is not a change.
+    expect((await root().patch(`/v1/tenants/${issuerId}`, {})).status).toBe(200);
     expect((await events()).items.length).toBe(before);
   });
 
@@ -102,9 +104,10 @@ describe('audit log', () => {
     } while (cursor);
     expect(walked).toEqual(all);
 
-    const bad = await root().get(`/v1/tenants/${issuerId}/audit-events?since=yesterday&limit=0&cursor=zz`);
+    const bad = await root().get(`/v1/tenants/${issuerId}/audit-events?since=yesterday&until=2026-W05-3&limit=0&cursor=zz`);
     expect(bad.status).toBe(422);
-    expect(bad.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['limit', 'since']);
+    expect(bad.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['limit', 'since', 'until']);
+    expect((await events(`?since=${encodeURIComponent('2026-11-23T15:00:00+01:00')}`)).items.length).toBeGreaterThan(0);
     expect(await root().get('/v1/tenants/no-such-tenant/audit-events')).toMatchObject({ status: 404, body: adminError('not_found') });
   });
 
@@ -154,5 +157,10 @@ describe('audit log', () => {
     expect(items[0].before).toMatchObject({ issuer_id: doomed });
     const scoped = await root().post('/v1/admin-keys', { name: 'reader', issuer_id: issuerId });
     expect((await adminApi(running.url, scoped.body.key).get('/v1/audit-events')).status).toBe(403);
+
+    // The issuer_id taken again by a new tenant: its own log starts at its creation.
+    expect((await root().post('/v1/tenants', { issuer_id: doomed })).status).toBe(201);
+    const reborn = (await root().get(`/v1/tenants/${doomed}/audit-events`)).body.items;
+    expect(reborn.map((event: { action: string }) => event.action)).toEqual(['tenant.created']);
   });
 });

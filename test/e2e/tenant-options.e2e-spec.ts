@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
@@ -46,27 +47,41 @@ describe('tenant options', () => {
     }
   });
 
-  it('access, ID and refresh token lifetimes follow the tenant', async () => {
+  it('access, ID and refresh token lifetimes follow the tenant; the grant lives as long as its refresh token', async () => {
     const user = { username: 'lee', password: 'a long enough passphrase' };
     await api().post(`/v1/tenants/${issuerId}/users`, user);
     const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'] });
     const config = await discover(issuer, client.clientId, oidc.ClientSecretBasic(client.clientSecret!));
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: 'openid offline_access',
-      prompt: 'consent',
-      state: 's',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-    });
-    const tokens = await oidc.authorizationCodeGrant(config, await new UserAgent(running.url).authorize(url, user), { expectedState: 's', pkceCodeVerifier: verifier });
+    const signIn = async () => {
+      const verifier = oidc.randomPKCECodeVerifier();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope: 'openid offline_access',
+        prompt: 'consent',
+        state: 's',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      return oidc.authorizationCodeGrant(config, await new UserAgent(running.url).authorize(url, user), { expectedState: 's', pkceCodeVerifier: verifier });
+    };
+    const tokens = await signIn();
     expect(tokens.expires_in).toBe(120);
     const claims = tokens.claims()!;
     expect(claims.exp - claims.iat).toBe(300);
     const refresh = await oidc.tokenIntrospection(config, tokens.refresh_token!);
     expect(refresh).toMatchObject({ active: true, client_id: client.clientId });
     expect(refresh.exp! - refresh.iat!).toBe(900);
+
+    // Longer than the default grant (14 days): the grant must not expire under the refresh token.
+    const month = 30 * 86_400;
+    await api().patch(`/v1/tenants/${issuerId}`, { refresh_token_ttl: month });
+    const longLived = await oidc.tokenIntrospection(config, (await signIn()).refresh_token!);
+    expect(longLived.exp! - longLived.iat!).toBe(month);
+    const [grant] = await running.app.get(DataSource).query(
+      `SELECT max(extract(epoch FROM expires_at - now())) AS seconds FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Grant'`,
+      [issuerId],
+    );
+    expect(Number(grant.seconds)).toBeGreaterThan(month - 60);
   });
 
   it('allowing a grant later makes it work; withdrawing it while a client uses it is refused', async () => {

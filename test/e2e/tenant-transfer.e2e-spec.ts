@@ -90,5 +90,6 @@ describe('tenant export and import', () => {
       ['clients', 'extra', 'format', 'tenant.issuer_id', 'users[0].password', 'users[0].user_id'],
     );
     expect((await api().get(`/v1/tenants/${issuerId}`)).status).toBe(404);
+    expect((await api().post('/v1/tenants/import', { format: 'portcullis.tenant.v1', clients: [], users: [] })).body).toMatchObject({ details: [{ field: 'tenant' }] });
   });
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsRFC3339, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination.js';
 import { ISSUER_ID_PATTERN } from '../../tenancy/issuer-id.js';
 
@@ -22,14 +22,14 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @MaxLength(100)
   action?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only events at or after this time.' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only events at or after this time (RFC 3339).' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time' })
+  @IsRFC3339({ message: '$property must be an RFC 3339 date-time, such as 2026-11-23T15:00:00Z' })
   since?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only events before this time.' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only events before this time (RFC 3339).' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time' })
+  @IsRFC3339({ message: '$property must be an RFC 3339 date-time, such as 2026-11-23T15:00:00Z' })
   until?: string;
 }
 

@@ -34,7 +34,8 @@ export class RateLimiterStore implements OnApplicationShutdown {
       case 'redis':
         return new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter });
       case 'postgres':
-        return new RateLimiterPostgres({ ...options, storeClient: this.pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, insuranceLimiter });
+        // The table is the migration's; the library deletes rows expired over an hour ago every five minutes (an unref'd timer).
+        return new RateLimiterPostgres({ ...options, storeClient: this.pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true, insuranceLimiter });
       default:
         return insuranceLimiter;
     }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { ExportedUserDto, UserDto } from '../../accounts/dto/user.dto.js';
 import { ClientWithSecretDto } from '../../clients/dto/client.dto.js';
 import { ClientMetadataDto } from '../../clients/dto/client-metadata.dto.js';
@@ -32,6 +32,8 @@ export class TenantExportDto {
   exported_at?: string;
 
   @ApiProperty({ type: CreateTenantDto, description: 'The tenant and its options. Change issuer_id to import it under another name.' })
+  @IsDefined({ message: '$property is required' })
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => CreateTenantDto)
   tenant: CreateTenantDto;
