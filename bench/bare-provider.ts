@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { createProvider } from '../src/oidc/provider-factory.js';
-import type { Tenant } from '../src/tenancy/tenant.entity.js';
+import { TENANT_OPTION_DEFAULTS, type Tenant } from '../src/tenancy/tenant.entity.js';
 
 interface Input {
   port: number;
@@ -39,7 +39,8 @@ function memoryAdapter(clients: AdapterPayload[]) {
 const handlers = new Map(
   input.issuers.map(({ issuerId, signingAlg, jwks, clients }) => {
     const provider = createProvider({
-      tenant: { issuerId, signingAlg } as Tenant,
+      tenant: { issuerId, signingAlg, ...TENANT_OPTION_DEFAULTS } as Tenant,
+      branding: { tenantName: issuerId },
       issuer: `${publicUrl}/${issuerId}`,
       jwks,
       cookieKeys: ['bench-cookie-key'],

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { ResourceConflict, ResourceNotFound, ValidationFailed, assertFound } from '../common/errors/app-error.js';
+import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
@@ -58,8 +58,7 @@ export class AccountsService {
 
   async list(issuerId: string, query: ListUsersQueryDto): Promise<Page<UserDto>> {
     await this.tenants.find(issuerId);
-    const after = decodeCursor(query.cursor);
-    if (after !== undefined && !isUUID(after)) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
+    const after = decodeCursor(query.cursor, (userId) => isUUID(userId));
     const rows = await this.accounts.list(issuerId, { after, email: query.email, username: query.username, limit: query.limit + 1 });
     return toPage(rows, query.limit, (account) => account.userId, toDto);
   }

@@ -57,8 +57,7 @@ export class AdminKeysService extends AdminKeyLookup {
   }
 
   async list(query: ListAdminKeysQueryDto): Promise<Page<AdminKeyDto>> {
-    const after = decodeCursor(query.cursor);
-    if (after !== undefined && !isUUID(after)) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
+    const after = decodeCursor(query.cursor, (id) => isUUID(id));
     const rows: AdminKeyRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM admin_keys WHERE ($1::text IS NULL OR issuer_id = $1) AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3`,
       [query.issuer_id ?? null, after ?? null, query.limit + 1],

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ValidationFailed } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import type { AuditEventDto } from './dto/audit-event.dto.js';
 import type { ListAllAuditEventsQueryDto } from './dto/list-audit-events-query.dto.js';
@@ -29,8 +28,7 @@ export class AuditEventsService {
 
   /** `notBefore`: the tenant route's lower bound, the tenant's creation, so a re-created issuer_id never shows its predecessor's events. */
   async list(query: ListAllAuditEventsQueryDto, notBefore?: Date): Promise<Page<AuditEventDto>> {
-    const before = decodeCursor(query.cursor);
-    if (before !== undefined && !/^\d{1,18}$/.test(before)) throw new ValidationFailed([{ field: 'cursor', message: 'is not a cursor returned by this API' }]);
+    const before = decodeCursor(query.cursor, (seq) => /^\d{1,18}$/.test(seq));
     const rows: AuditEventRow[] = await this.dataSource.query(
       `SELECT * FROM audit_events
         WHERE ($1::text IS NULL OR issuer_id = $1)

@@ -8,6 +8,8 @@ export interface CachedDocument {
   /** Byte length, as the Content-Length header value. */
   length: string;
   contentType: string;
+  /** As the first answer carried it (the gateway sets it per document kind). */
+  cacheControl: string;
   etag: string;
 }
 
@@ -34,6 +36,7 @@ export class DocumentCache {
           body: bytes.toString('utf8'),
           length: String(bytes.length),
           contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          cacheControl: String(res.getHeader('cache-control')),
           etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
         };
         this.documents.set(path, document);
@@ -49,12 +52,12 @@ export class DocumentCache {
  * Answers from a cached document: 304 on a matching If-None-Match, else the bytes (no body for
  * HEAD). All headers go into one `writeHead` as a flat list, the cheapest form Node accepts.
  */
-export function serveDocument(req: IncomingMessage, res: ServerResponse, document: CachedDocument, cacheControl: string, requestId: string): void {
+export function serveDocument(req: IncomingMessage, res: ServerResponse, document: CachedDocument, requestId: string): void {
   const match = req.headers['if-none-match'];
   const notModified = match !== undefined && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag);
   const headers = [
     'Content-Type', document.contentType,
-    'Cache-Control', cacheControl,
+    'Cache-Control', document.cacheControl,
     'ETag', document.etag,
     // Public documents: any origin may read them (oidc-provider answers these with CORS open too).
     'Access-Control-Allow-Origin', '*',

@@ -44,7 +44,7 @@ export class IssuerGateway {
     private readonly registry: ProviderRegistry,
     private readonly metrics: Metrics,
     private readonly limits: PublicRateLimits,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // The same trust as Express's `trust proxy` (see app.ts): one proxy hop in production, loopback otherwise.
     this.trustProxy = config.nodeEnv === 'production' ? (_address, hop) => hop < 1 : proxyaddr.compile('loopback');
@@ -66,10 +66,7 @@ export class IssuerGateway {
     if (warm) return this.serve(warm, target, query, req, res);
     this.registry
       .get(target.issuerId)
-      .then(
-        (issuer) => (issuer ? this.serve(issuer, target, query, req, res) : next()),
-        (error: unknown) => this.fail(req, res, error),
-      )
+      .then((issuer) => (issuer ? this.serve(issuer, target, query, req, res) : next()))
       .catch((error: unknown) => this.fail(req, res, error));
   };
 
@@ -94,7 +91,7 @@ export class IssuerGateway {
     const cached = isGet ? issuer.documents.get(target.path) : undefined;
     if (cached) {
       // Written in one go: the request is complete as soon as `end` returns.
-      serveDocument(req, res, cached, target.path === JWKS ? this.jwksCacheControl : this.discoveryCacheControl, requestIdOf(req));
+      serveDocument(req, res, cached, requestIdOf(req));
       return this.completed(req, res, label, started, req.url);
     }
 

@@ -1,7 +1,7 @@
 import type { JWK } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
 import { DEVICE_CODE, type Tenant } from '../tenancy/tenant.entity.js';
-import { brandingOf } from './interactions/pages.js';
+import type { Branding } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
 import type { Account } from '../accounts/account.entity.js';
 import { findAccountWith } from './hooks/find-account.js';
@@ -14,6 +14,8 @@ import { CLAIMS, PASSWORD_ACR, discoveryExtras, extraClientMetadata, RESPONSE_TY
 
 export interface ProviderInputs {
   tenant: Tenant;
+  /** The tenant's name, logo and colour on the pages oidc-provider renders (device, logout). */
+  branding: Branding;
   /** `PUBLIC_URL/{issuer_id}`. */
   issuer: string;
   /** Private JWKs: active first (it signs), then next, then retired. */
@@ -28,8 +30,7 @@ export interface ProviderInputs {
 }
 
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
-export function createProvider({ tenant, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation }: ProviderInputs): Provider {
-  const branding = brandingOf(tenant);
+export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation }: ProviderInputs): Provider {
   const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
   const configuration: Configuration = {

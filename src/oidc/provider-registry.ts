@@ -18,6 +18,7 @@ import type { Tenant } from '../tenancy/tenant.entity.js';
 import { TenantsRepository } from '../tenancy/tenants.repository.js';
 import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
 import { DocumentCache } from './document-cache.js';
+import { brandingOf, type Branding } from './interactions/pages.js';
 import { auditSecurityEvents } from './hooks/security-events.js';
 import { createProvider } from './provider-factory.js';
 import { createAdapterClass } from './typeorm-adapter.js';
@@ -29,6 +30,8 @@ export interface LiveIssuer {
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Its discovery and JWKS documents, as first served. */
   documents: DocumentCache;
+  /** Name, logo and colour of its pages, made once per version of the tenant. */
+  branding: Branding;
 }
 
 /**
@@ -149,8 +152,10 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
 
   private async assemble(tenant: Tenant): Promise<LiveIssuer> {
     const issuerId = tenant.issuerId;
+    const branding = brandingOf(tenant);
     const provider = createProvider({
       tenant,
+      branding,
       issuer: `${this.publicUrl}/${issuerId}`,
       jwks: await this.keys.signingJwks(issuerId),
       cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
@@ -167,7 +172,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     (provider as unknown as EventEmitter).on('error', (error: Error, ctx?: { req?: { id?: unknown } }) => {
       this.logger.error({ err: loggableError(error), req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');
     });
-    return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache() };
+    return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache(), branding };
   }
 
   /** A client as oidc-provider wants it: its metadata, client_id and plain secret. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterStore, retryAfterSeconds } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 export type RouteFamily = 'metadata' | 'protocol';
@@ -30,13 +30,6 @@ export class PublicRateLimits {
   /** Seconds to wait when over the budget, or 0 when the request may go on. */
   async retryAfter(family: RouteFamily, issuerId: string, ip: string): Promise<number> {
     const limiter = this.limiters[family];
-    if (!limiter) return 0;
-    try {
-      await limiter.consume(`${issuerId}:${ip}`);
-      return 0;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw rejection;
-    }
+    return limiter ? retryAfterSeconds(limiter, `${issuerId}:${ip}`) : 0;
   }
 }

@@ -36,11 +36,11 @@ describe(schemeProblem.name, () => {
 
 describe(metadataLocations.name, () => {
   it('appends the OIDC suffix and inserts the RFC 8414 one before the path', () => {
-    expect(metadataLocations('https://h.example/tenants/acme/').map((l) => l.url)).toEqual([
+    expect(metadataLocations('https://h.example/tenants/acme/')).toEqual([
       'https://h.example/tenants/acme/.well-known/openid-configuration',
       'https://h.example/.well-known/oauth-authorization-server/tenants/acme',
     ]);
-    expect(metadataLocations('https://h.example/').map((l) => l.url)).toEqual([
+    expect(metadataLocations('https://h.example/')).toEqual([
       'https://h.example/.well-known/openid-configuration',
       'https://h.example/.well-known/oauth-authorization-server',
     ]);

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AdminRequest } from '../common/auth/admin-key.guard.js';
 import { TooManyRequests } from '../common/errors/app-error.js';
-import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
+import { RateLimiterStore, retryAfterSeconds } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** Who a provider check is counted against: the admin key's id (`root` for ADMIN_API_KEY), set by AdminKeyGuard. */
@@ -27,12 +27,8 @@ export class DiscoveryRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.limiter) return true;
-    try {
-      await this.limiter.consume(callerKey(context.switchToHttp().getRequest<AdminRequest>()));
-      return true;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new TooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-      throw rejection;
-    }
+    const seconds = await retryAfterSeconds(this.limiter, callerKey(context.switchToHttp().getRequest<AdminRequest>()));
+    if (seconds > 0) throw new TooManyRequests(seconds);
+    return true;
   }
 }

@@ -41,6 +41,9 @@ export interface Finding {
   message: string;
 }
 
+/** A JSON object (not an array, not null): what a metadata document, a JWKS and a JWK must each be. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const error = (code: FindingCode, message: string): Finding => ({ code, severity: 'error', message });
 export const warning = (code: FindingCode, message: string): Finding => ({ code, severity: 'warning', message });
 

@@ -1,5 +1,5 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { error, warning, type Finding } from './findings.js';
+import { error, isRecord, warning, type Finding } from './findings.js';
 
 /** Members that hold private or symmetric key material (RFC 7518 §6.2.2, §6.3.2, §6.4.1): never in a published JWKS. */
 const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
@@ -27,8 +27,6 @@ function keyFits(alg: string, key: SigningKey): boolean {
 
 /** Algorithms verified with a key from the JWKS; `none` and HS* (client secret) are not. */
 const needsJwksKey = (alg: string) => alg !== 'none' && !alg.startsWith('HS');
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One key judged: the signing key it gives, or the findings that say why it gives none. */
 function checkKey(jwk: unknown, label: string): { key?: SigningKey; findings: Finding[] } {

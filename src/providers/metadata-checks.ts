@@ -1,14 +1,9 @@
 import { schemeProblem } from './address-policy.js';
-import { error, type Finding } from './findings.js';
+import type { ProviderDiscoveryDto } from './dto/discover-provider-response.dto.js';
+import { error, isRecord, type Finding } from './findings.js';
 
-/** The normalized view seed 002 returns as `discovery`. */
-export interface NormalizedMetadata {
-  issuer: string;
-  jwks_uri: string | null;
-  authorization_endpoint: string | null;
-  token_endpoint: string | null;
-  supported_algs: string[];
-}
+/** A metadata document usable at all: a JSON object with a string `issuer`. */
+export type MetadataDocument = Record<string, unknown> & { issuer: string };
 
 /** OpenID Connect Discovery 1.0 §3: the members every OpenID Provider's document must have. */
 const requiredUrls = ['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const;
@@ -25,7 +20,6 @@ const optionalUrls = [
   'device_authorization_endpoint',
 ] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
@@ -33,12 +27,12 @@ const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : nu
  * A document usable at all: a JSON object whose `issuer` is a string. Anything less is a
  * failed discovery (seed 002: `discovery` null).
  */
-export function usableDocument(json: unknown): json is Record<string, unknown> & { issuer: string } {
+export function usableDocument(json: unknown): json is MetadataDocument {
   return isRecord(json) && typeof json.issuer === 'string';
 }
 
-/** Seed 002's normalized fields; a member of the wrong type is `null` (or `[]`), and a finding. */
-export function normalizeMetadata(doc: Record<string, unknown> & { issuer: string }): NormalizedMetadata {
+/** Seed 002's normalized view (`discovery`); a member of the wrong type is `null` (or `[]`), and a finding. */
+export function normalizeMetadata(doc: MetadataDocument): ProviderDiscoveryDto {
   return {
     issuer: doc.issuer,
     jwks_uri: stringOrNull(doc.jwks_uri),
@@ -53,7 +47,7 @@ export function normalizeMetadata(doc: Record<string, unknown> & { issuer: strin
  * Discovery 1.0 §4.3: the document must then not be used), required members missing or
  * mistyped, and endpoints that are not absolute https URLs.
  */
-export function checkMetadata(doc: Record<string, unknown> & { issuer: string }, requestedIssuer: string, allowPrivate: boolean): Finding[] {
+export function checkMetadata(doc: MetadataDocument, requestedIssuer: string, allowPrivate: boolean): Finding[] {
   const findings: Finding[] = [];
   if (doc.issuer !== requestedIssuer) {
     findings.push(error('ISSUER_MISMATCH', `The document's issuer is ${JSON.stringify(doc.issuer)}, not the requested ${JSON.stringify(requestedIssuer)}; it must not be used.`));

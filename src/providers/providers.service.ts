@@ -35,8 +35,7 @@ export class ProvidersService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly network: DiscoveryNetwork,
   ) {
-    const { allowPrivate, connectTimeoutMs, timeoutMs, maxBytes } = config.providerDiscovery;
-    this.limits = { allowPrivate, connectTimeoutMs, timeoutMs, maxBytes };
+    this.limits = config.providerDiscovery;
   }
 
   async discover(issuer: string): Promise<DiscoverProviderResponseDto> {
@@ -58,8 +57,8 @@ export class ProvidersService {
     const reasons: string[] = [];
     const tried: string[] = [];
     for (const location of metadataLocations(issuer)) {
-      tried.push(location.url);
-      const fetched = await boundedFetch(this.network, location.url, 'GET', this.limits);
+      tried.push(location);
+      const fetched = await boundedFetch(this.network, location, 'GET', this.limits);
       if (fetched.ok && usableDocument(fetched.json)) {
         if (reasons.length > 0) {
           findings.push(warning('OPENID_CONFIGURATION_MISSING', `No OpenID configuration (${reasons.join('; ')}); RFC 8414 metadata found at ${fetched.url}.`));

@@ -8,6 +8,17 @@ export const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 export const TENANT_GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', 'implicit', DEVICE_CODE] as const;
 export const REQUIRED_GRANT_TYPES = ['authorization_code', 'refresh_token'];
 
+/** What a tenant gets for an option its creation does not name (the columns' defaults). */
+export const TENANT_OPTION_DEFAULTS: Pick<Tenant, 'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor'> = {
+  keyRotationDays: 90,
+  accessTokenTtl: 3600,
+  idTokenTtl: 3600,
+  refreshTokenTtl: 1_209_600,
+  grantTypes: [...TENANT_GRANT_TYPES],
+  logoUrl: null,
+  brandColor: null,
+};
+
 /** `bigint` arrives from `pg` as a string; versions stay far below 2^53. */
 const bigintAsNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 

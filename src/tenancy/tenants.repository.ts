@@ -14,6 +14,10 @@ export type TenantOptions = Pick<Tenant, 'keyRotationDays' | 'accessTokenTtl' | 
 export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg'> & TenantOptions;
 export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled'> & TenantOptions>;
 
+/** `value` without its undefined members: what a partial update leaves as it is. */
+export const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as Partial<T>;
+
 /** The only code that reads or writes the `tenants` table. Methods that take a manager join its transaction. */
 export abstract class TenantsRepository {
   abstract insert(tenant: NewTenant, manager: EntityManager): Promise<Tenant>;
@@ -66,7 +70,7 @@ export class TypeOrmTenantsRepository extends TenantsRepository {
   }
 
   async update(issuerId: string, changes: TenantChangeSet, manager: EntityManager): Promise<Tenant | null> {
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const defined = definedOnly(changes);
     if (Object.keys(defined).length > 0) await this.tenants(manager).update({ issuerId }, defined);
     return this.tenants(manager).findOneBy({ issuerId });
   }

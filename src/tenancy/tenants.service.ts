@@ -8,12 +8,24 @@ import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import type { CreateTenantDto } from './dto/create-tenant.dto.js';
 import type { ListTenantsQueryDto } from './dto/list-tenants-query.dto.js';
+import type { TenantOptionsDto } from './dto/tenant-options.dto.js';
 import type { TenantDto } from './dto/tenant.dto.js';
 import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantChanges } from './tenant-changes.js';
 import { TenantProvisioner } from './tenant-provisioner.js';
-import { TENANT_GRANT_TYPES, type Tenant } from './tenant.entity.js';
-import { TenantsRepository } from './tenants.repository.js';
+import { TENANT_OPTION_DEFAULTS, type Tenant } from './tenant.entity.js';
+import { definedOnly, TenantsRepository, type TenantOptions } from './tenants.repository.js';
+
+/** The options a create or update body names, as tenant fields; those it does not name are undefined. */
+const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
+  keyRotationDays: dto.key_rotation_days,
+  accessTokenTtl: dto.access_token_ttl,
+  idTokenTtl: dto.id_token_ttl,
+  refreshTokenTtl: dto.refresh_token_ttl,
+  grantTypes: dto.grant_types,
+  logoUrl: dto.logo_url,
+  brandColor: dto.brand_color,
+});
 
 @Injectable()
 export class TenantsService {
@@ -37,13 +49,8 @@ export class TenantsService {
             displayName: dto.display_name ?? dto.issuer_id,
             enabled: dto.enabled ?? true,
             signingAlg,
-            keyRotationDays: dto.key_rotation_days ?? 90,
-            accessTokenTtl: dto.access_token_ttl ?? 3600,
-            idTokenTtl: dto.id_token_ttl ?? 3600,
-            refreshTokenTtl: dto.refresh_token_ttl ?? 1_209_600,
-            grantTypes: dto.grant_types ?? [...TENANT_GRANT_TYPES],
-            logoUrl: dto.logo_url ?? null,
-            brandColor: dto.brand_color ?? null,
+            ...TENANT_OPTION_DEFAULTS,
+            ...definedOnly(optionsOf(dto)),
           },
           manager,
         );
@@ -89,17 +96,7 @@ export class TenantsService {
       if (dto.grant_types) await this.assertGrantsUnused(issuerId, current.filter((grant) => !dto.grant_types!.includes(grant)), manager);
       const updated = await this.tenants.update(
         issuerId,
-        {
-          displayName: dto.display_name,
-          enabled: dto.enabled,
-          keyRotationDays: dto.key_rotation_days,
-          accessTokenTtl: dto.access_token_ttl,
-          idTokenTtl: dto.id_token_ttl,
-          refreshTokenTtl: dto.refresh_token_ttl,
-          grantTypes: dto.grant_types,
-          logoUrl: dto.logo_url,
-          brandColor: dto.brand_color,
-        },
+        { displayName: dto.display_name, enabled: dto.enabled, ...optionsOf(dto) },
         manager,
       );
       if (updated) await this.audit.record(manager, actor, { action: 'tenant.updated', issuerId, resourceType: 'tenant', resourceId: issuerId, before, after: this.toDto(updated) });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIssuerId } from '../helpers/admin-api.js';
 import { adminClient, type AdminClient } from '../helpers/admin-client.js';
-import { AdminFixtures, ok, type PathParams } from '../helpers/admin-fixtures.js';
+import { AdminFixtures, type PathParams } from '../helpers/admin-fixtures.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { responseValidator } from '../helpers/openapi-schemas.js';
 

@@ -1,7 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { AdminErrorDto } from './admin-error.dto.js';
-import { AppError, KeyLimitedToTenant, ResourceConflict, ResourceNotFound, TooManyRequests, Unauthenticated, ValidationFailed } from './app-error.js';
+import {
+  AppError,
+  InvalidJson,
+  KeyLimitedToTenant,
+  PayloadTooLarge,
+  ResourceConflict,
+  ResourceNotFound,
+  TooManyRequests,
+  Unauthenticated,
+  UnsupportedMediaType,
+  ValidationFailed,
+} from './app-error.js';
 import { adminErrorBody } from './error-body.js';
 
 /**
@@ -33,7 +44,8 @@ export const ApiTooManyRequests = (description: string) => ApiAdminError(new Too
  */
 export const ApiJsonBodyErrors = () =>
   applyDecorators(
-    ApiAdminError(new AppError(400, 'invalid_json', 'The request body is not valid JSON.'), 'The body is not valid JSON.'),
-    ApiAdminError(new AppError(413, 'payload_too_large', 'The request body is larger than 1048576 bytes.'), 'The body is larger than the limit.'),
-    ApiAdminError(new AppError(415, 'unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).'), 'The body is not `application/json`.'),
+    ApiAdminError(new InvalidJson(), 'The body is not valid JSON.'),
+    // The example shows the default BODY_LIMIT_BYTES.
+    ApiAdminError(new PayloadTooLarge(1_048_576), 'The body is larger than the limit.'),
+    ApiAdminError(new UnsupportedMediaType(), 'The body is not `application/json`.'),
   );

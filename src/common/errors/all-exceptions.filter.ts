@@ -4,8 +4,11 @@ import type { Application, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable, isInvalidInput, loggableError } from '../../database/unavailable.js';
 import { allowedMethods } from './allowed-methods.js';
-import { AppError } from './app-error.js';
+import { AppError, InvalidJson, PayloadTooLarge } from './app-error.js';
 import { adminErrorBody, isAdminPath, oauthErrorBody, type Problem } from './error-body.js';
+
+/** An AppError as answered: its message only when it is the caller's to see. */
+const problemOf = (error: AppError): Problem => ({ ...error, status: error.status, error: error.error, message: error.expose ? error.message : 'An unexpected error occurred.' });
 
 const snakeCase = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
@@ -41,10 +44,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, req: Request): { problem: Problem; routing?: boolean } {
-    if (exception instanceof AppError) {
-      const message = exception.expose ? exception.message : 'An unexpected error occurred.';
-      return { problem: { ...exception, status: exception.status, error: exception.error, message } };
-    }
+    if (exception instanceof AppError) return { problem: problemOf(exception) };
     // Nest raises NotFoundException when no route matched; the issuer routes raise it for an
     // unknown issuer. Either way: 405 if other methods are routed here, else 404.
     if (exception instanceof NotFoundException) {
@@ -82,12 +82,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private fromHttpException(exception: HttpException): Problem {
     const status = exception.getStatus();
     const cause = exception.cause as { type?: string; limit?: number } | undefined;
-    if (cause?.type === 'entity.parse.failed') {
-      return { status, error: 'invalid_json', message: 'The request body is not valid JSON.' };
-    }
-    if (status === 413) {
-      return { status, error: 'payload_too_large', message: `The request body is larger than ${cause?.limit ?? 'the limit of'} bytes.` };
-    }
+    if (cause?.type === 'entity.parse.failed') return problemOf(new InvalidJson());
+    if (status === 413) return problemOf(new PayloadTooLarge(cause?.limit));
     return { status, error: snakeCase(STATUS_CODES[status] ?? 'bad_request'), message: exception.message };
   }
 }

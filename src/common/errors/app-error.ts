@@ -50,6 +50,25 @@ export class Unauthenticated extends AppError {
   }
 }
 
+/** Body errors, raised before validation: not JSON (415), unreadable JSON (400), too large (413). */
+export class UnsupportedMediaType extends AppError {
+  constructor() {
+    super(415, 'unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
+  }
+}
+
+export class InvalidJson extends AppError {
+  constructor() {
+    super(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+export class PayloadTooLarge extends AppError {
+  constructor(limitBytes?: number) {
+    super(413, 'payload_too_large', `The request body is larger than ${limitBytes ?? 'the limit of'} bytes.`);
+  }
+}
+
 export class Forbidden extends AppError {
   constructor(message: string) {
     super(403, 'forbidden', message);

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
-import { AppError } from '../errors/app-error.js';
+import { UnsupportedMediaType } from '../errors/app-error.js';
 
 /**
  * JSON body parsing for the admin API only. Public issuer routes are left unparsed: their
@@ -14,7 +14,7 @@ export function adminBodyParsers(limitBytes: number): RequestHandler[] {
 function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && !req.is(['application/json', 'application/*+json'])) {
-    next(new AppError(415, 'unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).'));
+    next(new UnsupportedMediaType());
     return;
   }
   next();

@@ -36,11 +36,12 @@ export function encodeCursor(lastKey: string): string {
   return Buffer.from(JSON.stringify({ k: lastKey })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+/** The last key a cursor names; `isKey` refuses one no page of this list could have given (a 422 like any undecodable cursor). */
+export function decodeCursor(cursor: string | undefined, isKey: (key: string) => boolean = () => true): string | undefined {
   if (cursor === undefined) return undefined;
   try {
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof k === 'string') return k;
+    if (typeof k === 'string' && isKey(k)) return k;
   } catch {
     // fall through: any undecodable cursor is the caller's mistake
   }

@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from '../../database/unavailable.js';
 import { IssuerGateway } from '../issuer-gateway.js';
 import { PASSWORD_ACR } from '../provider-options.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
-import { brandingOf, consentPage, loginPage, messagePage } from './pages.js';
+import { consentPage, loginPage, messagePage } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
 
@@ -26,7 +26,7 @@ export class InteractionsService {
     const issuer = await this.issuer(issuerId, req);
     const details = await this.details(issuer, req, res);
     if (!details) return;
-    const branding = brandingOf(issuer.tenant);
+    const { branding } = issuer;
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
     if (details.prompt.name === 'login') {
@@ -53,7 +53,7 @@ export class InteractionsService {
       const base = `/${issuerId}/interaction/${details.uid}`;
       const error = result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
       res.status(result.reason === 'locked' ? 429 : 401);
-      return this.html(res, loginPage(brandingOf(issuer.tenant), { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
+      return this.html(res, loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
     }
     const login: InteractionResults = { login: { accountId: result.account.userId, acr: PASSWORD_ACR, amr: ['pwd'] } };
     await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
@@ -98,7 +98,7 @@ export class InteractionsService {
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
       res.status(400);
-      this.html(res, messagePage(brandingOf(issuer.tenant), 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'));
+      this.html(res, messagePage(issuer.branding, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'));
       return undefined;
     }
   }
@@ -107,7 +107,7 @@ export class InteractionsService {
   /** A form posted for a step this interaction is not at (a stale tab, a replayed request). */
   private outOfStep(issuer: LiveIssuer, res: Response): void {
     res.status(400);
-    this.html(res, messagePage(brandingOf(issuer.tenant), 'Sign-in interrupted', 'This page is out of date. Go back to the application and start again.'));
+    this.html(res, messagePage(issuer.branding, 'Sign-in interrupted', 'This page is out of date. Go back to the application and start again.'));
   }
 
   private html(res: Response, body: string): void {
