@@ -4,6 +4,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * Every oidc-provider model (sessions, grants, codes, tokens, interactions…) of every issuer,
  * in one table. Ids are unique only within an issuer, hence the tenant in the key. The lookup
  * columns beside the payload serve `findByUserCode`, `findByUid` and `revokeByGrantId`.
+ * Ids and user codes are kept only as hashes, so a copy of the table holds no working
+ * credential (see `SqlOidcPayloadsRepository`).
  */
 @Entity({ name: 'oidc_payloads' })
 export class OidcPayload {
@@ -13,8 +15,9 @@ export class OidcPayload {
   @PrimaryColumn({ type: 'text' })
   kind: string;
 
-  @PrimaryColumn({ type: 'text' })
-  id: string;
+  /** SHA-256 (hex) of the model's id: the token, code, session or interaction id itself. */
+  @PrimaryColumn({ name: 'id_hash', type: 'text' })
+  idHash: string;
 
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
@@ -22,8 +25,9 @@ export class OidcPayload {
   @Column({ name: 'grant_id', type: 'text', nullable: true })
   grantId: string | null;
 
-  @Column({ name: 'user_code', type: 'text', nullable: true })
-  userCode: string | null;
+  /** HMAC-SHA-256 (hex) of a device code's user code, under a key derived from the key-encryption key. */
+  @Column({ name: 'user_code_hash', type: 'text', nullable: true })
+  userCodeHash: string | null;
 
   @Column({ type: 'text', nullable: true })
   uid: string | null;

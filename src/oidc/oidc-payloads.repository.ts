@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { hashShortCode, hashToken } from '../common/crypto/token-hash.js';
 import { PG_POOL } from '../database/database.module.js';
 
 export type Payload = Record<string, unknown>;
@@ -9,11 +11,17 @@ export type Payload = Record<string, unknown>;
  * pool: these statements run on every token request, and TypeORM's per-query machinery
  * (a query runner per call) cost more CPU than the query itself. Every statement names its
  * tenant; expired rows read as absent even before the sweep removes them.
+ *
+ * Nothing in the table works as a credential: a row is keyed by the SHA-256 of its id (the
+ * token, code, session or interaction id), the payload never holds the id, and lookups hash
+ * what the caller presents (see `SqlOidcPayloadsRepository`). Callers pass and get clear values.
  */
 export abstract class OidcPayloadsRepository {
   abstract upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void>;
+  /** The payload stored under `id`, with `jti` set to `id`. */
   abstract find(tenantId: string, kind: string, id: string): Promise<Payload | undefined>;
   abstract findByUserCode(tenantId: string, kind: string, userCode: string): Promise<Payload | undefined>;
+  /** By the `uid` member (sessions): the payload comes without `jti`, which only its cookie knows. */
   abstract findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined>;
   abstract consume(tenantId: string, kind: string, id: string): Promise<void>;
   abstract destroy(tenantId: string, kind: string, id: string): Promise<void>;
@@ -33,57 +41,121 @@ export interface StoredSession {
   expiresAt: Date | null;
 }
 
-const SELECT = `SELECT payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads`;
+/**
+ * Payload members that hold a credential the engine reads back without presenting it, so a
+ * hash would not do: they are sealed under the key-encryption key, bound to their row.
+ * - DeviceCode `jti`, `userCode`: the user-code page loads the code by its user code, then
+ *   saves it under its id, which the device polls with; each save rewrites the user code.
+ * - Interaction `deviceCode`, `parJti`: on resume the engine loads the device code and the
+ *   pushed request by them; `returnTo` holds the interaction's own id; `session.cookie` is the
+ *   session id (oidc-provider 9 does not read it back, but `interactionDetails` returns it).
+ * @see node_modules/oidc-provider/lib/models/interaction.js, lib/actions/authorization/device.js
+ */
+const SEALED: Record<string, readonly string[]> = {
+  DeviceCode: ['jti', 'userCode'],
+  Interaction: ['deviceCode', 'parJti', 'returnTo', 'session.cookie'],
+};
+
+/** `payload` with the string at `path` (dotted) replaced by `change(value)`; a copy, never the caller's object. */
+function mapPath(payload: Payload, path: string[], change: (value: string) => string): Payload {
+  const [key, ...rest] = path;
+  const value = payload[key];
+  if (rest.length === 0) return typeof value === 'string' ? { ...payload, [key]: change(value) } : payload;
+  return value !== null && typeof value === 'object' ? { ...payload, [key]: mapPath(value as Payload, rest, change) } : payload;
+}
+
+const SELECT = `SELECT id_hash, payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads`;
 const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 
-type Row = { payload: Payload; consumed: string | null };
-/** oidc-provider reads `consumed` (epoch seconds) from the payload. */
-const toPayload = (rows: Row[]): Payload | undefined =>
-  rows[0] && (rows[0].consumed === null ? rows[0].payload : { ...rows[0].payload, consumed: Number(rows[0].consumed) });
+type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
 @Injectable()
 export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {
+  /** Keys the user-code hashes: the same on every replica, never stored. */
+  private readonly userCodeKey: Buffer;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly box: SecretBox,
+  ) {
     super();
+    this.userCodeKey = box.derive('oidc_payloads:user_code');
   }
 
   private query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
     return this.pool.query(sql, params);
   }
 
-  private async one(sql: string, params: unknown[]): Promise<Payload | undefined> {
-    return toPayload((await this.pool.query<Row>(sql, params)).rows);
+  /** Additional data of a sealed member: a sealed value copied to another row, tenant or member does not open. */
+  private static aad(tenantId: string, kind: string, idHash: string, path: string): string {
+    return `oidc_payloads:${tenantId}:${kind}:${idHash}:${path}`;
+  }
+
+  /** What is stored of `payload`: without its id (the row's key), credentials of `SEALED` sealed. */
+  private protect(tenantId: string, kind: string, idHash: string, payload: Payload): Payload {
+    const sealed = SEALED[kind] ?? [];
+    let stored = { ...payload };
+    if (!sealed.includes('jti')) delete stored.jti;
+    for (const path of sealed) {
+      stored = mapPath(stored, path.split('.'), (value) => this.box.seal(value, SqlOidcPayloadsRepository.aad(tenantId, kind, idHash, path)));
+    }
+    return stored;
+  }
+
+  /**
+   * The engine's payload back from a row: sealed members opened, `consumed` (epoch seconds,
+   * which oidc-provider reads) from its column, and `jti` set to the id the caller presented.
+   * A member that does not open (sealed under another key-encryption key) makes the row unreadable.
+   */
+  private reveal(tenantId: string, kind: string, row: Row | undefined, id?: string): Payload | undefined {
+    if (!row) return undefined;
+    let payload: Payload = row.consumed === null ? row.payload : { ...row.payload, consumed: Number(row.consumed) };
+    try {
+      for (const path of SEALED[kind] ?? []) {
+        payload = mapPath(payload, path.split('.'), (value) => this.box.open(value, SqlOidcPayloadsRepository.aad(tenantId, kind, row.id_hash, path)));
+      }
+    } catch {
+      return undefined;
+    }
+    return id === undefined ? payload : { ...payload, jti: id };
+  }
+
+  private async one(tenantId: string, kind: string, where: string, value: string, id?: string): Promise<Payload | undefined> {
+    const { rows } = await this.pool.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${where} = $3 AND ${LIVE}`, [tenantId, kind, value]);
+    return this.reveal(tenantId, kind, rows[0], id);
   }
 
   async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
+    const idHash = hashToken(id);
+    const userCodeHash = typeof payload.userCode === 'string' ? hashShortCode(this.userCodeKey, payload.userCode) : null;
     await this.query(
-      `INSERT INTO oidc_payloads (tenant_id, kind, id, payload, grant_id, user_code, uid, expires_at)
+      `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)
-       ON CONFLICT (tenant_id, kind, id) DO UPDATE SET
-         payload = excluded.payload, grant_id = excluded.grant_id, user_code = excluded.user_code,
+       ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
+         payload = excluded.payload, grant_id = excluded.grant_id, user_code_hash = excluded.user_code_hash,
          uid = excluded.uid, expires_at = excluded.expires_at`,
-      [tenantId, kind, id, payload, payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiresInSeconds ?? null],
+      [tenantId, kind, idHash, this.protect(tenantId, kind, idHash, payload), payload.grantId ?? null, userCodeHash, payload.uid ?? null, expiresInSeconds ?? null],
     );
   }
 
   async find(tenantId: string, kind: string, id: string): Promise<Payload | undefined> {
-    return this.one(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND id = $3 AND ${LIVE}`, [tenantId, kind, id]);
+    return this.one(tenantId, kind, 'id_hash', hashToken(id), id);
   }
 
   async findByUserCode(tenantId: string, kind: string, userCode: string): Promise<Payload | undefined> {
-    return this.one(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND user_code = $3 AND ${LIVE}`, [tenantId, kind, userCode]);
+    return this.one(tenantId, kind, 'user_code_hash', hashShortCode(this.userCodeKey, userCode));
   }
 
   async findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined> {
-    return this.one(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND uid = $3 AND ${LIVE}`, [tenantId, kind, uid]);
+    return this.one(tenantId, kind, 'uid', uid);
   }
 
   async consume(tenantId: string, kind: string, id: string): Promise<void> {
-    await this.query(`UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id = $3`, [tenantId, kind, id]);
+    await this.query(`UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
   }
 
   async destroy(tenantId: string, kind: string, id: string): Promise<void> {
-    await this.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id = $3`, [tenantId, kind, id]);
+    await this.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
   }
 
   async revokeByGrantId(tenantId: string, grantId: string): Promise<void> {
@@ -111,7 +183,10 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
       );
       const grantIds = rows.flatMap((row) => Object.values((row.payload.authorizations ?? {}) as Record<string, { grantId?: string }>).map((a) => a.grantId)).filter(Boolean);
       if (grantIds.length) {
-        await client.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id = ANY($2)))`, [tenantId, grantIds]);
+        await client.query(
+          `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id_hash = ANY($3)))`,
+          [tenantId, grantIds, grantIds.map((grantId) => hashToken(grantId!))],
+        );
       }
       if (rows.length > 0) await alsoDo?.(client);
       await client.query('COMMIT');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { query } from '../helpers/db.js';
 import { createTenant } from '../helpers/rp.js';
+import { hashToken } from '../../src/common/crypto/token-hash.js';
 import { OidcPayloadsRepository } from '../../src/oidc/oidc-payloads.repository.js';
 import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
 import { createAdapterClass } from '../../src/oidc/typeorm-adapter.js';
@@ -30,8 +31,8 @@ describe('oidc-provider adapter on PostgreSQL', () => {
     const a = adapter(tenantA, 'Session');
     await a.upsert('same-id', { uid: 'u-1', accountId: 'alice' } as never, 60);
     await adapter(tenantB, 'Session').upsert('same-id', { uid: 'u-2', accountId: 'bob' } as never, 60);
-    expect(await a.find('same-id')).toEqual({ uid: 'u-1', accountId: 'alice' });
-    expect(await adapter(tenantB, 'Session').find('same-id')).toEqual({ uid: 'u-2', accountId: 'bob' });
+    expect(await a.find('same-id')).toEqual({ jti: 'same-id', uid: 'u-1', accountId: 'alice' });
+    expect(await adapter(tenantB, 'Session').find('same-id')).toEqual({ jti: 'same-id', uid: 'u-2', accountId: 'bob' });
     await a.upsert('same-id', { uid: 'u-1', accountId: 'alice', changed: true } as never, 60);
     expect(await a.find('same-id')).toMatchObject({ changed: true });
     expect(await a.findByUid('u-1')).toMatchObject({ accountId: 'alice' });
@@ -40,9 +41,12 @@ describe('oidc-provider adapter on PostgreSQL', () => {
 
   it('finds by user code, consumes, destroys', async () => {
     const codes = adapter(tenantA, 'DeviceCode');
-    await codes.upsert('dc-1', { userCode: 'ABCD-EFGH', grantId: 'g-1' } as never, 60);
-    expect(await codes.findByUserCode('ABCD-EFGH')).toEqual({ userCode: 'ABCD-EFGH', grantId: 'g-1' });
+    await codes.upsert('dc-1', { jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1' } as never, 60);
+    expect(await codes.findByUserCode('ABCD-EFGH')).toEqual({ jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1' });
     expect(await adapter(tenantB, 'DeviceCode').findByUserCode('ABCD-EFGH')).toBeUndefined();
+    // Loaded by its id and saved again (the device-flow resume does), it is still found by its user code.
+    await codes.upsert('dc-1', { ...(await codes.find('dc-1')), accountId: 'alice' } as never, 60);
+    expect(await codes.findByUserCode('ABCD-EFGH')).toEqual({ jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1', accountId: 'alice' });
     await codes.consume('dc-1');
     expect(await codes.find('dc-1')).toMatchObject({ consumed: expect.any(Number) });
     await codes.destroy('dc-1');
@@ -57,17 +61,17 @@ describe('oidc-provider adapter on PostgreSQL', () => {
     await adapter(tenantA, 'Grant').revokeByGrantId('grant-x');
     for (const kind of ['AccessToken', 'RefreshToken', 'AuthorizationCode']) {
       expect(await adapter(tenantA, kind).find(`${kind}-1`)).toBeUndefined();
-      expect(await adapter(tenantB, kind).find(`${kind}-1`)).toEqual({ grantId: 'grant-x' });
+      expect(await adapter(tenantB, kind).find(`${kind}-1`)).toEqual({ jti: `${kind}-1`, grantId: 'grant-x' });
     }
   });
 
   it('reads expired rows as absent, and the sweep deletes them', async () => {
     const tokens = adapter(tenantA, 'AccessToken');
     await tokens.upsert('short', { grantId: 'g' } as never, 1);
-    await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = 'short'`, [tenantA]);
+    await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id_hash = $2`, [tenantA, hashToken('short')]);
     expect(await tokens.find('short')).toBeUndefined();
     expect(await running.app.get(PayloadSweeper).sweep()).toBeGreaterThanOrEqual(1);
-    expect(await query(inject('databaseUrl'), `SELECT 1 FROM oidc_payloads WHERE tenant_id = $1 AND id = 'short'`, [tenantA])).toEqual([]);
+    expect(await query(inject('databaseUrl'), `SELECT 1 FROM oidc_payloads WHERE tenant_id = $1 AND id_hash = $2`, [tenantA, hashToken('short')])).toEqual([]);
   });
 
   it('refuses to store clients: they live in the clients table', async () => {
