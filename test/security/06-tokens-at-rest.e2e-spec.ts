@@ -4,11 +4,12 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SecretBox } from '../../src/common/crypto/secret-box.js';
+import { startEmbeddedStore } from '../../src/database/embedded.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { AllowUsersWithoutPassword1763900600000 } from '../../src/database/migrations/1763900600000-AllowUsersWithoutPassword.js';
 import { SqlOidcPayloadsRepository } from '../../src/oidc/oidc-payloads.repository.js';
 import { adminApi } from '../helpers/admin-api.js';
-import { startApp, TEST_KEK, type RunningApp } from '../helpers/app.js';
+import { startApp, tempDir, TEST_KEK, type RunningApp } from '../helpers/app.js';
 import { approveDevice, formOf, UserAgent } from '../helpers/browserless.js';
 import { createDatabase, dropDatabase, query } from '../helpers/db.js';
 import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
@@ -166,15 +167,28 @@ describe('finding 6: bearer tokens in clear in the database', () => {
   });
 });
 
-describe('finding 6: rows stored in clear before the fix are migrated', () => {
+/** An empty database of each kind Portcullis runs on, and how to remove it. */
+const emptyDatabases = {
+  PostgreSQL: async () => {
+    const url = await createDatabase('portcullis_migration');
+    return { url, remove: () => dropDatabase(url) };
+  },
+  'the embedded store': async () => {
+    const store = await startEmbeddedStore(await tempDir('portcullis-migration-'), 2);
+    return { url: `postgres://postgres@${store.host}:${store.port}/postgres`, remove: () => store.stop() };
+  },
+};
+
+describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('finding 6: rows stored in clear before the fix are migrated, on %s', (kind) => {
   let url: string;
+  let remove: () => Promise<void>;
   beforeAll(async () => {
-    url = await createDatabase('portcullis_migration');
+    ({ url, remove } = await emptyDatabases[kind]());
   });
-  afterAll(() => dropDatabase(url));
+  afterAll(() => remove?.());
 
   const dataSource = (list: typeof migrations) =>
-    new DataSource({ type: 'postgres', url, migrations: list, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each' });
+    new DataSource({ type: 'postgres', url, extra: { max: 1 }, migrations: list, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each' });
 
   it('hashes the ids of existing rows, drops the ones it cannot protect, and the engine still finds each by its value', async () => {
     const before = dataSource(migrations.slice(0, migrations.indexOf(AllowUsersWithoutPassword1763900600000) + 1));
@@ -207,7 +221,7 @@ describe('finding 6: rows stored in clear before the fix are migrated', () => {
     const secrets = new Map([['access token', token], ['refresh token', refresh], ['session id', session], ['device code', device], ['interaction id', interaction], ['user code', 'BCDFGHJK']]);
     expect(leaks(await tableAsText(url), secrets)).toEqual([]);
 
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       const store = new SqlOidcPayloadsRepository(pool, new SecretBox(Buffer.from(TEST_KEK, 'hex')));
       expect(await store.find('mig', 'AccessToken', token)).toMatchObject({ jti: token, grantId: 'grant-1', clientId: 'c' });
