@@ -14,7 +14,7 @@ const CLIENT_CACHE_SIZE = 500;
 /**
  * The oidc-provider adapter class of one issuer: every call is one repository call scoped to
  * the tenant; a database out of reach answers 503 `temporarily_unavailable`. Clients come from the clients table (read-only here); everything else lives in
- * `oidc_payloads`.
+ * `oidc_payloads`. Ids go to the repository and come back in clear: it alone hashes and seals them.
  * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
  */
 export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepository, clients: ClientSource) {
