@@ -1057,7 +1057,10 @@ export interface components {
             name?: string;
             /** @example JD */
             nickname?: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description Not only whitespace, and not one of the most commonly used passwords (whatever the case).
+             * @example correct horse battery staple
+             */
             password: string;
             /** @example +33 1 23 45 67 89 */
             phone_number?: string;
@@ -1896,7 +1899,10 @@ export interface components {
             name?: string;
             /** @example JD */
             nickname?: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description Not only whitespace, and not one of the most commonly used passwords (whatever the case). A new password ends the user's sessions and revokes their tokens.
+             * @example correct horse battery staple
+             */
             password?: string;
             /** @example +33 1 23 45 67 89 */
             phone_number?: string;
