@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
-import { UserAgent } from '../helpers/browserless.js';
+import { UserAgent, formOf } from '../helpers/browserless.js';
 import { createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
@@ -116,6 +116,26 @@ describe('finding 5: a password change revokes nothing', () => {
     const { url, checks } = await authorizationUrl();
     const again = await oidc.authorizationCodeGrant(rp, await new UserAgent(running.url).authorize(url, { username, password: 'a brand new passphrase 42' }), checks);
     expect(again.claims()!.sub).toBe(userId);
+  });
+
+  it('a sign-in made with the old password and halfway through (at the consent page) cannot be finished', async () => {
+    const { userId, username } = await newUser();
+    const agent = new UserAgent(running.url);
+    const { url } = await authorizationUrl();
+    const signIn = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+    const consentPage = (await agent.follow(await agent.post(signIn.action, { _csrf: signIn.csrf, username, password: PASSWORD }))) as Response;
+    const consentHtml = await consentPage.text();
+    expect(consentHtml).toContain('Allow access?');
+
+    expect((await adminApi(running.url).patch(`/v1/tenants/${issuerId}/users/${userId}`, { password: 'a brand new passphrase 42' })).status).toBe(200);
+
+    const consent = formOf(consentHtml);
+    const end = await agent.follow(await agent.post(consent.action, { _csrf: consent.csrf }));
+    expect(end).toBeInstanceOf(Response);
+    // The sign-in is gone: the page says so, as for any expired sign-in, and no code reaches the client.
+    expect((end as Response).status).toBe(400);
+    expect(await (end as Response).text()).toContain('Sign-in expired');
+    expect((await silentAuthorization(agent)).searchParams.get('error')).toBe('login_required');
   });
 
   it('a change that sets no password (a claim) leaves the sessions alone', async () => {
