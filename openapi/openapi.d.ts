@@ -362,11 +362,14 @@ export interface paths {
         get: operations["getUser"];
         put?: never;
         post?: never;
-        /** Delete a user */
+        /** Delete a user, ending the user's sessions and revoking their grants and tokens */
         delete: operations["deleteUser"];
         options?: never;
         head?: never;
-        /** Update a user (partial); `password` sets a new one */
+        /**
+         * Update a user (partial); `password` sets a new one
+         * @description A new `password` also ends all of the user's sessions and revokes their grants with every access token, refresh token and code issued under them, in the same transaction (audited as `user.signed_out`): refreshing fails with `invalid_grant`, userinfo with `invalid_token`, introspection says `active: false`, and the browser must sign in again. Other changes leave sessions alone.
+         */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -1054,7 +1057,10 @@ export interface components {
             name?: string;
             /** @example JD */
             nickname?: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description Not only whitespace, and not one of the most commonly used passwords (whatever the case).
+             * @example correct horse battery staple
+             */
             password: string;
             /** @example +33 1 23 45 67 89 */
             phone_number?: string;
@@ -1893,7 +1899,10 @@ export interface components {
             name?: string;
             /** @example JD */
             nickname?: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description Not only whitespace, and not one of the most commonly used passwords (whatever the case). A new password ends the user's sessions and revokes their tokens.
+             * @example correct horse battery staple
+             */
             password?: string;
             /** @example +33 1 23 45 67 89 */
             phone_number?: string;
@@ -4475,7 +4484,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted, with every session, grant, token and code of the user. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4530,6 +4539,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Updated. After a password change, every session and token of the user is already revoked. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -7,6 +7,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { SignIn } from './sign-in.js';
 import { UsersController } from './users.controller.js';
 
+/** Its `AccountSignOut` comes from the OIDC module, which is global. */
 @Module({
   imports: [TenancyModule],
   controllers: [UsersController],

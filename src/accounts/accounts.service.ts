@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
@@ -9,6 +9,7 @@ import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { Account, StandardClaims } from './account.entity.js';
+import { AccountSignOut } from './account-sign-out.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { CreateUserDto, ExportedUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
@@ -28,6 +29,7 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly signOut: AccountSignOut,
   ) {}
 
   async create(issuerId: string, dto: CreateUserDto, actor: Actor): Promise<UserDto> {
@@ -84,6 +86,8 @@ export class AccountsService {
         const after = toDto({ ...current, ...changes, updatedAt: new Date() });
         // A new password shows as a changed credential, never as a hash.
         await this.audit.record(manager, actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] } });
+        // A new password is the answer to a compromised account: what was signed in with the old one stops working now.
+        if (dto.password !== undefined) await this.signOutEverywhere(manager, issuerId, userId, actor, 'password_changed');
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
@@ -96,8 +100,19 @@ export class AccountsService {
     const before = toDto(await this.find(issuerId, userId));
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.accounts.delete(issuerId, userId, manager))) throw new ResourceNotFound('user', userId);
+      await this.signOutEverywhere(manager, issuerId, userId, actor, 'user_deleted');
       await this.audit.record(manager, actor, { action: 'user.deleted', issuerId, resourceType: 'user', resourceId: userId, before });
     });
+  }
+
+  /**
+   * Ends the user's sessions and revokes their grants with every token and code, in the
+   * caller's transaction, and records what went (no event when there was nothing).
+   */
+  private async signOutEverywhere(manager: EntityManager, issuerId: string, userId: string, actor: Actor, reason: 'password_changed' | 'user_deleted'): Promise<void> {
+    const revoked = await this.signOut.signOut(manager, issuerId, userId);
+    if (Object.keys(revoked).length === 0) return;
+    await this.audit.record(manager, actor, { action: 'user.signed_out', issuerId, resourceType: 'user', resourceId: userId, after: { reason, revoked } });
   }
 
   private async find(issuerId: string, userId: string): Promise<Account> {

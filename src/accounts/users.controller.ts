@@ -45,9 +45,16 @@ export class UsersController {
   }
 
   @Patch(':user_id')
-  @ApiOperation({ operationId: 'updateUser', summary: 'Update a user (partial); `password` sets a new one' })
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: 'Update a user (partial); `password` sets a new one',
+    description:
+      "A new `password` also ends all of the user's sessions and revokes their grants with every access token, refresh token and " +
+      'code issued under them, in the same transaction (audited as `user.signed_out`): refreshing fails with `invalid_grant`, userinfo with ' +
+      '`invalid_token`, introspection says `active: false`, and the browser must sign in again. Other changes leave sessions alone.',
+  })
   @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
-  @ApiResponse({ status: 200, type: UserDto })
+  @ApiResponse({ status: 200, type: UserDto, description: 'Updated. After a password change, every session and token of the user is already revoked.' })
   @Duplicate()
   @Invalid()
   @ApiJsonBodyErrors()
@@ -57,9 +64,9 @@ export class UsersController {
 
   @Delete(':user_id')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user' })
+  @ApiOperation({ operationId: 'deleteUser', summary: "Delete a user, ending the user's sessions and revoking their grants and tokens" })
   @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
-  @ApiResponse({ status: 204, description: 'Deleted.' })
+  @ApiResponse({ status: 204, description: 'Deleted, with every session, grant, token and code of the user.' })
   remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.accounts.remove(issuerId, userId, actor);
   }

@@ -1,12 +1,14 @@
 import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { AccountSignOut } from '../accounts/account-sign-out.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { InteractionCsrf } from './interactions/interaction-csrf.provider.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
 import { ClientMetadataValidator } from '../clients/client-metadata-validator.js';
 import { ClientsModule } from '../clients/clients.module.js';
+import { PayloadAccountSignOut } from './account-sign-out.js';
 import { HealthModule } from '../health/health.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
 import { ProviderClientMetadataValidator } from './client-metadata.validator.js';
@@ -20,7 +22,7 @@ import { TenantChangeListener } from './tenant-change-listener.js';
 /**
  * The engine: one oidc-provider per issuer, and the gateway that serves them (mounted ahead
  * of Nest's router by `createApp`). Global only to hand `ClientMetadataValidator` to the
- * Clients module without a module cycle.
+ * Clients module and `AccountSignOut` to the Accounts module without a module cycle.
  */
 @Global()
 @Module({
@@ -36,8 +38,9 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     PayloadSweeper,
     { provide: OidcPayloadsRepository, useClass: SqlOidcPayloadsRepository },
     { provide: ClientMetadataValidator, useClass: ProviderClientMetadataValidator },
+    { provide: AccountSignOut, useClass: PayloadAccountSignOut },
   ],
-  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, OidcPayloadsRepository],
+  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, AccountSignOut, OidcPayloadsRepository],
 })
 export class OidcModule implements NestModule {
   constructor(private readonly csrf: InteractionCsrf) {}

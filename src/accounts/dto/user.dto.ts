@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsAcceptablePassword, PASSWORD_LENGTH } from '../password-policy.js';
+
+const PASSWORD_RULES = 'Not only whitespace, and not one of the most commonly used passwords (whatever the case).';
 
 const text = (max = 200) => [IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters long` })];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((decorator) => decorator(target, key));
@@ -64,9 +67,8 @@ export class CreateUserDto extends UserClaimsDto {
   @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
   username: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 256, writeOnly: true })
-  @IsString({ message: '$property must be a string' })
-  @Length(8, 256, { message: '$property must be 8-256 characters long' })
+  @ApiProperty({ example: 'correct horse battery staple', minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max, writeOnly: true, description: PASSWORD_RULES })
+  @IsAcceptablePassword()
   password: string;
 }
 
@@ -78,10 +80,9 @@ export class UpdateUserDto extends UserClaimsDto {
   @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
   username?: string;
 
-  @ApiPropertyOptional({ minLength: 8, maxLength: 256, writeOnly: true, example: 'correct horse battery staple' })
+  @ApiPropertyOptional({ minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max, writeOnly: true, example: 'correct horse battery staple', description: `${PASSWORD_RULES} A new password ends the user's sessions and revokes their tokens.` })
   @OptionalNotNull()
-  @IsString({ message: '$property must be a string' })
-  @Length(8, 256, { message: '$property must be 8-256 characters long' })
+  @IsAcceptablePassword()
   password?: string;
 }
 

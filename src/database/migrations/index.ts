@@ -5,6 +5,7 @@ import { CreateRateLimits1763900300000 } from './1763900300000-CreateRateLimits.
 import { CreateAuditEventsAndAdminKeys1763900400000 } from './1763900400000-CreateAuditEventsAndAdminKeys.js';
 import { AddTenantOptions1763900500000 } from './1763900500000-AddTenantOptions.js';
 import { AllowUsersWithoutPassword1763900600000 } from './1763900600000-AllowUsersWithoutPassword.js';
+import { IndexPayloadsByAccount1763900705000 } from './1763900705000-IndexPayloadsByAccount.js';
 import { HashOidcPayloadIds1763900706000 } from './1763900706000-HashOidcPayloadIds.js';
 
 /** Every migration, oldest first. A migration is never edited once merged: add a new one. */
@@ -16,5 +17,6 @@ export const migrations = [
   CreateAuditEventsAndAdminKeys1763900400000,
   AddTenantOptions1763900500000,
   AllowUsersWithoutPassword1763900600000,
+  IndexPayloadsByAccount1763900705000,
   HashOidcPayloadIds1763900706000,
 ];
