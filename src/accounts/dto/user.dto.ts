@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
+import { USERNAME } from '../username.js';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 const text = (max = 200) => [IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters long` })];
@@ -55,8 +56,6 @@ export class UserClaimsDto {
   @Type(() => AddressDto)
   address?: AddressDto;
 }
-
-const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/;
 
 export class CreateUserDto extends UserClaimsDto {
   @ApiProperty({ example: 'jane', description: '1–128 of A-Z a-z 0-9 . _ @ + -; unique per tenant, whatever the case.' })
