@@ -4,6 +4,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import { PinoLogger } from 'nestjs-pino';
 import { AppLogger } from './common/http/app-logger.js';
 import { loggerOptions } from './common/http/logger-options.js';
+import { guardPages } from './common/http/page-headers.js';
 import { assignRequestId } from './common/http/request-id.js';
 import { IssuerGateway } from './oidc/issuer-gateway.js';
 import { AppModule } from './app.module.js';
@@ -34,7 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 /**
- * Puts the issuer gateway in front of Express on the HTTP server: issuer requests never pay
+ * Gives every HTML page its security headers (common/http/page-headers.ts), whoever renders it,
+ * then puts the issuer gateway in front of Express on the HTTP server: issuer requests never pay
  * for Express's and Nest's layers; all others go on to Express unchanged.
  */
 function routeIssuersFirst(app: NestExpressApplication): void {
@@ -42,5 +44,8 @@ function routeIssuersFirst(app: NestExpressApplication): void {
   const gateway = app.get(IssuerGateway);
   const [express] = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => gateway.handle(req, res, () => express(req, res)));
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    guardPages(req, res);
+    gateway.handle(req, res, () => express(req, res));
+  });
 }

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { usernameKey } from './username.js';
 
 /**
- * Counts failed sign-ins per user (of one issuer) and per client IP; past the limit, that key
+ * Counts failed sign-ins per client IP and per user (of one issuer); past the limit, that key
  * is locked for the lockout period. Counted in the rate-limit store (RATE_LIMIT_STORE): with
  * PostgreSQL or Redis, one budget for all replicas; in memory, one per replica.
  */
@@ -21,24 +22,18 @@ export class LoginThrottle {
   }
 
   /**
-   * Takes one attempt from the user's and the IP's budgets before the password is checked,
-   * so parallel attempts cannot all slip past a check made before any failure is counted.
+   * Takes one attempt from the IP's budget, then, if the IP had one left, from the user's,
+   * before the password is checked, so parallel attempts cannot all slip past a check made
+   * before any failure is counted. A locked-out IP spends no user budget and makes no
+   * per-user counter: new usernames from it cost nothing to keep. `username` is undefined for
+   * a name that cannot be anyone's (see isUsername), which has no budget of its own.
    * Returns the seconds to wait when a budget is spent (0 when not), and whether this very
    * attempt spent it (the moment a lockout begins, worth an audit event; later ones are not).
    */
-  async take(issuerId: string, username: string, ip: string): Promise<{ retryAfterSeconds: number; lockedNow: boolean }> {
-    const limiters = [this.perUser, this.perIp];
-    const results = await Promise.allSettled([this.perUser.consume(userKey(issuerId, username)), this.perIp.consume(ip)]);
-    const blocked = results.flatMap((result, index) =>
-      result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [{ res: result.reason, points: limiters[index].points }] : [],
-    );
-    const failure = results.find((result) => result.status === 'rejected' && !(result.reason instanceof RateLimiterRes));
-    if (failure) throw (failure as PromiseRejectedResult).reason;
-    return {
-      retryAfterSeconds: blocked.length ? Math.ceil(Math.max(...blocked.map(({ res }) => res.msBeforeNext)) / 1000) : 0,
-      // Each budget against its own size: the attempt just past it is the one that locks.
-      lockedNow: blocked.some(({ res, points }) => res.consumedPoints === points + 1),
-    };
+  async take(issuerId: string, username: string | undefined, ip: string): Promise<{ retryAfterSeconds: number; lockedNow: boolean }> {
+    const byIp = await consume(this.perIp, ip);
+    if (byIp || username === undefined) return verdict(byIp);
+    return verdict(await consume(this.perUser, userKey(issuerId, username)));
   }
 
   /** A success gives the attempts back: only failures count. */
@@ -47,4 +42,21 @@ export class LoginThrottle {
   }
 }
 
-const userKey = (issuerId: string, username: string) => `${issuerId}:${username.toLowerCase()}`;
+/** Takes a point: undefined within the budget, else the refusal and the budget's size. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<{ res: RateLimiterRes; points: number } | undefined> {
+  try {
+    await limiter.consume(key);
+    return undefined;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { res: rejection, points: limiter.points };
+    throw rejection;
+  }
+}
+
+function verdict(blocked: { res: RateLimiterRes; points: number } | undefined): { retryAfterSeconds: number; lockedNow: boolean } {
+  if (!blocked) return { retryAfterSeconds: 0, lockedNow: false };
+  // Each budget against its own size: the attempt just past it is the one that locks.
+  return { retryAfterSeconds: Math.max(1, Math.ceil(blocked.res.msBeforeNext / 1000)), lockedNow: blocked.res.consumedPoints === blocked.points + 1 };
+}
+
+const userKey = (issuerId: string, username: string) => `${issuerId}:${usernameKey(username)}`;

@@ -6,6 +6,7 @@ import type { Account } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
+import { isUsername, USERNAME_MAX_LENGTH } from './username.js';
 
 export type SignInResult = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
 
@@ -23,15 +24,20 @@ export class SignIn {
   ) {}
 
   async attempt(issuerId: string, username: string, password: string, ip: string): Promise<SignInResult> {
-    const actor: Actor = { type: 'end_user', id: username, name: username, ip };
-    const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, username, ip);
+    // A name no account can have (too long, or outside the admin API's alphabet) is a failed
+    // sign-in like any other, but is never looked up and gets no budget of its own; logged cut short.
+    const wellFormed = isUsername(username);
+    const name = wellFormed ? username : `${username.slice(0, USERNAME_MAX_LENGTH)}…`;
+    const actor: Actor = { type: 'end_user', id: name, name, ip };
+    const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
     if (retryAfterSeconds > 0) {
-      if (lockedNow) await this.audit.note(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: username, after: { retry_after_seconds: retryAfterSeconds } });
+      if (lockedNow) await this.audit.note(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: name, after: { retry_after_seconds: retryAfterSeconds } });
       return { ok: false, reason: 'locked', retryAfterSeconds };
     }
-    const account = await this.accounts.findForLogin(issuerId, username);
-    if (!(await this.hasher.verify(account?.passwordHash ?? undefined, password)) || !account) {
-      await this.audit.note(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? username });
+    const account = wellFormed ? await this.accounts.findForLogin(issuerId, username) : null;
+    // A malformed name is refused without the hashing work: its shape says nothing about anyone.
+    if (!wellFormed || !(await this.hasher.verify(account?.passwordHash ?? undefined, password)) || !account) {
+      await this.audit.note(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
     await this.throttle.succeeded(issuerId, username, ip);

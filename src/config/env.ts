@@ -145,7 +145,7 @@ export class Env {
   @IntBetween(0, 10_000_000)
   RATE_LIMIT_METADATA_PER_MINUTE: number = 1200;
 
-  /** Requests per minute one client IP may make to one issuer's other public routes (token, authorize, …); `0` = no limit. Default `3000`. */
+  /** Requests per minute one client IP may make to one issuer's other public routes (token, authorize, the sign-in and consent pages, …); `0` = no limit. Default `3000`. */
   @IntBetween(0, 10_000_000)
   RATE_LIMIT_PROTOCOL_PER_MINUTE: number = 3000;
 

@@ -4,6 +4,7 @@ import express from 'express';
 import { AccountSignOut } from '../accounts/account-sign-out.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { InteractionCsrf } from './interactions/interaction-csrf.provider.js';
+import { InteractionRateLimit } from './interactions/interaction-rate-limit.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
 import { ClientMetadataValidator } from '../clients/client-metadata-validator.js';
@@ -45,10 +46,10 @@ import { TenantChangeListener } from './tenant-change-listener.js';
 export class OidcModule implements NestModule {
   constructor(private readonly csrf: InteractionCsrf) {}
 
-  /** Sign-in forms: small urlencoded bodies, cookies for the CSRF check, and the check itself. */
+  /** Sign-in forms: the public rate limit, small urlencoded bodies, cookies for the CSRF check, and the check itself. */
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(cookieParser(), express.urlencoded({ extended: false, limit: '16kb' }), this.csrf.protect)
+      .apply(InteractionRateLimit, cookieParser(), express.urlencoded({ extended: false, limit: '16kb' }), this.csrf.protect)
       .forRoutes(':issuer_id/interaction/{*path}');
   }
 }

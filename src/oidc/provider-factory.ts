@@ -5,6 +5,7 @@ import type { Branding } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
 import type { Account } from '../accounts/account.entity.js';
 import { findAccountWith } from './hooks/find-account.js';
+import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
 import { publicErrors } from './hooks/public-errors.js';
 import { renderError } from './hooks/render-error.js';
@@ -99,6 +100,7 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
   const provider = new Provider(issuer, configuration);
   // Endpoint URLs are built from the forwarded host and protocol, which the controller pins to PUBLIC_URL.
   provider.proxy = true;
+  provider.use(pageScriptHashes);
   provider.use(publicErrors);
   return provider;
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsAcceptablePassword, PASSWORD_LENGTH } from '../password-policy.js';
+import { USERNAME } from '../username.js';
 
 const PASSWORD_RULES = 'Not only whitespace, and not one of the most commonly used passwords (whatever the case).';
 
@@ -58,8 +59,6 @@ export class UserClaimsDto {
   @Type(() => AddressDto)
   address?: AddressDto;
 }
-
-const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/;
 
 export class CreateUserDto extends UserClaimsDto {
   @ApiProperty({ example: 'jane', description: '1–128 of A-Z a-z 0-9 . _ @ + -; unique per tenant, whatever the case.' })

@@ -103,7 +103,6 @@ export class InteractionsService {
     }
   }
 
-  /** No form-action directive: Chromium applies it to the redirects after a POST, which end at the client. */
   /** A form posted for a step this interaction is not at (a stale tab, a replayed request). */
   private outOfStep(issuer: LiveIssuer, res: Response): void {
     res.status(400);
@@ -111,6 +110,7 @@ export class InteractionsService {
   }
 
   private html(res: Response, body: string): void {
-    res.type('html').set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'" }).send(body);
+    // The security headers every page gets are set in one place: common/http/page-headers.ts.
+    res.type('html').set('Cache-Control', 'no-store').send(body);
   }
 }

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { adminApi, oauthError } from '../helpers/admin-api.js';
+import { startApp, type RunningApp } from '../helpers/app.js';
+import { formOf, UserAgent } from '../helpers/browserless.js';
+import { createDatabase, dropDatabase, query } from '../helpers/db.js';
+import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
+
+const REDIRECT = 'https://rp.example.com/cb';
+
+describe('finding 4: sign-in routes unthrottled; throttle keys of any length', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  /** The app on a database of its own, counting in PostgreSQL, so its rate-limit rows are the test's alone. */
+  async function start(env: Record<string, string>): Promise<{ running: RunningApp; databaseUrl: string }> {
+    const databaseUrl = await createDatabase('portcullis_sec04');
+    cleanups.push(() => dropDatabase(databaseUrl));
+    const running = await startApp({ DATABASE_URL: databaseUrl, RATE_LIMIT_STORE: 'postgres', ...env });
+    cleanups.push(() => running.close());
+    return { running, databaseUrl };
+  }
+
+  /** A browser at the sign-in page of a new tenant; `signIn` posts the form as the page last rendered it. */
+  async function signInPage(running: RunningApp) {
+    const { issuerId, issuer } = await createTenant(running.url);
+    await adminApi(running.url).post(`/v1/tenants/${issuerId}/users`, { username: 'timing', password: 'the right passphrase' });
+    const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
+    const config = await discover(issuer, client.clientId, oidc.None());
+    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    const agent = new UserAgent(running.url);
+    let form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+    const signIn = async (username: string, password = 'a wrong passphrase') => {
+      const res = await agent.post(form.action, { _csrf: form.csrf, username, password });
+      if (res.headers.get('content-type')?.startsWith('text/html')) form = formOf(await res.clone().text());
+      return res;
+    };
+    return { issuerId, signIn, agent };
+  }
+
+  const userBuckets = async (databaseUrl: string, issuerId: string) =>
+    (await query<{ key: string }>(databaseUrl, `SELECT key FROM rate_limits WHERE key LIKE $1 ORDER BY key`, [`login-user:${issuerId}:%`])).map(({ key }) => key);
+
+  it('sign-in posts beyond the public protocol budget get 429 too_many_requests with Retry-After', async () => {
+    // Ten requests a minute: the authorization request and the sign-in page take two.
+    const { running } = await start({ RATE_LIMIT_PROTOCOL_PER_MINUTE: '10', LOGIN_MAX_FAILURES_PER_USER: '1000', LOGIN_MAX_FAILURES_PER_IP: '1000' });
+    const { signIn } = await signInPage(running);
+    const answers: Response[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) answers.push(await signIn('timing'));
+    expect(answers.map((res) => res.status)).toEqual([...Array(8).fill(401), ...Array(4).fill(429)]);
+    const limited = answers.at(-1)!;
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual(oauthError('too_many_requests'));
+  });
+
+  it('a username longer than the admin API allows (or outside its alphabet) is a failed sign-in that makes no per-user bucket', async () => {
+    const { running, databaseUrl } = await start({});
+    const { issuerId, signIn } = await signInPage(running);
+    for (const username of ['a'.repeat(10_000), 'b'.repeat(129), 'has space', 'tİming']) {
+      const res = await signIn(username);
+      expect({ username: username.slice(0, 20), status: res.status }).toEqual({ username: username.slice(0, 20), status: 401 });
+      expect(await res.text()).toContain('Wrong username or password.');
+    }
+    expect(await userBuckets(databaseUrl, issuerId)).toEqual([]);
+    // A name an account could have gets its bucket, under the one case folding.
+    expect((await signIn('No.Body')).status).toBe(401);
+    expect(await userBuckets(databaseUrl, issuerId)).toEqual([`login-user:${issuerId}:no.body`]);
+  });
+
+  it('once the client IP is locked out, sign-ins with new usernames are refused and make no new per-user bucket', async () => {
+    const { running, databaseUrl } = await start({ LOGIN_MAX_FAILURES_PER_IP: '3' });
+    const { issuerId, signIn } = await signInPage(running);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) statuses.push((await signIn(`guess${attempt}`)).status);
+    expect(statuses).toEqual([401, 401, 401, ...Array(7).fill(429)]);
+    expect(await userBuckets(databaseUrl, issuerId)).toEqual([0, 1, 2].map((n) => `login-user:${issuerId}:guess${n}`));
+    // Locked means locked: the right password does not get through either.
+    expect((await signIn('timing', 'the right passphrase')).status).toBe(429);
+    expect(await userBuckets(databaseUrl, issuerId)).toHaveLength(3);
+  });
+});
