@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { UserAgent } from '../helpers/browserless.js';
-import { createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
+import { authorizationRequest, createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
 const LOGOUT_REDIRECT = 'https://rp.example.com/signed-out';
@@ -45,20 +45,7 @@ describe('authorization code flow', () => {
   afterAll(() => running.close());
 
   /** A fresh authorization request with PKCE, state and nonce. */
-  async function request(config: oidc.Configuration, params: Record<string, string> = {}) {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const checks = { pkceCodeVerifier: verifier, expectedState: oidc.randomState(), expectedNonce: oidc.randomNonce() };
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: 'openid',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state: checks.expectedState,
-      nonce: checks.expectedNonce,
-      ...params,
-    });
-    return { url, checks };
-  }
+  const request = (config: oidc.Configuration, params: Record<string, string> = {}) => authorizationRequest(config, REDIRECT, params);
 
   async function signInAndRedeem(config: oidc.Configuration, params: Record<string, string> = {}, agent = new UserAgent(running.url)) {
     const { url, checks } = await request(config, params);

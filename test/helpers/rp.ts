@@ -44,3 +44,19 @@ export async function oauthErrorOf(call: Promise<unknown>): Promise<{ status?: n
   }
   throw new Error('expected the call to fail');
 }
+
+/** A fresh authorization request with PKCE (S256), state and nonce, and the checks to redeem its code with. */
+export async function authorizationRequest(config: oidc.Configuration, redirectUri: string, params: Record<string, string> = {}) {
+  const verifier = oidc.randomPKCECodeVerifier();
+  const checks = { pkceCodeVerifier: verifier, expectedState: oidc.randomState(), expectedNonce: oidc.randomNonce() };
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state: checks.expectedState,
+    nonce: checks.expectedNonce,
+    ...params,
+  });
+  return { url, checks };
+}

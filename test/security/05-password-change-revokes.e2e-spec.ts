@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { UserAgent, formOf } from '../helpers/browserless.js';
-import { createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
+import { authorizationRequest, createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
 const PASSWORD = 'correct horse battery staple';
@@ -45,21 +45,8 @@ describe('finding 5: a password change revokes nothing', () => {
     return { userId: reply.body.user_id, username };
   }
 
-  async function authorizationUrl(params: Record<string, string> = {}) {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const checks = { pkceCodeVerifier: verifier, expectedState: oidc.randomState(), expectedNonce: oidc.randomNonce() };
-    const url = oidc.buildAuthorizationUrl(rp, {
-      redirect_uri: REDIRECT,
-      scope: 'openid profile offline_access',
-      prompt: 'consent',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state: checks.expectedState,
-      nonce: checks.expectedNonce,
-      ...params,
-    });
-    return { url, checks };
-  }
+  const authorizationUrl = (params: Record<string, string> = {}) =>
+    authorizationRequest(rp, REDIRECT, { scope: 'openid profile offline_access', prompt: 'consent', ...params });
 
   /** What an attacker who signed in as the user holds: tokens, and a browser whose session gets codes without a prompt. */
   async function signedIn(username: string) {
