@@ -27,8 +27,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(assignRequestId);
   routeIssuersFirst(app);
-  // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
-  app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): `req.ip`
+  // is then the same address the issuer gateway resolves (common/http/client-address.ts).
+  app.set('trust proxy', config.trustProxy);
   serveOpenApiDocument(app, buildOpenApiDocument(app));
   return app;
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import proxyaddr from 'proxy-addr';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
+import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { redactUrl } from '../common/http/logger-options.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -36,7 +36,7 @@ type Request = IncomingMessage & { id?: unknown; baseUrl?: string };
 export class IssuerGateway {
   private readonly forwardedHost: string;
   private readonly forwardedProto: string;
-  private readonly trustProxy: (address: string, hop: number) => boolean;
+  private readonly trustProxy: TrustProxy;
   private readonly discoveryCacheControl: string;
   private readonly jwksCacheControl: string;
 
@@ -46,8 +46,8 @@ export class IssuerGateway {
     private readonly limits: PublicRateLimits,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // The same trust as Express's `trust proxy` (see app.ts): one proxy hop in production, loopback otherwise.
-    this.trustProxy = config.nodeEnv === 'production' ? (_address, hop) => hop < 1 : proxyaddr.compile('loopback');
+    // The same trust as Express's `trust proxy` (see app.ts): the proxies TRUST_PROXY names.
+    this.trustProxy = config.trustProxy;
     const publicUrl = new URL(config.publicUrl);
     this.forwardedHost = publicUrl.host;
     this.forwardedProto = publicUrl.protocol.slice(0, -1);
@@ -128,7 +128,7 @@ export class IssuerGateway {
 
   /** The caller's address, through trusted proxies only. */
   private clientIp(req: IncomingMessage): string {
-    return proxyaddr(req, this.trustProxy);
+    return clientAddress(req, this.trustProxy);
   }
 
   /** The registry could not answer: the database is out of reach (503), or a bug (500). */
