@@ -5,6 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { AppLogger } from './common/http/app-logger.js';
 import { loggerOptions } from './common/http/logger-options.js';
 import { assignRequestId } from './common/http/request-id.js';
+import { strictTransportSecurity } from './common/http/strict-transport-security.js';
 import { IssuerGateway } from './oidc/issuer-gateway.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -26,6 +27,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  // Every answer Nest or Express gives; the issuer gateway sets it on its own (issuer-gateway.ts).
+  const hsts = strictTransportSecurity(config.publicUrl);
+  if (hsts) app.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => (res.setHeader('Strict-Transport-Security', hsts), next()));
   routeIssuersFirst(app);
   // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): `req.ip`
   // is then the same address the issuer gateway resolves (common/http/client-address.ts).

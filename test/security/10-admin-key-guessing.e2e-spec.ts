@@ -53,7 +53,7 @@ describe('finding 10: admin-key guessing is neither throttled nor audited', () =
     const reply = await fetch(`${replicas[0].url}/v1/audit-events?action=admin_auth.failed&limit=200`, {
       headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'x-forwarded-for': randomAddress() },
     });
-    const { items } = await reply.json();
+    const { items } = (await reply.json()) as { items: { ip: string; after: unknown }[] };
     const mine = items.filter((event: { ip: string }) => event.ip === attacker);
     // Three failures within the budget and the fourth, which locked the address; the fifth was refused unheard.
     expect(mine).toHaveLength(4);
