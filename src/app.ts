@@ -1,7 +1,10 @@
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { PinoLogger } from 'nestjs-pino';
+import { AdminAuthenticator } from './common/auth/admin-authenticator.js';
+import { operatorKeyMiddleware } from './common/auth/operator-access.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { AppLogger } from './common/http/app-logger.js';
 import { loggerOptions } from './common/http/logger-options.js';
 import { assignRequestId } from './common/http/request-id.js';
@@ -34,7 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): `req.ip`
   // is then the same address the issuer gateway resolves (common/http/client-address.ts).
   app.set('trust proxy', config.trustProxy);
-  serveOpenApiDocument(app, buildOpenApiDocument(app));
+  serveDocumentation(app, config);
   return app;
 }
 
@@ -48,4 +51,13 @@ function routeIssuersFirst(app: NestExpressApplication): void {
   const [express] = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => gateway.handle(req, res, () => express(req, res)));
+}
+
+/** `/docs` as DOCS_ACCESS says: for anyone, behind an admin key above tenants, or not at all (404). */
+function serveDocumentation(app: NestExpressApplication, config: AppConfig): void {
+  if (config.docsAccess === 'off') return;
+  if (config.docsAccess === 'admin') {
+    app.use('/docs', operatorKeyMiddleware(app.get(AdminAuthenticator), new AllExceptionsFilter(app.get(HttpAdapterHost))));
+  }
+  serveOpenApiDocument(app, buildOpenApiDocument(app));
 }
