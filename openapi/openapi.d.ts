@@ -2201,6 +2201,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     createAdminKey: {
@@ -2320,6 +2335,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getAdminKey: {
@@ -2386,6 +2416,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     revokeAdminKey: {
@@ -2446,6 +2491,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "admin key '5f0c2a7e-8d1b-4c3a-9e6f-2b7d4a1c8e90' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -2532,6 +2592,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -2657,7 +2732,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
-            /** @description Too many checks with this admin key; see Retry-After. */
+            /** @description Too many checks with this admin key, or too many wrong admin keys from this client address; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2744,6 +2819,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -2883,6 +2973,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     importTenant: {
@@ -3017,6 +3122,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getTenant: {
@@ -3068,6 +3188,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     deleteTenant: {
@@ -3113,6 +3248,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3239,6 +3389,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     listTenantAuditEvents: {
@@ -3325,6 +3490,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     listClients: {
@@ -3399,6 +3579,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3525,6 +3720,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getClient: {
@@ -3577,6 +3787,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     deleteClient: {
@@ -3623,6 +3848,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3750,6 +3990,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     rotateClientSecret: {
@@ -3817,6 +4072,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     exportTenant: {
@@ -3863,6 +4133,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3945,6 +4230,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     rotateKeys: {
@@ -3991,6 +4291,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4057,6 +4372,21 @@ export interface operations {
                      * @example {
                      *       "error": "conflict",
                      *       "message": "key 'k-2026-11' is the active key; only retired keys can be removed (rotate first)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4141,6 +4471,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     endSession: {
@@ -4187,6 +4532,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "session 'sxXuFeqc6pmV' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4268,6 +4628,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4409,6 +4784,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getUser: {
@@ -4461,6 +4851,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     deleteUser: {
@@ -4507,6 +4912,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4644,6 +5064,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
