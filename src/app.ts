@@ -32,7 +32,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(assignRequestId);
   // Every answer Nest or Express gives; the issuer gateway sets it on its own (issuer-gateway.ts).
   const hsts = strictTransportSecurity(config.publicUrl);
-  if (hsts) app.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => (res.setHeader('Strict-Transport-Security', hsts), next()));
+  if (hsts) {
+    app.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      res.setHeader('Strict-Transport-Security', hsts);
+      next();
+    });
+  }
   routeIssuersFirst(app);
   // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): `req.ip`
   // is then the same address the issuer gateway resolves (common/http/client-address.ts).
