@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { compileTrustProxy } from '../src/common/http/client-address.js';
 import { createProvider } from '../src/oidc/provider-factory.js';
 import { TENANT_OPTION_DEFAULTS, type Tenant } from '../src/tenancy/tenant.entity.js';
 
@@ -47,6 +48,8 @@ const handlers = new Map(
       Adapter: memoryAdapter(clients),
       findAccount: async () => null,
       serviceDocumentation: `${publicUrl}/docs`,
+      // As Portcullis runs by default: no proxy trusted.
+      trustProxy: compileTrustProxy(undefined),
     });
     return [issuerId, provider.callback()] as const;
   }),

@@ -50,7 +50,7 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const portcullis = spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
     env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0',
+      PATH: process.env.PATH ?? '', NODE_ENV: 'production', ALLOW_INSECURE_PUBLIC_URL: 'true', PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0',
       DATABASE_URL: Object.assign(new URL(SERVER_URL), { pathname: `/${database}` }).toString(), ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
       PROVIDER_CACHE_SIZE: String(ISSUERS + 10), RATE_LIMIT_METADATA_PER_MINUTE: '0', RATE_LIMIT_PROTOCOL_PER_MINUTE: '0',
     },

@@ -46,7 +46,7 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const child = spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
   env: {
-    PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0',
+    PATH: process.env.PATH ?? '', NODE_ENV: 'production', ALLOW_INSECURE_PUBLIC_URL: 'true', PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0',
     DATABASE_URL: Object.assign(new URL(SERVER_URL), { pathname: `/${database}` }).toString(), ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: 'ef'.repeat(32),
     // A bench signs in far more often than the lockout allows a person to fail; failures here are bugs.
     LOGIN_MAX_FAILURES_PER_IP: '100000',

@@ -26,6 +26,7 @@ await admin.query(`CREATE DATABASE ${database}`);
 try {
   const config = await loadConfig({
     NODE_ENV: 'production',
+    ALLOW_INSECURE_PUBLIC_URL: 'true',
     PORT: '0',
     LOG_LEVEL: 'silent',
     DATABASE_URL: Object.assign(new URL(SERVER_URL), { pathname: `/${database}` }).toString(),

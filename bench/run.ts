@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     const portcullisUrl = `http://127.0.0.1:${pPort}`;
     const portcullis = await start(
       [fileURLToPath(new URL('../src/main.js', import.meta.url))],
-      { NODE_ENV: 'production', PORT: String(pPort), PUBLIC_URL: portcullisUrl, DATABASE_URL: databaseUrl, ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: KEK, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0', RATE_LIMIT_METADATA_PER_MINUTE: '0', RATE_LIMIT_PROTOCOL_PER_MINUTE: '0' },
+      { NODE_ENV: 'production', ALLOW_INSECURE_PUBLIC_URL: 'true', PORT: String(pPort), PUBLIC_URL: portcullisUrl, DATABASE_URL: databaseUrl, ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: KEK, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0', RATE_LIMIT_METADATA_PER_MINUTE: '0', RATE_LIMIT_PROTOCOL_PER_MINUTE: '0' },
     );
     children.push(portcullis);
     await waitReady(portcullisUrl);

@@ -2210,6 +2210,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     createAdminKey: {
@@ -2329,6 +2344,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getAdminKey: {
@@ -2395,6 +2425,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     revokeAdminKey: {
@@ -2455,6 +2500,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "admin key '5f0c2a7e-8d1b-4c3a-9e6f-2b7d4a1c8e90' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -2541,6 +2601,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -2666,7 +2741,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
-            /** @description Too many checks with this admin key; see Retry-After. */
+            /** @description Too many checks with this admin key, or too many wrong admin keys from this client address; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,6 +2828,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -2892,6 +2982,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     importTenant: {
@@ -3026,6 +3131,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getTenant: {
@@ -3077,6 +3197,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     deleteTenant: {
@@ -3122,6 +3257,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3248,6 +3398,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     listTenantAuditEvents: {
@@ -3334,6 +3499,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     listClients: {
@@ -3408,6 +3588,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3534,6 +3729,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getClient: {
@@ -3586,6 +3796,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     deleteClient: {
@@ -3632,6 +3857,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "client 'b3Jk1xQ2' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3759,6 +3999,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     rotateClientSecret: {
@@ -3826,6 +4081,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     exportTenant: {
@@ -3872,6 +4142,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -3954,6 +4239,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     rotateKeys: {
@@ -4000,6 +4300,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4066,6 +4381,21 @@ export interface operations {
                      * @example {
                      *       "error": "conflict",
                      *       "message": "key 'k-2026-11' is the active key; only retired keys can be removed (rotate first)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4150,6 +4480,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     endSession: {
@@ -4196,6 +4541,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "session 'sxXuFeqc6pmV' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4277,6 +4637,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4418,6 +4793,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     getUser: {
@@ -4470,6 +4860,21 @@ export interface operations {
                     "application/json": components["schemas"]["AdminErrorDto"];
                 };
             };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
         };
     };
     deleteUser: {
@@ -4516,6 +4921,21 @@ export interface operations {
                      * @example {
                      *       "error": "not_found",
                      *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -4654,6 +5074,21 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];

@@ -1,11 +1,15 @@
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { PinoLogger } from 'nestjs-pino';
+import { AdminAuthenticator } from './common/auth/admin-authenticator.js';
+import { operatorKeyMiddleware } from './common/auth/operator-access.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { AppLogger } from './common/http/app-logger.js';
 import { loggerOptions } from './common/http/logger-options.js';
 import { guardPages } from './common/http/page-headers.js';
 import { assignRequestId } from './common/http/request-id.js';
+import { strictTransportSecurity } from './common/http/strict-transport-security.js';
 import { IssuerGateway } from './oidc/issuer-gateway.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -27,10 +31,19 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  // Every answer Nest or Express gives; the issuer gateway sets it on its own (issuer-gateway.ts).
+  const hsts = strictTransportSecurity(config.publicUrl);
+  if (hsts) {
+    app.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      res.setHeader('Strict-Transport-Security', hsts);
+      next();
+    });
+  }
   routeIssuersFirst(app);
-  // Behind a load balancer, the client address and protocol come from X-Forwarded-*.
-  app.set('trust proxy', config.nodeEnv === 'production' ? 1 : 'loopback');
-  serveOpenApiDocument(app, buildOpenApiDocument(app));
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): `req.ip`
+  // is then the same address the issuer gateway resolves (common/http/client-address.ts).
+  app.set('trust proxy', config.trustProxy);
+  serveDocumentation(app, config);
   return app;
 }
 
@@ -48,4 +61,13 @@ function routeIssuersFirst(app: NestExpressApplication): void {
     guardPages(req, res);
     gateway.handle(req, res, () => express(req, res));
   });
+}
+
+/** `/docs` as DOCS_ACCESS says: for anyone, behind an admin key above tenants, or not at all (404). */
+function serveDocumentation(app: NestExpressApplication, config: AppConfig): void {
+  if (config.docsAccess === 'off') return;
+  if (config.docsAccess === 'admin') {
+    app.use('/docs', operatorKeyMiddleware(app.get(AdminAuthenticator), new AllExceptionsFilter(app.get(HttpAdapterHost))));
+  }
+  serveOpenApiDocument(app, buildOpenApiDocument(app));
 }

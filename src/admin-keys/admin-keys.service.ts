@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { sha256 } from '../common/auth/admin-key.guard.js';
+import { sha256 } from '../common/auth/admin-authenticator.js';
 import { AdminKeyLookup, type AdminPrincipal } from '../common/auth/admin-principal.js';
 import { ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';

@@ -1,3 +1,8 @@
+import type { TrustProxy } from '../common/http/client-address.js';
+
+/** Who may read an operator endpoint (`/metrics`, `/docs`): anyone, admin keys above tenants only, or nobody (404). */
+export type EndpointAccess = 'public' | 'admin' | 'off';
+
 /** The resolved, validated configuration the application runs with. Built once by `loadConfig`. */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -5,6 +10,8 @@ export interface AppConfig {
   host: string;
   /** No trailing slash; an issuer is `${publicUrl}/${issuer_id}`. */
   publicUrl: string;
+  /** TRUST_PROXY compiled: which peers' X-Forwarded-For is believed, for Express and the issuer gateway alike. */
+  trustProxy: TrustProxy;
   /** Absolute path. */
   dataDir: string;
   /** `undefined` selects the embedded store. */
@@ -16,6 +23,10 @@ export interface AppConfig {
   logLevel: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /** Wrong admin keys allowed per client address within the admin-auth window (15 minutes). */
+  adminAuthMaxFailuresPerIp: number;
+  metricsAccess: EndpointAccess;
+  docsAccess: EndpointAccess;
   providerDiscovery: { allowPrivate: boolean; connectTimeoutMs: number; timeoutMs: number; maxBytes: number; perMinute: number; caFile?: string };
   keyRotationCheckSeconds: number;
   providerCacheSize: number;

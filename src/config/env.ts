@@ -35,7 +35,7 @@ const IntBetween = (min: number, max: number) => {
  * line of each one a complete sentence, and name the default.
  */
 export class Env {
-  /** Runtime mode: `development`, `test` or `production`. Default `development`. Production refuses to start without `ADMIN_API_KEY` and `KEY_ENCRYPTION_KEY`. */
+  /** Runtime mode: `development`, `test` or `production`. Default `development`. Production refuses to start without `ADMIN_API_KEY` and `KEY_ENCRYPTION_KEY`, and with an `http://` `PUBLIC_URL` unless `ALLOW_INSECURE_PUBLIC_URL=true`. */
   @IsOptional()
   @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -49,13 +49,24 @@ export class Env {
   @IsString()
   HOST: string = '127.0.0.1';
 
-  /** External base URL; every issuer is `PUBLIC_URL/{issuer_id}`. Default `http://localhost:PORT`. */
+  /** External base URL; every issuer is `PUBLIC_URL/{issuer_id}`. Default `http://localhost:PORT`. When it is `https://`, every response carries `Strict-Transport-Security: max-age=31536000` (without `includeSubDomains`, which is for the operator of the whole domain to set). */
   @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_query_components: false, allow_fragments: false },
     { message: 'must be an absolute http(s) URL without query or fragment, e.g. https://id.example.com' },
   )
   PUBLIC_URL?: string;
+
+  /** Lets `NODE_ENV=production` run with an `http://` `PUBLIC_URL` (`true`/`false`), for a deployment whose TLS ends in front of it on a private network it trusts; cookies then lose `Secure`. Default `false`: production refuses plain http. */
+  @toBool()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  ALLOW_INSECURE_PUBLIC_URL: boolean = false;
+
+  /** Which peers are proxies whose `X-Forwarded-For` is believed, as Express's `trust proxy` takes it: a hop count (`1` behind exactly one proxy) or a comma-separated list of addresses, CIDRs and the names `loopback`, `linklocal`, `uniquelocal`. Default: none, the client address is the socket's. `true` (trust everyone) is refused. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   /** PostgreSQL connection URL (`postgres://user:pass@host:5432/db`). Unset: the embedded store under `DATA_DIR`. */
   @IsOptional()
@@ -71,13 +82,27 @@ export class Env {
   @IsString()
   DATA_DIR: string = './data';
 
-  /** Bearer key of the admin API (at least 32 characters). Unset in development: generated into `DATA_DIR/admin-api-key` and printed once. Required in production. */
+  /** Bearer key of the admin API (at least 32 characters; in production at least 128 bits by a character-class estimate: length × log2 of the alphabet of the character classes it uses). Unset in development: generated into `DATA_DIR/admin-api-key` and printed once. Required in production. */
   @ValidateIf((env: Env) => isProduction(env) || env.ADMIN_API_KEY !== undefined)
   @IsDefined({ message: 'is required when NODE_ENV=production' })
   @IsString({ message: 'must be a string' })
   @MinLength(32, { message: 'must be at least 32 characters long' })
   @MaxLength(512, { message: 'must be at most 512 characters long' })
   ADMIN_API_KEY?: string;
+
+  /** Failed admin API authentications (a wrong key) allowed per client address within 15 minutes before that address gets 429 for the rest of them; counted in `RATE_LIMIT_STORE`. Default `20`. */
+  @IntBetween(1, 100000)
+  ADMIN_AUTH_MAX_FAILURES_PER_IP: number = 20;
+
+  /** Who may read `GET /metrics`: `public`, `admin` (an admin key above tenants, as a bearer token) or `off` (404). Default `public`, as Prometheus scrapes without credentials; in production, prefer `admin` or keep the path off the public ingress. */
+  @IsOptional()
+  @IsIn(['public', 'admin', 'off'], { message: 'must be one of public, admin, off' })
+  METRICS_ACCESS: 'public' | 'admin' | 'off' = 'public';
+
+  /** Who may read the API documentation (`/docs`, `/docs/openapi.json`, `/docs/openapi.yaml`): `public`, `admin` (an admin key above tenants, as a bearer token) or `off` (404). Default `public`: it describes the admin API, whose every route still needs a key. */
+  @IsOptional()
+  @IsIn(['public', 'admin', 'off'], { message: 'must be one of public, admin, off' })
+  DOCS_ACCESS: 'public' | 'admin' | 'off' = 'public';
 
   /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM). Unset in development: generated into `DATA_DIR/key-encryption-key`. Required in production. */
   @ValidateIf((env: Env) => isProduction(env) || env.KEY_ENCRYPTION_KEY !== undefined)

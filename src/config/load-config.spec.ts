@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './load-config.js';
+import { adminKeyBits, ConfigError, loadConfig } from './load-config.js';
 
 const dataDir = () => mkdtemp(join(tmpdir(), 'portcullis-config-'));
 const KEY = 'k'.repeat(40);
@@ -79,5 +79,43 @@ describe(loadConfig.name, () => {
       'KEY_ENCRYPTION_KEY is required when NODE_ENV=production',
     ]);
     await expect(stat(join(dir, 'admin-api-key'))).rejects.toThrow();
+  });
+
+  it('trusts no proxy by default; TRUST_PROXY takes a hop count or a list, and refuses true', async () => {
+    const base = { DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK };
+    const trust = async (value?: string) => (await loadConfig({ ...base, TRUST_PROXY: value })).trustProxy;
+    expect((await trust())('127.0.0.1', 0)).toBe(false);
+    expect((await trust('0'))('127.0.0.1', 0)).toBe(false);
+    const oneHop = await trust('1');
+    expect([oneHop('203.0.113.1', 0), oneHop('203.0.113.1', 1)]).toEqual([true, false]);
+    const listed = await trust('loopback, 10.0.0.0/8');
+    expect([listed('127.0.0.1', 0), listed('10.1.2.3', 1), listed('192.168.1.1', 0)]).toEqual([true, true, false]);
+    for (const [value, message] of [['true', /^TRUST_PROXY must not be true/], ['10.0.0.0/8, ingress', /^TRUST_PROXY must be a hop count or a comma-separated list/]] as const) {
+      const error = await loadConfig({ ...base, TRUST_PROXY: value }).catch((e) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.problems[0]).toMatch(message);
+    }
+  });
+
+  it('in production, refuses an http PUBLIC_URL unless ALLOW_INSECURE_PUBLIC_URL=true', async () => {
+    const production = { NODE_ENV: 'production', DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK };
+    const error = await loadConfig({ ...production, PUBLIC_URL: 'http://id.example.com' }).catch((e) => e);
+    expect(error.problems).toEqual([expect.stringMatching(/^PUBLIC_URL must be https:\/\/ when NODE_ENV=production .*ALLOW_INSECURE_PUBLIC_URL=true/)]);
+    expect((await loadConfig({ ...production, PUBLIC_URL: 'http://id.example.com', ALLOW_INSECURE_PUBLIC_URL: 'true' })).publicUrl).toBe('http://id.example.com');
+    expect((await loadConfig({ ...production, PUBLIC_URL: 'https://id.example.com' })).publicUrl).toBe('https://id.example.com');
+    // Development keeps http.
+    expect((await loadConfig({ DATA_DIR: production.DATA_DIR, ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK })).publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('in production, refuses an admin key below 128 bits by its character classes', async () => {
+    expect(adminKeyBits('0123456789'.repeat(3) + '01')).toBeLessThan(128); // 32 digits: ~106 bits
+    expect(adminKeyBits('a'.repeat(32))).toBeGreaterThan(128); // the estimate is an upper bound
+    expect(adminKeyBits('Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5')).toBeGreaterThan(128);
+    const production = { NODE_ENV: 'production', DATA_DIR: await dataDir(), KEY_ENCRYPTION_KEY: KEK, PUBLIC_URL: 'https://id.example.com' };
+    const error = await loadConfig({ ...production, ADMIN_API_KEY: '1'.repeat(38) }).catch((e) => e);
+    expect(error.problems).toEqual([expect.stringMatching(/^ADMIN_API_KEY is too easy to guess \(about 126 bits; production needs 128\)/)]);
+    expect((await loadConfig({ ...production, ADMIN_API_KEY: '1'.repeat(39) })).adminApiKey).toBe('1'.repeat(39));
+    // Development takes any key of the required length.
+    expect((await loadConfig({ DATA_DIR: production.DATA_DIR, KEY_ENCRYPTION_KEY: KEK, ADMIN_API_KEY: '1'.repeat(32) })).adminApiKey).toBe('1'.repeat(32));
   });
 });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AppConfig } from './app-config.js';
 import { generateAdminApiKey, generateKeyEncryptionKey, readOrCreateSecret } from './dev-secrets.js';
 import { Env } from './env.js';
+import { compileTrustProxy, type TrustProxy } from '../common/http/client-address.js';
 
 /** A configuration problem: one line per bad variable, printed without a stack trace. */
 export class ConfigError extends Error {
@@ -20,6 +21,22 @@ function describe(errors: ValidationError[]): string[] {
     // otherwise the first, as the others usually restate it (`min`, `max`, `int`).
     return `${error.property} ${constraints.isDefined ?? Object.values(constraints)[0] ?? 'is invalid'}`;
   });
+}
+
+/** Below this, a key could be found by guessing (NIST SP 800-131A's 128-bit security floor). */
+const MIN_ADMIN_KEY_BITS = 128;
+
+/** Sizes of the character classes an admin key draws from; anything else counts as one of 33 ASCII symbols. */
+const CHARACTER_CLASSES: [RegExp, number][] = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[^a-zA-Z0-9]/, 33]];
+
+/**
+ * A key's entropy if its characters were drawn at random from the classes it uses: length ×
+ * log2(alphabet). An upper bound (a word is far weaker than its letters), so it only rejects
+ * keys short or plain enough that no random generator would have made them.
+ */
+export function adminKeyBits(key: string): number {
+  const alphabet = CHARACTER_CLASSES.filter(([pattern]) => pattern.test(key)).reduce((sum, [, size]) => sum + size, 0);
+  return alphabet > 1 ? key.length * Math.log2(alphabet) : 0;
 }
 
 /** The 32-byte key from 64 hex digits or (url-safe) base64. */
@@ -58,6 +75,19 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
   if (env.PUBLIC_URL && !['', '/'].includes(new URL(env.PUBLIC_URL).pathname)) {
     throw new ConfigError(['PUBLIC_URL must be an origin without a path (issuers are PUBLIC_URL/{issuer_id}), e.g. https://id.example.com']);
   }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  if (env.NODE_ENV === 'production' && publicUrl.startsWith('http://') && !env.ALLOW_INSECURE_PUBLIC_URL) {
+    throw new ConfigError([`PUBLIC_URL must be https:// when NODE_ENV=production (over http, cookies lose Secure); got ${publicUrl}. Set ALLOW_INSECURE_PUBLIC_URL=true to run over http anyway`]);
+  }
+  if (env.NODE_ENV === 'production' && adminKeyBits(adminApiKey) < MIN_ADMIN_KEY_BITS) {
+    throw new ConfigError([`ADMIN_API_KEY is too easy to guess (about ${Math.floor(adminKeyBits(adminApiKey))} bits; production needs ${MIN_ADMIN_KEY_BITS}): use a random key, e.g. openssl rand -base64 32`]);
+  }
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = compileTrustProxy(env.TRUST_PROXY);
+  } catch (error) {
+    throw new ConfigError([`TRUST_PROXY ${(error as Error).message}`]);
+  }
   if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) throw new ConfigError(['RATE_LIMIT_STORE=redis needs REDIS_URL']);
   const kek = decodeKey(keyEncryptionKey);
   if (kek.length !== 32) throw new ConfigError(['KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64']);
@@ -66,7 +96,8 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
+    trustProxy,
     dataDir,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? 10 : 4),
@@ -75,6 +106,9 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    adminAuthMaxFailuresPerIp: env.ADMIN_AUTH_MAX_FAILURES_PER_IP,
+    metricsAccess: env.METRICS_ACCESS,
+    docsAccess: env.DOCS_ACCESS,
     providerDiscovery: {
       allowPrivate: env.PROVIDER_DISCOVERY_ALLOW_PRIVATE,
       connectTimeoutMs: env.PROVIDER_DISCOVERY_CONNECT_TIMEOUT_MS,

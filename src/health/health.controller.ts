@@ -1,16 +1,24 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { AdminAuthenticator } from '../common/auth/admin-authenticator.js';
+import { requireOperatorKey } from '../common/auth/operator-access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Metrics } from './metrics.js';
 import { ReadinessCheck, type Readiness } from './readiness.js';
 
-/** Probes and metrics for operators. Not rate limited, not authenticated, not in the admin API document. */
+/**
+ * Probes and metrics for operators. Not rate limited, not in the admin API document. Probes
+ * are never authenticated; metrics as METRICS_ACCESS says.
+ */
 @ApiExcludeController()
 @Controller()
 export class HealthController {
   constructor(
     private readonly readiness: ReadinessCheck,
     private readonly metrics: Metrics,
+    private readonly authenticator: AdminAuthenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Liveness: the process runs its event loop. Touches nothing else, so a database outage never restarts pods. */
@@ -29,7 +37,10 @@ export class HealthController {
   }
 
   @Get('metrics')
-  async metricsText(@Res() res: Response): Promise<void> {
+  async metricsText(@Req() req: Request, @Res() res: Response): Promise<void> {
+    // `off` answers as if there were no such route.
+    if (this.config.metricsAccess === 'off') throw new NotFoundException();
+    if (this.config.metricsAccess === 'admin') await requireOperatorKey(req, this.authenticator);
     res.type(this.metrics.registry.contentType).set('Cache-Control', 'no-store').send(await this.metrics.registry.metrics());
   }
 }

@@ -50,9 +50,10 @@ export class DocumentCache {
 
 /**
  * Answers from a cached document: 304 on a matching If-None-Match, else the bytes (no body for
- * HEAD). All headers go into one `writeHead` as a flat list, the cheapest form Node accepts.
+ * HEAD). All headers go into one `writeHead` as a flat list, the cheapest form Node accepts;
+ * `extraHeaders` (name, value, …) are the ones every gateway answer carries (HSTS).
  */
-export function serveDocument(req: IncomingMessage, res: ServerResponse, document: CachedDocument, requestId: string): void {
+export function serveDocument(req: IncomingMessage, res: ServerResponse, document: CachedDocument, requestId: string, extraHeaders: readonly string[] = []): void {
   const match = req.headers['if-none-match'];
   const notModified = match !== undefined && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag);
   const headers = [
@@ -62,6 +63,7 @@ export function serveDocument(req: IncomingMessage, res: ServerResponse, documen
     // Public documents: any origin may read them (oidc-provider answers these with CORS open too).
     'Access-Control-Allow-Origin', '*',
     'X-Request-Id', requestId,
+    ...extraHeaders,
   ];
   if (!notModified) headers.push('Content-Length', document.length);
   res.writeHead(notModified ? 304 : 200, headers);

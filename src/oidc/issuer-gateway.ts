@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import proxyaddr from 'proxy-addr';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
+import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { redactUrl } from '../common/http/logger-options.js';
+import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDatabaseUnavailable, loggableError } from '../database/unavailable.js';
@@ -36,9 +37,11 @@ type Request = IncomingMessage & { id?: unknown; baseUrl?: string };
 export class IssuerGateway {
   private readonly forwardedHost: string;
   private readonly forwardedProto: string;
-  private readonly trustProxy: (address: string, hop: number) => boolean;
+  private readonly trustProxy: TrustProxy;
   private readonly discoveryCacheControl: string;
   private readonly jwksCacheControl: string;
+  /** `Strict-Transport-Security` when PUBLIC_URL is https, as a flat header list for `writeHead`; else empty. */
+  private readonly hsts: string[];
 
   constructor(
     private readonly registry: ProviderRegistry,
@@ -46,13 +49,15 @@ export class IssuerGateway {
     private readonly limits: PublicRateLimits,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // The same trust as Express's `trust proxy` (see app.ts): one proxy hop in production, loopback otherwise.
-    this.trustProxy = config.nodeEnv === 'production' ? (_address, hop) => hop < 1 : proxyaddr.compile('loopback');
+    // The same trust as Express's `trust proxy` (see app.ts): the proxies TRUST_PROXY names.
+    this.trustProxy = config.trustProxy;
     const publicUrl = new URL(config.publicUrl);
     this.forwardedHost = publicUrl.host;
     this.forwardedProto = publicUrl.protocol.slice(0, -1);
     this.discoveryCacheControl = `public, max-age=${config.discoveryCacheSeconds}`;
     this.jwksCacheControl = `public, max-age=${config.jwksCacheSeconds}`;
+    const hsts = strictTransportSecurity(config.publicUrl);
+    this.hsts = hsts ? ['Strict-Transport-Security', hsts] : [];
   }
 
   /** Serves the request if it belongs to an enabled issuer; otherwise calls `next`. */
@@ -91,11 +96,12 @@ export class IssuerGateway {
     const cached = isGet ? issuer.documents.get(target.path) : undefined;
     if (cached) {
       // Written in one go: the request is complete as soon as `end` returns.
-      serveDocument(req, res, cached, requestIdOf(req));
+      serveDocument(req, res, cached, requestIdOf(req), this.hsts);
       return this.completed(req, res, label, started, req.url);
     }
 
     requestId(req, res);
+    if (this.hsts.length) res.setHeader(this.hsts[0], this.hsts[1]);
     this.observe(req, res, label, started);
     if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
       return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
@@ -128,7 +134,7 @@ export class IssuerGateway {
 
   /** The caller's address, through trusted proxies only. */
   private clientIp(req: IncomingMessage): string {
-    return proxyaddr(req, this.trustProxy);
+    return clientAddress(req, this.trustProxy);
   }
 
   /** The registry could not answer: the database is out of reach (503), or a bug (500). */
@@ -144,7 +150,7 @@ export class IssuerGateway {
 
   private answer(res: ServerResponse, problem: Problem, id?: string): void {
     const body = JSON.stringify(oauthErrorBody(problem, id));
-    res.writeHead(problem.status, { ...problem.headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(problem.status, { ...problem.headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...(this.hsts.length ? { [this.hsts[0]]: this.hsts[1] } : {}) });
     res.end(body);
   }
 

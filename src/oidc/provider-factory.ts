@@ -4,6 +4,7 @@ import { DEVICE_CODE, type Tenant } from '../tenancy/tenant.entity.js';
 import type { Branding } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
 import type { Account } from '../accounts/account.entity.js';
+import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
 import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
@@ -28,10 +29,12 @@ export interface ProviderInputs {
   serviceDocumentation: string;
   /** The user behind a `sub`, or null. */
   findAccount: (accountId: string) => Promise<Account | null>;
+  /** TRUST_PROXY compiled: the client address oidc-provider sees (`ctx.ip`) is the one the rest of Portcullis uses. */
+  trustProxy: TrustProxy;
 }
 
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
-export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation }: ProviderInputs): Provider {
+export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation, trustProxy }: ProviderInputs): Provider {
   const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
   const configuration: Configuration = {
@@ -100,6 +103,12 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
   const provider = new Provider(issuer, configuration);
   // Endpoint URLs are built from the forwarded host and protocol, which the controller pins to PUBLIC_URL.
   provider.proxy = true;
+  // `proxy = true` would also make Koa believe any X-Forwarded-For in `ctx.ip` (device info,
+  // audit events): the address is resolved through the trusted proxies only.
+  provider.use(async (ctx, next) => {
+    ctx.request.ip = clientAddress(ctx.req, trustProxy);
+    await next();
+  });
   provider.use(pageScriptHashes);
   provider.use(publicErrors);
   return provider;

@@ -9,6 +9,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { clientSecretAad } from '../clients/clients.service.js';
 import { ClientsRepository } from '../clients/clients.repository.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
+import { type TrustProxy } from '../common/http/client-address.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { KeysService } from '../keys/keys.service.js';
 import { loggableError } from '../database/unavailable.js';
@@ -66,6 +67,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly unknown = new LRUCache<string, true>({ max: UNKNOWN_MAX, ttl: UNKNOWN_TTL_MS });
   private readonly reserved = new Set(RESERVED_ISSUER_IDS);
   private readonly publicUrl: string;
+  private readonly trustProxy: TrustProxy;
   private timer?: NodeJS.Timeout;
   private stopListening?: () => void;
 
@@ -81,6 +83,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicUrl = config.publicUrl;
+    this.trustProxy = config.trustProxy;
     this.live = new LRUCache({
       max: config.providerCacheSize,
       dispose: (_value, issuerId) => this.ready.delete(issuerId),
@@ -162,6 +165,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
       serviceDocumentation: `${this.publicUrl}/docs`,
+      trustProxy: this.trustProxy,
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {

@@ -29,7 +29,7 @@ export class ProvidersController {
   @ApiInvalid('issuer', 'is required', '`issuer` missing, not an absolute https URL, or an unknown field; each named in `details`.')
   @ApiJsonBodyErrors()
   @ApiTenantScopedKeyForbidden()
-  @ApiTooManyRequests('Too many checks with this admin key; see Retry-After.')
+  @ApiTooManyRequests('Too many checks with this admin key, or too many wrong admin keys from this client address; see Retry-After.')
   discoverProvider(@Body() dto: DiscoverProviderRequestDto): Promise<DiscoverProviderResponseDto> {
     return this.providers.discover(dto.issuer);
   }

@@ -170,20 +170,30 @@ const cases: Record<string, OperationCase> = {
 };
 
 const DISCOVERY_LIMIT = 5;
+const ADMIN_AUTH_LIMIT = 2;
+let guesses = 0;
 let baseUrl = '';
 
 describe('admin API through the generated client', () => {
   let running: RunningApp;
   let fx: AdminFixtures;
   let anonymous: AdminClient;
+  let wrongKey: AdminClient;
   let tenantKey: AdminClient;
 
   beforeAll(async () => {
-    running = await startApp({ PROVIDER_DISCOVERY_ALLOW_PRIVATE: 'true', PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: String(DISCOVERY_LIMIT) });
+    running = await startApp({
+      PROVIDER_DISCOVERY_ALLOW_PRIVATE: 'true',
+      PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: String(DISCOVERY_LIMIT),
+      // Each 429 for wrong keys is provoked from an address of its own (X-Forwarded-For from the loopback "proxy").
+      ADMIN_AUTH_MAX_FAILURES_PER_IP: String(ADMIN_AUTH_LIMIT),
+      TRUST_PROXY: 'loopback',
+    });
     baseUrl = running.url;
     fx = new AdminFixtures(running.url);
     await fx.setUp();
     anonymous = adminClient(running.url, null);
+    wrongKey = adminClient(running.url, 'not-the-admin-key');
     tenantKey = adminClient(running.url, (await fx.adminKey(fx.issuerId)).key);
   });
   afterAll(() => running.close());
@@ -201,6 +211,12 @@ describe('admin API through the generated client', () => {
     const add = (status: string | number, provoke: (path: PathParams) => Promise<Result>) => (found[status] ??= []).push(provoke);
 
     add(401, (path) => call(anonymous, path));
+    add(429, async (path) => {
+      // Wrong keys from one address spend its budget, one more locks it; then even the right key is refused there.
+      const from = { headers: { 'x-forwarded-for': `198.18.${Math.floor(++guesses / 250)}.${guesses % 250}` } };
+      for (let i = 0; i <= ADMIN_AUTH_LIMIT; i++) await call(wrongKey, path, from);
+      return call(root, path, from);
+    });
     if (operation.path.includes('{issuer_id}')) {
       add(404, (path) => call(root, { ...path, issuer_id: randomIssuerId('gone') }));
     } else {

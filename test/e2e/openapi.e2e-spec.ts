@@ -47,13 +47,14 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every tenant route with its statuses and the admin bearer scheme', () => {
+    // 429 on every admin route: too many wrong admin keys from one address.
     const doc = JSON.parse(committed);
     const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).sort();
-    expect(statuses('/v1/tenants', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422']);
-    expect(statuses('/v1/tenants', 'get')).toEqual(['200', '401', '403', '422']);
-    expect(statuses('/v1/tenants/{issuer_id}', 'get')).toEqual(['200', '401', '404']);
-    expect(statuses('/v1/tenants/{issuer_id}', 'patch')).toEqual(['200', '400', '401', '404', '413', '415', '422']);
-    expect(statuses('/v1/tenants/{issuer_id}', 'delete')).toEqual(['204', '401', '404']);
+    expect(statuses('/v1/tenants', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429']);
+    expect(statuses('/v1/tenants', 'get')).toEqual(['200', '401', '403', '422', '429']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'get')).toEqual(['200', '401', '404', '429']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'patch')).toEqual(['200', '400', '401', '404', '413', '415', '422', '429']);
+    expect(statuses('/v1/tenants/{issuer_id}', 'delete')).toEqual(['204', '401', '404', '429']);
     expect(doc.paths['/v1/tenants'].post.security).toEqual([{ 'admin-key': [] }]);
     expect(doc.components.schemas.CreateTenantDto.required).toEqual(['issuer_id']);
     expect(doc.components.schemas.TenantDto.required).toEqual(

@@ -44,6 +44,8 @@ describe('the portcullis process', () => {
 
     const productionEnv = () => ({
       NODE_ENV: 'production',
+      // The test reaches it over http on loopback.
+      ALLOW_INSECURE_PUBLIC_URL: 'true',
       DATABASE_URL: databaseUrl,
       ADMIN_API_KEY: TEST_ADMIN_KEY,
       KEY_ENCRYPTION_KEY: TEST_KEK,

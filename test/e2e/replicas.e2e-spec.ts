@@ -26,6 +26,7 @@ describe('replicas on one database', () => {
     const port = await freePort();
     b = spawnPortcullis({
       NODE_ENV: 'production',
+      ALLOW_INSECURE_PUBLIC_URL: 'true',
       PORT: String(port),
       PUBLIC_URL: a.config.publicUrl,
       DATABASE_URL: inject('databaseUrl'),

@@ -3,10 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../../config/app-config.js';
 import { requestId } from './request-id.js';
 
-/** Query parameters that carry credentials or grants; their values never reach a log line. */
+/**
+ * Query parameters that carry credentials, grants or personal data (`login_hint` is usually the
+ * user's email address or username); their values never reach a log line.
+ */
 const SECRET_PARAMS = [
   'access_token', 'assertion', 'client_assertion', 'client_secret', 'code', 'code_verifier', 'device_code',
-  'id_token', 'id_token_hint', 'password', 'refresh_token', 'token', 'user_code',
+  'id_token', 'id_token_hint', 'login_hint', 'password', 'refresh_token', 'token', 'user_code',
 ];
 
 export function redactUrl(url: string | undefined): string | undefined {
