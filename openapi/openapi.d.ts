@@ -2224,7 +2224,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminKeyWithSecretDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2561,7 +2561,7 @@ export interface operations {
                     "application/json": components["schemas"]["DiscoverProviderResponse"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2772,7 +2772,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2906,7 +2906,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantImportResultDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3143,7 +3143,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +3429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecretDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3654,7 +3654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecretDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4298,7 +4298,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,7 +4538,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
