@@ -47,6 +47,7 @@ const handlers = new Map(
       Adapter: memoryAdapter(clients),
       findAccount: async () => null,
       serviceDocumentation: `${publicUrl}/docs`,
+      clientUrisAllowPrivate: false,
     });
     return [issuerId, provider.callback()] as const;
   }),

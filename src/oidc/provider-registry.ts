@@ -66,6 +66,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly unknown = new LRUCache<string, true>({ max: UNKNOWN_MAX, ttl: UNKNOWN_TTL_MS });
   private readonly reserved = new Set(RESERVED_ISSUER_IDS);
   private readonly publicUrl: string;
+  private readonly clientUrisAllowPrivate: boolean;
   private timer?: NodeJS.Timeout;
   private stopListening?: () => void;
 
@@ -81,6 +82,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicUrl = config.publicUrl;
+    this.clientUrisAllowPrivate = config.clientUrisAllowPrivate;
     this.live = new LRUCache({
       max: config.providerCacheSize,
       dispose: (_value, issuerId) => this.ready.delete(issuerId),
@@ -162,6 +164,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
       serviceDocumentation: `${this.publicUrl}/docs`,
+      clientUrisAllowPrivate: this.clientUrisAllowPrivate,
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {
