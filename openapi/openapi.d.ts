@@ -693,6 +693,13 @@ export interface components {
             /** @example false */
             require_auth_time?: boolean;
             /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
+            /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
              *       "code"
@@ -795,6 +802,13 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
             /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
@@ -923,6 +937,13 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
             /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
@@ -1200,6 +1221,13 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
             /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
