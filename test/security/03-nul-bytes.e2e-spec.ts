@@ -109,8 +109,21 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
     const api = adminApi(url);
     expect(await api.delete(`/v1/tenants/${issuerId}/sessions/${encodeURIComponent(NUL)}`)).toMatchObject({ status: 422, body: adminError('validation_failed') });
     const cursor = Buffer.from(JSON.stringify({ k: NUL })).toString('base64url');
-    for (const path of ['sessions', 'clients', 'users']) {
-      expect(await api.get(`/v1/tenants/${issuerId}/${path}?cursor=${cursor}`), path).toMatchObject({ status: 422, body: adminError('validation_failed') });
+    const nul = encodeURIComponent(NUL);
+    for (const path of [
+      `/v1/tenants?cursor=${cursor}`,
+      ...['sessions', 'clients', 'users', 'keys'].map((list) => `/v1/tenants/${issuerId}/${list}?cursor=${cursor}`),
+      `/v1/tenants/${issuerId}/sessions?user_id=${nul}`,
+      `/v1/tenants/${issuerId}/clients?client_name=${nul}`,
+      `/v1/tenants/${issuerId}/users?username=${nul}`,
+    ]) {
+      expect(await api.get(path), path).toMatchObject({ status: 422, body: adminError('validation_failed') });
+    }
+    // An id of the wrong shape may be judged before any lookup: no such resource.
+    for (const path of [`/v1/tenants/${issuerId}/clients/${nul}`, `/v1/tenants/${issuerId}/users/${nul}`, `/v1/tenants/${nul}`]) {
+      const reply = await api.get(path);
+      expect([404, 422], path).toContain(reply.status);
+      expect(reply.body).toEqual(adminError(reply.status === 404 ? 'not_found' : 'validation_failed', expect.any(String), reply.status === 404 ? undefined : expect.any(Array)));
     }
   });
 
