@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { isAddressAllowed, isLoopbackHost } from './address-policy.js';
 
 export interface AllowedAddress {
@@ -30,7 +31,7 @@ export async function resolveAllowed(hostname: string, allowPrivate: boolean, ti
     })
     .finally(() => clearTimeout(timer));
   if (addresses.length === 0 || addresses.some((a) => !isAddressAllowed(a.address, allowPrivate))) {
-    throw new AddressRefused(`${hostname} is not a public address`);
+    throw new AddressRefused(isIP(hostname) ? `${hostname} is not a public address` : `${hostname} does not resolve to public addresses only`);
   }
   return addresses;
 }

@@ -97,11 +97,20 @@ export async function boundedFetch(network: DiscoveryNetwork, url: string, metho
       const limit = cause.code === 'CONNECT_TIMEOUT' ? `no connection within ${limits.connectTimeoutMs} ms` : `no answer within ${limits.timeoutMs} ms`;
       return { ok: false, url: current.href, code: 'TIMEOUT', reason: `${current.href}: ${limit}` };
     }
-    // TLS failures carry their reason in the message ("self-signed certificate", "Hostname/IP does not match…"); socket
-    // errors (they have a syscall) in the code alone, since their message names the address the name resolved to.
-    const why = cause.syscall ? cause.code : cause.code && cause.message && !cause.message.includes(cause.code) ? `${cause.message} (${cause.code})` : (cause.message || cause.code);
-    return { ok: false, url: current.href, code: 'CONNECTION_FAILED', reason: `${current.href} could not be reached: ${why}` };
+    return { ok: false, url: current.href, code: 'CONNECTION_FAILED', reason: `${current.href} could not be reached: ${connectionProblem(cause)}` };
   }
+}
+
+/**
+ * Why a connection failed, in words that never name an address. TLS failures carry their
+ * reason in the message ("self-signed certificate", "Hostname/IP does not match…"); socket
+ * errors (those with a syscall) only in the code, since their message names the address the
+ * host resolved to.
+ */
+function connectionProblem(cause: NodeJS.ErrnoException): string | undefined {
+  if (cause.syscall) return cause.code;
+  if (cause.code && cause.message && !cause.message.includes(cause.code)) return `${cause.message} (${cause.code})`;
+  return cause.message || cause.code;
 }
 
 const remaining = (deadline: number) => Math.max(0, deadline - Date.now());
