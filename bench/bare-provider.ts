@@ -50,6 +50,7 @@ const handlers = new Map(
       serviceDocumentation: `${publicUrl}/docs`,
       // As Portcullis runs by default: no proxy trusted.
       trustProxy: compileTrustProxy(undefined),
+      clientUrisAllowPrivate: false,
     });
     return [issuerId, provider.callback()] as const;
   }),

@@ -696,6 +696,13 @@ export interface components {
             /** @example false */
             require_auth_time?: boolean;
             /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
+            /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
              *       "code"
@@ -798,6 +805,13 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
             /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
@@ -926,6 +940,13 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
             /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
@@ -1206,6 +1227,13 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
             /**
              * @description Default: code (none for a client_credentials-only client).
              * @example [
@@ -2248,7 +2276,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminKeyWithSecretDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2645,7 +2673,7 @@ export interface operations {
                     "application/json": components["schemas"]["DiscoverProviderResponse"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2871,7 +2899,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3020,7 +3048,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantImportResultDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,7 +3330,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3633,7 +3661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecretDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3903,7 +3931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecretDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,7 +4710,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The body is not valid JSON. */
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
             400: {
                 headers: {
                     [name: string]: unknown;

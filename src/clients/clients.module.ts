@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { ClientUriPolicy } from './client-uri-policy.js';
 import { ClientsController } from './clients.controller.js';
 import { ClientsRepository, TypeOrmClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';
@@ -8,7 +9,7 @@ import { ClientsService } from './clients.service.js';
 @Module({
   imports: [TenancyModule],
   controllers: [ClientsController],
-  providers: [ClientsService, { provide: ClientsRepository, useClass: TypeOrmClientsRepository }],
+  providers: [ClientsService, ClientUriPolicy, { provide: ClientsRepository, useClass: TypeOrmClientsRepository }],
   exports: [ClientsRepository, ClientsService],
 })
 export class ClientsModule {}

@@ -9,6 +9,7 @@ import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { ClientMetadataValidator } from './client-metadata-validator.js';
+import { ClientUriPolicy } from './client-uri-policy.js';
 import type { Client, ClientMetadata } from './client.entity.js';
 import { ClientsRepository } from './clients.repository.js';
 import type { ClientMetadataDto } from './dto/client-metadata.dto.js';
@@ -46,6 +47,7 @@ export class ClientsService {
     private readonly tenants: TenantsService,
     private readonly changes: TenantChanges,
     private readonly validator: ClientMetadataValidator,
+    private readonly uris: ClientUriPolicy,
     private readonly box: SecretBox,
     private readonly audit: AuditTrail,
   ) {}
@@ -56,6 +58,7 @@ export class ClientsService {
     const metadata = withDefaults(compact({ ...dto }));
     const secret = rules.needsSecret(metadata) ? newClientSecret() : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
+    await this.uris.check(metadata);
 
     const client = await this.changes.apply(issuerId, async (manager) => {
       await this.assertGrantsAllowed(manager, issuerId, metadata);
@@ -96,6 +99,7 @@ export class ClientsService {
     const fresh = needsSecret && !existing ? newClientSecret() : undefined;
     const secret = needsSecret ? (existing ?? fresh) : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
+    await this.uris.check(metadata);
 
     await this.changes.apply(issuerId, async (manager) => {
       await this.assertGrantsAllowed(manager, issuerId, metadata);

@@ -28,6 +28,8 @@ export interface AppConfig {
   metricsAccess: EndpointAccess;
   docsAccess: EndpointAccess;
   providerDiscovery: { allowPrivate: boolean; connectTimeoutMs: number; timeoutMs: number; maxBytes: number; perMinute: number; caFile?: string };
+  /** Whether a client's jwks_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */
+  clientUrisAllowPrivate: boolean;
   keyRotationCheckSeconds: number;
   providerCacheSize: number;
   discoveryCacheSeconds: number;

@@ -184,6 +184,15 @@ export class Env {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /**
+   * Lets clients register, and the issuer fetch, a `jwks_uri` on a loopback, private or link-local address (`true`/`false`). Default `false`.
+   * IPv6 forms that embed an IPv4 address, unspecified and multicast addresses stay refused.
+   */
+  @toBool()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  CLIENT_URIS_ALLOW_PRIVATE: boolean = false;
+
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
   @toBool()
   @IsOptional()

@@ -117,6 +117,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
       perMinute: env.PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE,
       caFile: env.PROVIDER_DISCOVERY_CA_FILE || undefined,
     },
+    clientUrisAllowPrivate: env.CLIENT_URIS_ALLOW_PRIVATE,
     keyRotationCheckSeconds: env.KEY_ROTATION_CHECK_SECONDS,
     providerCacheSize: env.PROVIDER_CACHE_SIZE,
     discoveryCacheSeconds: env.DISCOVERY_CACHE_SECONDS,

@@ -1,5 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { sqlStateOf } from './sql-state.js';
 
 /** PostgreSQL's `unique_violation` (SQLSTATE 23505): the row already exists. */
-export const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
+export const isUniqueViolation = (error: unknown): boolean => sqlStateOf(error) === '23505';

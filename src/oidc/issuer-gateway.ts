@@ -17,6 +17,12 @@ import { publicRoute } from './public-routes.js';
 /** RFC 8414 §3.1 path-insertion forms: `/.well-known/{document}/{issuer_id}`. */
 const PATH_INSERTION = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)\/?$/;
 const JWKS = '/jwks.json';
+/**
+ * A NUL character, percent-encoded, in a query string. No protocol parameter can carry one and
+ * PostgreSQL cannot store one: refused at the edge, before any lookup (the adapter's error
+ * mapping stays the net for form bodies, which the provider parses itself).
+ */
+const NUL_IN_QUERY = /%00/;
 /** Metadata documents: their own rate-limit budget, and cached once rendered. */
 const DOCUMENTS = new Set(['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server', JWKS]);
 
@@ -105,6 +111,9 @@ export class IssuerGateway {
     this.observe(req, res, label, started);
     if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
       return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
+    }
+    if (NUL_IN_QUERY.test(query)) {
+      return this.answer(res, { status: 400, error: 'invalid_request', message: 'A request parameter contains a NUL character.' });
     }
     if (isGet && DOCUMENTS.has(target.path)) {
       issuer.documents.capture(target.path, res);

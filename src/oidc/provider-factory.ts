@@ -3,6 +3,7 @@ import Provider, { type Adapter, type Configuration } from 'oidc-provider';
 import { DEVICE_CODE, type Tenant } from '../tenancy/tenant.entity.js';
 import type { Branding } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
+import { clientFetch } from './hooks/client-fetch.js';
 import type { Account } from '../accounts/account.entity.js';
 import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
@@ -31,10 +32,15 @@ export interface ProviderInputs {
   findAccount: (accountId: string) => Promise<Account | null>;
   /** TRUST_PROXY compiled: the client address oidc-provider sees (`ctx.ip`) is the one the rest of Portcullis uses. */
   trustProxy: TrustProxy;
+  /** Whether a client's jwks_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */
+  clientUrisAllowPrivate: boolean;
 }
 
+/** Largest client JWKS (or sector identifier document) read, in bytes: room for dozens of RSA keys with certificate chains. */
+const CLIENT_JWKS_MAX_BYTES = 256 * 1024;
+
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
-export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation, trustProxy }: ProviderInputs): Provider {
+export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation, trustProxy, clientUrisAllowPrivate }: ProviderInputs): Provider {
   const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
   const configuration: Configuration = {
@@ -99,6 +105,12 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
     findAccount: findAccountWith(findAccount),
     renderError,
     clientBasedCORS,
+    // What the issuer fetches on a client's behalf (its jwks_uri) goes through the address
+    // policy, pinned to the address judged; the default is Node's fetch behind oidc-provider's
+    // own special-use address filter, which misses some IPv4-embedding forms and has no opt-in.
+    fetch: clientFetch(clientUrisAllowPrivate),
+    // A client's JWKS is a handful of keys; the default reads any size (Infinity).
+    fetchResponseBodyLimits: { jwks_uri: CLIENT_JWKS_MAX_BYTES, sector_identifier_uri: CLIENT_JWKS_MAX_BYTES },
   };
   const provider = new Provider(issuer, configuration);
   // Endpoint URLs are built from the forwarded host and protocol, which the controller pins to PUBLIC_URL.

@@ -81,12 +81,22 @@ const isResourceIndicator = (value: unknown) => {
 };
 
 /**
- * Portcullis's extensions to client metadata: `access_token_format` ("opaque" | "jwt") and
- * `allowed_resources`, the resource indicators (audiences) a client may ask tokens for.
+ * Portcullis's extensions to client metadata: `access_token_format` ("opaque" | "jwt"),
+ * `allowed_resources`, the resource indicators (audiences) a client may ask tokens for, and
+ * `resource_server_audiences`, the audiences whose tokens it may introspect as a resource
+ * server (hooks/token-policies); a public client cannot authenticate, so it cannot be one.
  */
 export const extraClientMetadata: Configuration['extraClientMetadata'] = {
-  properties: ['access_token_format', 'allowed_resources'],
-  validator(_ctx, key, value) {
+  properties: ['access_token_format', 'allowed_resources', 'resource_server_audiences'],
+  validator(_ctx, key, value, metadata) {
+    if (key === 'resource_server_audiences' && value !== undefined) {
+      if (!Array.isArray(value) || !value.every(isResourceIndicator)) {
+        throw new errors.InvalidClientMetadata('resource_server_audiences must be an array of absolute URIs without fragments');
+      }
+      if (metadata.token_endpoint_auth_method === 'none') {
+        throw new errors.InvalidClientMetadata('resource_server_audiences needs a client that authenticates: a public client (token_endpoint_auth_method none) cannot be a resource server');
+      }
+    }
     if (key === 'access_token_format' && value !== undefined && value !== 'opaque' && value !== 'jwt') {
       throw new errors.InvalidClientMetadata('access_token_format must be opaque or jwt');
     }

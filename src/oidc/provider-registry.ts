@@ -68,6 +68,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly reserved = new Set(RESERVED_ISSUER_IDS);
   private readonly publicUrl: string;
   private readonly trustProxy: TrustProxy;
+  private readonly clientUrisAllowPrivate: boolean;
   private timer?: NodeJS.Timeout;
   private stopListening?: () => void;
 
@@ -84,6 +85,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   ) {
     this.publicUrl = config.publicUrl;
     this.trustProxy = config.trustProxy;
+    this.clientUrisAllowPrivate = config.clientUrisAllowPrivate;
     this.live = new LRUCache({
       max: config.providerCacheSize,
       dispose: (_value, issuerId) => this.ready.delete(issuerId),
@@ -166,6 +168,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
       serviceDocumentation: `${this.publicUrl}/docs`,
       trustProxy: this.trustProxy,
+      clientUrisAllowPrivate: this.clientUrisAllowPrivate,
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {

@@ -1,5 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { unlessUnavailable } from './hooks/public-errors.js';
+import { unlessAbsent, unlessUnavailable } from './hooks/public-errors.js';
 import type { OidcPayloadsRepository } from './oidc-payloads.repository.js';
 
 /** Reads a client's metadata (with its plain secret) for the `Client` model. */
@@ -13,8 +13,11 @@ const CLIENT_CACHE_SIZE = 500;
 
 /**
  * The oidc-provider adapter class of one issuer: every call is one repository call scoped to
- * the tenant; a database out of reach answers 503 `temporarily_unavailable`. Clients come from the clients table (read-only here); everything else lives in
- * `oidc_payloads`. Ids go to the repository and come back in clear: it alone hashes and seals them.
+ * the tenant; a database out of reach answers 503 `temporarily_unavailable`. A value PostgreSQL
+ * cannot hold (a NUL character) matches nothing when looked up and is `invalid_request` when
+ * stored (see public-errors). Clients come from the clients table (read-only here);
+ * everything else lives in `oidc_payloads`. Ids go to the repository and come back in clear:
+ * it alone hashes and seals them.
  * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
  */
 export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepository, clients: ClientSource) {
@@ -29,7 +32,7 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepos
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.kind !== 'Client') return (await unlessUnavailable(payloads.find(tenantId, this.kind, id))) as AdapterPayload | undefined;
+      if (this.kind !== 'Client') return (await unlessAbsent(payloads.find(tenantId, this.kind, id))) as AdapterPayload | undefined;
       let cached = clientCache.get(id);
       if (!cached) {
         if (clientCache.size >= CLIENT_CACHE_SIZE) clientCache.delete(clientCache.keys().next().value!);
@@ -37,27 +40,27 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepos
         clientCache.set(id, cached);
         cached.catch(() => clientCache.delete(id));
       }
-      return unlessUnavailable(cached);
+      return unlessAbsent(cached);
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return (await unlessUnavailable(payloads.findByUserCode(tenantId, this.kind, userCode))) as AdapterPayload | undefined;
+      return (await unlessAbsent(payloads.findByUserCode(tenantId, this.kind, userCode))) as AdapterPayload | undefined;
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return (await unlessUnavailable(payloads.findByUid(tenantId, this.kind, uid))) as AdapterPayload | undefined;
+      return (await unlessAbsent(payloads.findByUid(tenantId, this.kind, uid))) as AdapterPayload | undefined;
     }
 
     async consume(id: string): Promise<void> {
-      await unlessUnavailable(payloads.consume(tenantId, this.kind, id));
+      await unlessAbsent(payloads.consume(tenantId, this.kind, id));
     }
 
     async destroy(id: string): Promise<void> {
-      await unlessUnavailable(payloads.destroy(tenantId, this.kind, id));
+      await unlessAbsent(payloads.destroy(tenantId, this.kind, id));
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await unlessUnavailable(payloads.revokeByGrantId(tenantId, grantId));
+      await unlessAbsent(payloads.revokeByGrantId(tenantId, grantId));
     }
   };
 }

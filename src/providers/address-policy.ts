@@ -8,14 +8,46 @@ import ipaddr from 'ipaddr.js';
 const privateRanges = new Set(['loopback', 'private', 'uniqueLocal', 'linkLocal', 'carrierGradeNat']);
 
 /**
+ * IPv6 forms that carry an IPv4 address inside them, which a translator, relay or tunnel
+ * may deliver to that IPv4 address: reaching one can mean reaching a private or loopback
+ * IPv4 host. No issuer needs them, so all are refused, even with private addresses allowed,
+ * whichever IPv4 address they embed. (IPv4-mapped `::ffff:0:0/96` is not here: `process()`
+ * turns it into the IPv4 address it means, judged as such.)
+ */
+const IPV4_EMBEDDING_RANGES = [
+  // IPv4-compatible (RFC 4291 §2.5.5.1, deprecated); `::1` and `::` are judged as themselves below.
+  '::/96',
+  // IPv4-translated (RFC 6145 / 7915, SIIT).
+  '::ffff:0:0:0/96',
+  // NAT64 well-known prefix (RFC 6052) and local-use prefix (RFC 8215).
+  '64:ff9b::/96',
+  '64:ff9b:1::/48',
+  // 6to4 (RFC 3056).
+  '2002::/16',
+  // Teredo (RFC 4380).
+  '2001::/32',
+].map((cidr) => ipaddr.IPv6.parseCIDR(cidr));
+
+/** Whether `address` embeds an IPv4 address (see IPV4_EMBEDDING_RANGES), ISATAP interface identifiers included. */
+function embedsIpv4(address: ipaddr.IPv6): boolean {
+  const parts = address.parts;
+  if (address.range() === 'loopback' || address.range() === 'unspecified') return false;
+  // ISATAP (RFC 5214): any /64 prefix, interface identifier [02]00:5efe:a.b.c.d.
+  if ((parts[4] === 0 || parts[4] === 0x200) && parts[5] === 0x5efe) return true;
+  return IPV4_EMBEDDING_RANGES.some((range) => address.match(range));
+}
+
+/**
  * Whether the check may connect to `address`. `process()` turns an IPv4-mapped IPv6 address
  * (`::ffff:127.0.0.1`) into its IPv4 form first, so it is judged as the IPv4 address it
- * reaches. Only ipaddr.js's `unicast` (globally routable) passes by default: NAT64, 6to4 and
- * Teredo forms, which can embed a private IPv4 address, are refused with the rest.
+ * reaches. Every other IPv6 form that embeds an IPv4 address is refused outright. Otherwise
+ * only ipaddr.js's `unicast` (globally routable) passes by default.
  */
 export function isAddressAllowed(address: string, allowPrivate: boolean): boolean {
   if (!ipaddr.isValid(address)) return false;
-  const range = ipaddr.process(address).range();
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && embedsIpv4(parsed as ipaddr.IPv6)) return false;
+  const range = parsed.range();
   return range === 'unicast' || (allowPrivate && privateRanges.has(range));
 }
 

@@ -1,5 +1,5 @@
 import { request, type IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { bareHostname, isAddressAllowed, schemeProblem } from './address-policy.js';
 import type { DiscoveryNetwork } from './discovery-network.js';
 import type { FindingCode } from './findings.js';
@@ -97,10 +97,20 @@ export async function boundedFetch(network: DiscoveryNetwork, url: string, metho
       const limit = cause.code === 'CONNECT_TIMEOUT' ? `no connection within ${limits.connectTimeoutMs} ms` : `no answer within ${limits.timeoutMs} ms`;
       return { ok: false, url: current.href, code: 'TIMEOUT', reason: `${current.href}: ${limit}` };
     }
-    // TLS failures carry their reason in the message ("self-signed certificate", "Hostname/IP does not match…"); socket errors in the code.
-    const why = cause.code && cause.message && !cause.message.includes(cause.code) ? `${cause.message} (${cause.code})` : (cause.message || cause.code);
-    return { ok: false, url: current.href, code: 'CONNECTION_FAILED', reason: `${current.href} could not be reached: ${why}` };
+    return { ok: false, url: current.href, code: 'CONNECTION_FAILED', reason: `${current.href} could not be reached: ${connectionProblem(cause)}` };
   }
+}
+
+/**
+ * Why a connection failed, in words that never name an address. TLS failures carry their
+ * reason in the message ("self-signed certificate", "Hostname/IP does not match…"); socket
+ * errors (those with a syscall) only in the code, since their message names the address the
+ * host resolved to.
+ */
+function connectionProblem(cause: NodeJS.ErrnoException): string | undefined {
+  if (cause.syscall) return cause.code;
+  if (cause.code && cause.message && !cause.message.includes(cause.code)) return `${cause.message} (${cause.code})`;
+  return cause.message || cause.code;
 }
 
 const remaining = (deadline: number) => Math.max(0, deadline - Date.now());
@@ -118,10 +128,11 @@ async function open(network: DiscoveryNetwork, url: URL, limits: FetchLimits, de
     throw new Failure('CONNECTION_FAILED', `${hostname} could not be resolved (${error.code ?? error.message})`);
   });
   // One refused address refuses the name: a name that mixes public and private answers is
-  // exactly what a rebinding attack looks like.
-  const refused = addresses.find((a) => !isAddressAllowed(a.address, limits.allowPrivate));
-  if (refused || addresses.length === 0) {
-    throw new Failure('ADDRESS_NOT_ALLOWED', `${url.href} resolves to ${refused?.address ?? 'no address'}, which is not a public address`);
+  // exactly what a rebinding attack looks like. The finding never names the address: the
+  // caller learns no DNS answer of the network the check runs in.
+  if (addresses.length === 0 || addresses.some((a) => !isAddressAllowed(a.address, limits.allowPrivate))) {
+    const what = isIP(hostname) ? `${hostname} is not a public address` : `${hostname} does not resolve to public addresses only`;
+    throw new Failure('ADDRESS_NOT_ALLOWED', `${url.href}: ${what}`);
   }
   const scheme = schemeProblem(url, limits.allowPrivate);
   if (scheme) throw new Failure('HTTPS_REQUIRED', `${url.href} ${scheme}`);

@@ -78,12 +78,14 @@ describe('client credentials, introspection and revocation', () => {
     expect(await oidc.tokenIntrospection(config, 'x'.repeat(43))).toEqual({ active: false });
   });
 
-  it("one client cannot revoke another's token; a confidential client (a resource server) may introspect it", async () => {
+  it("one client cannot revoke another's token; only a resource server of its audience may introspect it", async () => {
     const owner = await machineClient('client_secret_basic');
     const other = await machineClient('client_secret_post');
+    const resourceServer = await machineClient('client_secret_post', { resource_server_audiences: [issuer] });
     const { access_token } = await oidc.clientCredentialsGrant(owner.config);
     await oidc.tokenRevocation(other.config, access_token);
-    expect(await oidc.tokenIntrospection(other.config, access_token)).toMatchObject({ active: true, client_id: owner.clientId });
+    expect(await oidc.tokenIntrospection(other.config, access_token)).toEqual({ active: false });
+    expect(await oidc.tokenIntrospection(resourceServer.config, access_token)).toMatchObject({ active: true, client_id: owner.clientId });
     expect(await oidc.tokenIntrospection(owner.config, access_token)).toMatchObject({ active: true });
   });
 

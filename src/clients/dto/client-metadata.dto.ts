@@ -130,6 +130,19 @@ export class ClientMetadataDto {
   allowed_resources?: string[];
 
   @ApiPropertyOptional({
+    type: [String],
+    example: ['https://api.example.com'],
+    description:
+      'Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients ' +
+      'for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client ' +
+      'introspects only tokens issued to itself. Not for public clients.',
+  })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array of URIs' })
+  @IsString({ each: true, message: '$property must be an array of URIs' })
+  resource_server_audiences?: string[];
+
+  @ApiPropertyOptional({
     enum: ['opaque', 'jwt'],
     default: 'opaque',
     example: 'opaque',

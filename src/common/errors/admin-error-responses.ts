@@ -13,6 +13,7 @@ import {
   UnsupportedMediaType,
   ValidationFailed,
 } from './app-error.js';
+import { MAX_JSON_DEPTH } from '../http/body-parsers.js';
 import { adminErrorBody } from './error-body.js';
 
 /**
@@ -40,11 +41,11 @@ export const ApiTooManyRequests = (description: string) => ApiAdminError(new Too
 
 /**
  * Routes with a JSON body: the body parser refuses a body that is not JSON (415), not
- * parseable (400) or too large (413) before validation runs.
+ * parseable or nested too deep (400), or too large (413) before validation runs.
  */
 export const ApiJsonBodyErrors = () =>
   applyDecorators(
-    ApiAdminError(new InvalidJson(), 'The body is not valid JSON.'),
+    ApiAdminError(new InvalidJson(), `The body is not valid JSON, or nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`),
     // The example shows the default BODY_LIMIT_BYTES.
     ApiAdminError(new PayloadTooLarge(1_048_576), 'The body is larger than the limit.'),
     ApiAdminError(new UnsupportedMediaType(), 'The body is not `application/json`.'),

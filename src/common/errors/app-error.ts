@@ -63,6 +63,16 @@ export class InvalidJson extends AppError {
   }
 }
 
+/**
+ * Valid JSON nested deeper than the admin API reads (RFC 8259 §9 lets a parser limit nesting):
+ * refused before validation, whose object transformation recurses once per level.
+ */
+export class JsonTooDeep extends AppError {
+  constructor(maxDepth: number) {
+    super(400, 'invalid_json', `The request body nests objects and arrays more than ${maxDepth} levels deep.`);
+  }
+}
+
 export class PayloadTooLarge extends AppError {
   constructor(limitBytes?: number) {
     super(413, 'payload_too_large', `The request body is larger than ${limitBytes ?? 'the limit of'} bytes.`);

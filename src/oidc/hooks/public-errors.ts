@@ -13,18 +13,37 @@ export class TemporarilyUnavailable extends errors.OIDCProviderError {
 }
 
 /**
- * Runs a storage call, turning "database unreachable" into `TemporarilyUnavailable` and a value
- * PostgreSQL cannot store (a NUL character in a parameter) into the caller's `invalid_request`.
+ * Runs a storage call that writes, turning "database unreachable" into `TemporarilyUnavailable`
+ * and a value PostgreSQL cannot store (a NUL character in `state`, say) into the caller's
+ * `invalid_request`: the caller sent it, so it is a 400, not a 500.
  */
 export async function unlessUnavailable<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    if (isDatabaseUnavailable(error)) throw new TemporarilyUnavailable(error);
     if (isInvalidInput(error)) throw new errors.InvalidRequest('the request contains characters that cannot be processed');
-    throw error;
+    throw unavailableOr(error);
   }
 }
+
+/**
+ * Runs a storage call that reads (or removes) by a value the caller presented: a token, a
+ * code, a user code, a uid. PostgreSQL refuses such a value only when it could never have
+ * been stored (a NUL character), so nothing matches it: the call reads as absent, and
+ * oidc-provider answers as for any unknown value (`invalid_token` at userinfo,
+ * `invalid_grant` at the token endpoint, `active: false` at introspection, RFC 7009's 200 at
+ * revocation), the same answer a guess gets.
+ */
+export async function unlessAbsent<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isInvalidInput(error)) return undefined;
+    throw unavailableOr(error);
+  }
+}
+
+const unavailableOr = (error: unknown): unknown => (isDatabaseUnavailable(error) ? new TemporarilyUnavailable(error) : error);
 
 /**
  * Wraps the provider's routes (oidc-provider runs `provider.use` middleware around them) to

@@ -1,0 +1,55 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { Readable } from 'node:stream';
+import type { Configuration } from 'oidc-provider';
+import { bareHostname } from '../../providers/address-policy.js';
+import { resolveAllowed, type AllowedAddress } from '../../providers/allowed-addresses.js';
+
+/** How long resolving a client's host may take, in milliseconds; oidc-provider bounds the whole fetch at 2.5 s. */
+const RESOLVE_TIMEOUT_MS = 2000;
+
+/**
+ * oidc-provider's `fetch`, for the URLs it reads on a client's behalf (today the client's
+ * `jwks_uri`). The host is resolved once, every answer judged by the address policy
+ * (loopback, private, link-local and IPv4-embedding addresses refused unless
+ * CLIENT_URIS_ALLOW_PRIVATE), and the connection made to the address that was judged, so a
+ * second DNS answer (rebinding) cannot send it elsewhere. Redirects are not followed: a
+ * JWKS is served where it is registered. The registration check (clients/client-uri-policy)
+ * refuses such URLs earlier; this one holds at every fetch.
+ */
+export function clientFetch(allowPrivate: boolean): NonNullable<Configuration['fetch']> {
+  return async (input, options) => {
+    const target = new URL(input instanceof Request ? input.url : input);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(`${target.protocol} URLs are not fetched`);
+    const [address] = await resolveAllowed(bareHostname(target), allowPrivate, RESOLVE_TIMEOUT_MS);
+    return send(target, address, options ?? {});
+  };
+}
+
+function send(target: URL, address: AllowedAddress, options: RequestInit): Promise<Response> {
+  const method = options.method ?? 'GET';
+  // Connect to the judged address; TLS still verifies the certificate against the URL's host name.
+  const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
+    if (lookupOptions.all) (callback as (error: null, addresses: AllowedAddress[]) => void)(null, [address]);
+    else callback(null, address.address, address.family);
+  };
+  return new Promise((resolve, reject) => {
+    const req = (target.protocol === 'https:' ? https : http).request(
+      target,
+      { method, headers: Object.fromEntries(new Headers(options.headers)), signal: options.signal ?? undefined, lookup: pinned },
+      (res) => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const one of [value ?? []].flat()) headers.append(name, one);
+        }
+        const status = res.statusCode ?? 502;
+        const empty = method === 'HEAD' || status === 204 || status === 304;
+        if (empty) res.resume();
+        resolve(new Response(empty ? null : (Readable.toWeb(res) as ReadableStream), { status, headers }));
+      },
+    );
+    req.once('error', reject);
+    req.end();
+  });
+}
