@@ -16,7 +16,7 @@ async function statusOf(running: RunningApp, path: string, key?: string): Promis
 const OPERATOR_PATHS = ['/metrics', '/docs', '/docs/openapi.json', '/docs/openapi.yaml'];
 
 describe('finding 13 (defence in depth): login_hint in logged URLs; /metrics and /docs exposure', () => {
-  it('login_hint is redacted from logged URLs, on the issuer gateway and on Nest', async () => {
+  it('login_hint is redacted from logged URLs (also inside a request object, and a request_uri), on the issuer gateway and on Nest', async () => {
     const proc = spawnPortcullis({
       NODE_ENV: 'production',
       ALLOW_INSECURE_PUBLIC_URL: 'true',
@@ -33,11 +33,16 @@ describe('finding 13 (defence in depth): login_hint in logged URLs; /metrics and
       // An issuer route (served by the gateway) and a route Nest answers (404).
       const served = await fetch(`${url}/${issuerId}/authorize?client_id=nobody&login_hint=${hint}&scope=openid`);
       const missing = await fetch(`${url}/v1/nothing-here?login_hint=${hint}`);
-      for (const res of [served, missing]) {
+      // An unsigned request object carries its login_hint in plain base64url.
+      const requestObject = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ login_hint: HINT })).toString('base64url')}.`;
+      const byObject = await fetch(`${url}/${issuerId}/authorize?client_id=nobody&request=${requestObject}&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Asecret-ref`);
+      for (const res of [served, missing, byObject]) {
         await res.arrayBuffer();
         const line = JSON.parse(await proc.waitForLine(new RegExp(`"req_id":"${res.headers.get('x-request-id')}".*"request completed"`), 5_000));
-        expect(line.req.url).toMatch(/login_hint=%5BRedacted%5D/);
+        expect(line.req.url).toMatch(res === byObject ? /request=%5BRedacted%5D&request_uri=%5BRedacted%5D/ : /login_hint=%5BRedacted%5D/);
       }
+      expect(proc.stdout.join('\n')).not.toContain('secret-ref');
+      expect(proc.stdout.join('\n')).not.toContain(requestObject.split('.')[1]);
       expect(proc.stdout.join('\n')).not.toContain('alice.hinted');
     } finally {
       await proc.stop();

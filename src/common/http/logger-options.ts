@@ -5,11 +5,12 @@ import { requestId } from './request-id.js';
 
 /**
  * Query parameters that carry credentials, grants or personal data (`login_hint` is usually the
- * user's email address or username); their values never reach a log line.
+ * user's email address or username; a `request` object can carry a login_hint of its own, and a
+ * `request_uri` stands for a pushed request); their values never reach a log line.
  */
 const SECRET_PARAMS = [
   'access_token', 'assertion', 'client_assertion', 'client_secret', 'code', 'code_verifier', 'device_code',
-  'id_token', 'id_token_hint', 'login_hint', 'password', 'refresh_token', 'token', 'user_code',
+  'id_token', 'id_token_hint', 'login_hint', 'password', 'refresh_token', 'request', 'request_uri', 'token', 'user_code',
 ];
 
 export function redactUrl(url: string | undefined): string | undefined {
