@@ -30,12 +30,14 @@ const MIN_ADMIN_KEY_BITS = 128;
 const CHARACTER_CLASSES: [RegExp, number][] = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[^a-zA-Z0-9]/, 33]];
 
 /**
- * A key's entropy if its characters were drawn at random from the classes it uses: length ×
- * log2(alphabet). An upper bound (a word is far weaker than its letters), so it only rejects
- * keys short or plain enough that no random generator would have made them.
+ * A key's entropy if its characters were drawn at random from the classes it uses, counting no
+ * more symbols than it really uses: length × log2(min(class alphabet, distinct characters)).
+ * Still an upper bound (a word is far weaker than its letters), so it only rejects keys short or
+ * plain enough that no random generator would have made them (`aaaa…`, `abab…`, all digits).
  */
 export function adminKeyBits(key: string): number {
-  const alphabet = CHARACTER_CLASSES.filter(([pattern]) => pattern.test(key)).reduce((sum, [, size]) => sum + size, 0);
+  const classes = CHARACTER_CLASSES.filter(([pattern]) => pattern.test(key)).reduce((sum, [, size]) => sum + size, 0);
+  const alphabet = Math.min(classes, new Set(key).size);
   return alphabet > 1 ? key.length * Math.log2(alphabet) : 0;
 }
 
