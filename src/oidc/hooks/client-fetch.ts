@@ -22,6 +22,10 @@ export function clientFetch(allowPrivate: boolean): NonNullable<Configuration['f
   return async (input, options) => {
     const target = new URL(input instanceof Request ? input.url : input);
     if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(`${target.protocol} URLs are not fetched`);
+    // Only reads are sent (`send` writes no body): a feature that posts (back-channel logout,
+    // CIBA pings) must fail loudly here rather than send an empty body.
+    const method = options?.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') throw new Error(`${method} requests are not sent on a client's behalf`);
     const [address] = await resolveAllowed(bareHostname(target), allowPrivate, RESOLVE_TIMEOUT_MS);
     return send(target, address, options ?? {});
   };
