@@ -26,6 +26,13 @@ export class Account {
   @Column({ type: 'jsonb', default: {} })
   claims: StandardClaims;
 
+  /**
+   * When the password last changed (null: never since the account was made). Nothing of the
+   * user's issued or signed in before it is honoured: see oidc/hooks/find-account.ts.
+   */
+  @Column({ name: 'credentials_changed_at', type: 'timestamptz', nullable: true })
+  credentialsChangedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

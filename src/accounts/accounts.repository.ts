@@ -12,12 +12,13 @@ export interface AccountListFilter {
 /** The only code that reads or writes `users`. Every query names its tenant. */
 export abstract class AccountsRepository {
   /** Writes take the manager of the caller's transaction, if any. */
-  abstract insert(account: Omit<Account, 'createdAt' | 'updatedAt'>, manager?: EntityManager): Promise<Account>;
+  abstract insert(account: Omit<Account, 'createdAt' | 'updatedAt' | 'credentialsChangedAt'>, manager?: EntityManager): Promise<Account>;
   abstract find(tenantId: string, userId: string): Promise<Account | null>;
   /** With the password hash, by username (any case): for sign-in only. */
   abstract findForLogin(tenantId: string, username: string): Promise<Account | null>;
   /** In `user_id` order. */
   abstract list(tenantId: string, filter: AccountListFilter): Promise<Account[]>;
+  /** A new `passwordHash` also sets `credentialsChangedAt` to the transaction's time: whoever writes a password moves the epoch. */
   abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean>;
   abstract delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean>;
 }
@@ -35,7 +36,7 @@ export class TypeOrmAccountsRepository extends AccountsRepository {
     return manager ? manager.getRepository(Account) : this.users;
   }
 
-  async insert(account: Omit<Account, 'createdAt' | 'updatedAt'>, manager?: EntityManager): Promise<Account> {
+  async insert(account: Omit<Account, 'createdAt' | 'updatedAt' | 'credentialsChangedAt'>, manager?: EntityManager): Promise<Account> {
     const entity = this.users.create(account);
     await this.within(manager).insert(entity as never);
     return entity;
@@ -62,7 +63,8 @@ export class TypeOrmAccountsRepository extends AccountsRepository {
   }
 
   async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean> {
-    return ((await this.within(manager).update({ tenantId, userId }, changes as never)).affected ?? 0) > 0;
+    const epoch = changes.passwordHash !== undefined ? { credentialsChangedAt: () => 'now()' } : {};
+    return ((await this.within(manager).update({ tenantId, userId }, { ...changes, ...epoch } as never)).affected ?? 0) > 0;
   }
 
   async delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean> {

@@ -78,6 +78,8 @@ export class AccountsService {
       const changes = {
         ...(dto.username !== undefined ? { username: dto.username } : {}),
         ...(dto.email !== undefined ? { email: dto.email ?? null } : {}),
+        // A new password also moves the user's credentials epoch (the repository sets it in this
+        // transaction): what a request in flight writes back after the revocation below is refused.
         ...(dto.password !== undefined ? { passwordHash: await this.hasher.hash(dto.password) } : {}),
         claims: merged,
       };

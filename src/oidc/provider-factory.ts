@@ -7,12 +7,13 @@ import { clientFetch } from './hooks/client-fetch.js';
 import type { Account } from '../accounts/account.entity.js';
 import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
+import { interactionPolicyWithAccountCheck } from './hooks/interaction-policy.js';
 import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
 import { publicErrors } from './hooks/public-errors.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
-import { introspectionAllowed, revocationAllowed } from './hooks/token-policies.js';
+import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
 import { CLAIMS, PASSWORD_ACR, discoveryExtras, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
@@ -43,6 +44,7 @@ const CLIENT_JWKS_MAX_BYTES = 256 * 1024;
 export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation, trustProxy, clientUrisAllowPrivate }: ProviderInputs): Provider {
   const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
+  const accounts = findAccountWith(findAccount);
   const configuration: Configuration = {
     adapter: Adapter,
     // Clients come from the adapter (the clients table); none is static.
@@ -84,7 +86,7 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
       // Real login and consent pages come from the interactions module; never the dev ones.
       devInteractions: { enabled: false },
       clientCredentials: { enabled: grants.has('client_credentials') },
-      introspection: { enabled: true, allowedPolicy: introspectionAllowed },
+      introspection: { enabled: true, allowedPolicy: introspectionAllowedWith(accounts) },
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       claimsParameter: { enabled: true },
       // The `request` parameter (JAR, RFC 9101), signed or not, as OIDC Core §6.1 allows.
@@ -100,9 +102,9 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
     pkce: { required: () => true },
     // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
     rotateRefreshToken: true,
-    interactions: { url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
+    interactions: { policy: interactionPolicyWithAccountCheck(), url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
     discovery: discoveryExtras(serviceDocumentation),
-    findAccount: findAccountWith(findAccount),
+    findAccount: accounts,
     renderError,
     clientBasedCORS,
     // What the issuer fetches on a client's behalf (its jwks_uri) goes through the address

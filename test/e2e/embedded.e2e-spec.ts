@@ -44,6 +44,16 @@ describe('on the embedded store', () => {
     expect((await api.get(`/v1/tenants/${id}/keys`)).body.items).toHaveLength(2);
   });
 
+  it("changes a user's password (the credentials epoch and the revocation, in one transaction)", async () => {
+    const api = adminApi(running.url);
+    const id = randomIssuerId('u');
+    await api.post('/v1/tenants', { issuer_id: id });
+    const user = (await api.post(`/v1/tenants/${id}/users`, { username: 'ada', password: 'correct horse battery staple' })).body;
+    const changed = await api.patch(`/v1/tenants/${id}/users/${user.user_id}`, { password: 'a brand new passphrase 42' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ user_id: user.user_id, username: 'ada' });
+  });
+
   it('keeps its data across a restart, and refuses a second process on the same folder', async () => {
     const api = adminApi(running.url);
     const id = randomIssuerId('keep');

@@ -125,6 +125,40 @@ describe('finding 5: a password change revokes nothing', () => {
     expect((await silentAuthorization(agent)).searchParams.get('error')).toBe('login_required');
   });
 
+  it('a session saved back by a request in flight during the change still signs nobody in', async () => {
+    const { userId, username } = await newUser();
+    const { agent, tokens } = await signedIn(username);
+    // oidc-provider saves the session it loaded at the end of every request, and tokens and grants
+    // are saved with an upsert: a request that was in flight while the change committed writes its
+    // rows back as they were. Here that happens deterministically: the user's rows, read before the
+    // change, go back in after it, exactly as they were stored (same id hashes, same payloads).
+    const ofTheUser = `SELECT * FROM oidc_payloads WHERE tenant_id = $1 AND payload->>'accountId' = $2`;
+    const before = (await db.query(ofTheUser, [issuerId, userId])).rows;
+    expect(new Set(before.map((row) => row.kind))).toEqual(new Set(['AccessToken', 'AuthorizationCode', 'Grant', 'RefreshToken', 'Session']));
+    // Times are compared in whole seconds, so a sign-in in the very second of the change counts
+    // as after it: the change happens in the next second, as it would in real life.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+
+    expect((await adminApi(running.url).patch(`/v1/tenants/${issuerId}/users/${userId}`, { password: 'a brand new passphrase 42' })).status).toBe(200);
+    await db.query(`INSERT INTO oidc_payloads SELECT * FROM jsonb_populate_recordset(NULL::oidc_payloads, $1)`, [JSON.stringify(before)]);
+    expect((await db.query(ofTheUser, [issuerId, userId])).rows).toHaveLength(before.length);
+
+    // What the rows held was signed in with the old password: none of it works.
+    expect((await silentAuthorization(agent)).searchParams.get('error')).toBe('login_required');
+    const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(userinfo.status).toBe(401);
+    expect(await oidc.tokenIntrospection(rp, tokens.access_token)).toEqual({ active: false });
+    expect(await oidc.tokenIntrospection(rp, tokens.refresh_token!)).toEqual({ active: false });
+    expect(await oauthErrorOf(oidc.refreshTokenGrant(rp, tokens.refresh_token!))).toMatchObject({ error: 'invalid_grant' });
+
+    // The owner, signing in again with the new password in that same browser, gets through.
+    const { url, checks } = await authorizationUrl();
+    const again = await oidc.authorizationCodeGrant(rp, await agent.authorize(url, { username, password: 'a brand new passphrase 42' }), checks);
+    expect(again.claims()!.sub).toBe(userId);
+    expect((await silentAuthorization(agent)).searchParams.get('code')).toEqual(expect.any(String));
+    expect(await (await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${again.access_token}` } })).json()).toMatchObject({ sub: userId });
+  });
+
   it('a change that sets no password (a claim) leaves the sessions alone', async () => {
     const { userId, username } = await newUser();
     const { agent, tokens } = await signedIn(username);

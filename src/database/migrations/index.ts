@@ -7,6 +7,7 @@ import { AddTenantOptions1763900500000 } from './1763900500000-AddTenantOptions.
 import { AllowUsersWithoutPassword1763900600000 } from './1763900600000-AllowUsersWithoutPassword.js';
 import { IndexPayloadsByAccount1763900705000 } from './1763900705000-IndexPayloadsByAccount.js';
 import { HashOidcPayloadIds1763900706000 } from './1763900706000-HashOidcPayloadIds.js';
+import { AddCredentialsChangedAt1763900710000 } from './1763900710000-AddCredentialsChangedAt.js';
 
 /** Every migration, oldest first. A migration is never edited once merged: add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AllowUsersWithoutPassword1763900600000,
   IndexPayloadsByAccount1763900705000,
   HashOidcPayloadIds1763900706000,
+  AddCredentialsChangedAt1763900710000,
 ];

@@ -1,4 +1,4 @@
-import type { Configuration } from 'oidc-provider';
+import type { Configuration, FindAccount } from 'oidc-provider';
 
 type Features = NonNullable<Configuration['features']>;
 type IntrospectionPolicy = NonNullable<NonNullable<Features['introspection']>['allowedPolicy']>;
@@ -15,15 +15,28 @@ type RevocationPolicy = NonNullable<NonNullable<Features['revocation']>['allowed
  * - a refresh token, never another client: it is no resource server's business.
  * Anyone else learns `{"active": false}`, as for an unknown token, so introspection cannot
  * be used to test stolen tokens.
+ *
+ * A user's token is also active only while `findAccount` (the provider's hook) resolves its
+ * user for it: introspection never asks it by itself, and a token (with its grant) written back
+ * by a request in flight during a password change is refused there, as at the userinfo and
+ * token endpoints. That costs one read of the user, for user tokens only, once the caller is allowed.
  */
-export const introspectionAllowed: IntrospectionPolicy = async (ctx, client, token) => {
+export function introspectionAllowedWith(findAccount: FindAccount): IntrospectionPolicy {
+  return async (ctx, client, token) => {
+    if (!mayIntrospect(ctx.oidc.provider.issuer, client, token)) return false;
+    if (token.kind === 'ClientCredentials' || !token.accountId) return true;
+    return (await findAccount(ctx, token.accountId, token)) !== undefined;
+  };
+}
+
+function mayIntrospect(issuer: string, client: Parameters<IntrospectionPolicy>[1], token: Parameters<IntrospectionPolicy>[2]): boolean {
   if (token.clientId === client.clientId) return true;
   if (client.clientAuthMethod === 'none' || token.kind === 'RefreshToken') return false;
   const served = (client['resource_server_audiences'] as string[] | undefined) ?? [];
   const aud = (token as { aud?: string | string[] }).aud;
-  const audiences = aud === undefined ? [ctx.oidc.provider.issuer] : [aud].flat();
+  const audiences = aud === undefined ? [issuer] : [aud].flat();
   return audiences.some((audience) => served.includes(audience));
-};
+}
 
 /**
  * Who may revoke a token (RFC 7009 §2.1): only the client it was issued to. Another client's
