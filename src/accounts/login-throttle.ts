@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { rateLimitKey } from '../common/http/client-address.js';
 import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { usernameKey } from './username.js';
 
 /**
  * Counts failed sign-ins per client IP and per user (of one issuer); past the limit, that key
- * is locked for the lockout period. Counted in the rate-limit store (RATE_LIMIT_STORE): with
+ * is locked for the lockout period. The IP budget is the address's rate-limit key (an IPv6
+ * address counts as its /64, see rateLimitKey); callers pass the exact address, which the
+ * audit log keeps. Counted in the rate-limit store (RATE_LIMIT_STORE): with
  * PostgreSQL or Redis, one budget for all replicas; in memory, one per replica.
  */
 @Injectable()
@@ -31,14 +34,14 @@ export class LoginThrottle {
    * attempt spent it (the moment a lockout begins, worth an audit event; later ones are not).
    */
   async take(issuerId: string, username: string | undefined, ip: string): Promise<{ retryAfterSeconds: number; lockedNow: boolean }> {
-    const byIp = await consume(this.perIp, ip);
+    const byIp = await consume(this.perIp, rateLimitKey(ip));
     if (byIp || username === undefined) return verdict(byIp);
     return verdict(await consume(this.perUser, userKey(issuerId, username)));
   }
 
   /** A success gives the attempts back: only failures count. */
   async succeeded(issuerId: string, username: string, ip: string): Promise<void> {
-    await Promise.all([this.perUser.delete(userKey(issuerId, username)), this.perIp.reward(ip, 1)]);
+    await Promise.all([this.perUser.delete(userKey(issuerId, username)), this.perIp.reward(rateLimitKey(ip), 1)]);
   }
 }
 

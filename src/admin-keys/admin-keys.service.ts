@@ -4,8 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { sha256 } from '../common/auth/admin-authenticator.js';
 import { AdminKeyLookup, type AdminPrincipal } from '../common/auth/admin-principal.js';
+import { hashToken } from '../common/crypto/token-hash.js';
 import { ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import type { AdminKeyDto, AdminKeyWithSecretDto, CreateAdminKeyDto, ListAdminKeysQueryDto } from './dto/admin-key.dto.js';
@@ -34,8 +34,8 @@ export class AdminKeysService extends AdminKeyLookup {
     super();
   }
 
-  async findByDigest(digest: Buffer): Promise<AdminPrincipal | null> {
-    const [row] = await this.dataSource.query('SELECT id, name, issuer_id FROM admin_keys WHERE key_hash = $1', [digest]);
+  async findByDigest(digest: string): Promise<AdminPrincipal | null> {
+    const [row] = await this.dataSource.query(`SELECT id, name, issuer_id FROM admin_keys WHERE key_hash = decode($1, 'hex')`, [digest]);
     return row ? { id: row.id, name: row.name, issuerId: row.issuer_id } : null;
   }
 
@@ -47,8 +47,8 @@ export class AdminKeysService extends AdminKeyLookup {
         if (!tenant) throw new ValidationFailed([{ field: 'issuer_id', message: `tenant '${dto.issuer_id}' does not exist` }]);
       }
       const [row]: AdminKeyRow[] = await manager.query(
-        `INSERT INTO admin_keys (id, name, issuer_id, key_hash, key_prefix) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-        [randomUUID(), dto.name, dto.issuer_id ?? null, sha256(key), key.slice(0, 8)],
+        `INSERT INTO admin_keys (id, name, issuer_id, key_hash, key_prefix) VALUES ($1, $2, $3, decode($4, 'hex'), $5) RETURNING ${COLUMNS}`,
+        [randomUUID(), dto.name, dto.issuer_id ?? null, hashToken(key), key.slice(0, 8)],
       );
       const created = toDto(row);
       await this.audit.record(manager, actor, { action: 'admin_key.created', issuerId: created.issuer_id, resourceType: 'admin_key', resourceId: created.id, after: created });

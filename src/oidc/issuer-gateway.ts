@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
-import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { redactUrl } from '../common/http/logger-options.js';
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
@@ -43,7 +42,6 @@ type Request = IncomingMessage & { id?: unknown; baseUrl?: string };
 export class IssuerGateway {
   private readonly forwardedHost: string;
   private readonly forwardedProto: string;
-  private readonly trustProxy: TrustProxy;
   private readonly discoveryCacheControl: string;
   private readonly jwksCacheControl: string;
   /** `Strict-Transport-Security` when PUBLIC_URL is https, as a flat header list for `writeHead`; else empty. */
@@ -55,8 +53,6 @@ export class IssuerGateway {
     private readonly limits: PublicRateLimits,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // The same trust as Express's `trust proxy` (see app.ts): the proxies TRUST_PROXY names.
-    this.trustProxy = config.trustProxy;
     const publicUrl = new URL(config.publicUrl);
     this.forwardedHost = publicUrl.host;
     this.forwardedProto = publicUrl.protocol.slice(0, -1);
@@ -89,7 +85,7 @@ export class IssuerGateway {
     const started = performance.now();
     const family = DOCUMENTS.has(target.path) ? 'metadata' : 'protocol';
     if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res);
-    this.limits.retryAfter(family, target.issuerId, this.clientIp(req)).then((seconds) => {
+    this.limits.retryAfter(family, issuer, req).then((seconds) => {
       if (seconds === 0) return this.dispatch(issuer, target, query, req, res, started);
       this.observe(req, res, publicRoute(target.path).label, started);
       this.answer(res, { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(seconds) } }, requestId(req, res));
@@ -139,11 +135,6 @@ export class IssuerGateway {
   pin(req: IncomingMessage): void {
     req.headers['x-forwarded-host'] = this.forwardedHost;
     req.headers['x-forwarded-proto'] = this.forwardedProto;
-  }
-
-  /** The caller's address, through trusted proxies only. */
-  private clientIp(req: IncomingMessage): string {
-    return clientAddress(req, this.trustProxy);
   }
 
   /** The registry could not answer: the database is out of reach (503), or a bug (500). */

@@ -1,21 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { clientAddress, rateLimitKey, type TrustProxy } from '../common/http/client-address.js';
 import { RateLimiterStore, retryAfterSeconds } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { LiveIssuer } from './provider-registry.js';
 
 export type RouteFamily = 'metadata' | 'protocol';
 
 /**
- * Per client IP and issuer, with separate budgets for the metadata documents and for the
+ * Per client and issuer, with separate budgets for the metadata documents and for the
  * protocol endpoints, so a discovery flood cannot starve sign-ins. Counters live in memory,
  * PostgreSQL or Redis (RATE_LIMIT_STORE); a shared store that fails falls back to memory
  * rather than refusing traffic.
+ *
+ * The one place a public budget's key is made, for the issuer gateway and the sign-in pages
+ * alike, so one client of one issuer has one protocol budget whichever route it comes by.
+ * Only a live issuer has budgets: a request for an unknown issuer_id (however long, however
+ * encoded) is answered 404 and makes no counter.
  */
 @Injectable()
 export class PublicRateLimits {
   private readonly limiters: Partial<Record<RouteFamily, RateLimiterAbstract>> = {};
+  private readonly trustProxy: TrustProxy;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
+    this.trustProxy = config.trustProxy;
     const { metadataPerMinute, protocolPerMinute } = config.rateLimits;
     for (const [family, points] of [['metadata', metadataPerMinute], ['protocol', protocolPerMinute]] as const) {
       if (points > 0) this.limiters[family] = store.create(`public-${family}`, points);
@@ -27,9 +37,14 @@ export class PublicRateLimits {
     return this.limiters[family] !== undefined;
   }
 
-  /** Seconds to wait when over the budget, or 0 when the request may go on. */
-  async retryAfter(family: RouteFamily, issuerId: string, ip: string): Promise<number> {
+  /**
+   * Takes one request of `family` from the budget of `req`'s client (its address through
+   * trusted proxies, an IPv6 one by its /64) at `issuer`: seconds to wait when over the
+   * budget, or 0 when the request may go on.
+   */
+  async retryAfter(family: RouteFamily, issuer: LiveIssuer, req: IncomingMessage): Promise<number> {
     const limiter = this.limiters[family];
-    return limiter ? retryAfterSeconds(limiter, `${issuerId}:${ip}`) : 0;
+    if (!limiter) return 0;
+    return retryAfterSeconds(limiter, `${issuer.tenant.issuerId}:${rateLimitKey(clientAddress(req, this.trustProxy))}`);
   }
 }

@@ -119,5 +119,22 @@ describe('finding 1: client IP from X-Forwarded-For, whoever sends it', () => {
       expect(await jwks(target.issuer, '10.9.9.10, 198.51.100.20')).toBe(429);
       expect(await jwks(target.issuer, '198.51.100.21')).toBe(200);
     });
+
+    it('an IPv6 client is counted by its /64, an IPv4-mapped one as its IPv4, in the public limits and the sign-in throttle alike', async () => {
+      const target = await signInTarget(running);
+      const statuses = [];
+      for (let host = 1; host <= 5; host++) statuses.push(await target.wrongPassword(`user${host}`, `2001:db8:1:1::${host}`));
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      expect(await target.wrongPassword('user6', '2001:db8:1:2::1')).toBe(401);
+      // The audit log keeps each exact address.
+      expect(await target.auditedIps('login.failed')).toContain('2001:db8:1:1::4');
+
+      for (let host = 1; host <= 5; host++) expect(await jwks(target.issuer, `2001:db8:2:1:${host}::${host}`)).toBe(200);
+      expect(await jwks(target.issuer, '2001:db8:2:1:ffff:ffff:ffff:ffff')).toBe(429);
+      expect(await jwks(target.issuer, '2001:db8:2:2::1')).toBe(200);
+
+      for (let request = 0; request < 5; request++) expect(await jwks(target.issuer, '198.51.100.40')).toBe(200);
+      expect(await jwks(target.issuer, '::ffff:198.51.100.40')).toBe(429);
+    });
   });
 });

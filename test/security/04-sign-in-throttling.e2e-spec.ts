@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminApi, oauthError } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
@@ -52,6 +53,41 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
     const limited = answers.at(-1)!;
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toEqual(oauthError('too_many_requests'));
+  });
+
+  it('one client of one issuer has one protocol budget, however the issuer_id in a sign-in URL is encoded, across gateway and sign-in routes', async () => {
+    const { running } = await start({ RATE_LIMIT_PROTOCOL_PER_MINUTE: '6' });
+    const { issuerId } = await createTenant(running.url);
+    const encoded = [...issuerId].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('');
+    const status = async (path: string) => {
+      const res = await fetch(`${running.url}${path}`, { redirect: 'manual' });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const statuses = [];
+    // Three protocol requests through the gateway, three sign-in pages by the encoded name: the budget of six.
+    for (let request = 0; request < 3; request++) statuses.push(await status(`/${issuerId}/authorize`));
+    for (let request = 0; request < 3; request++) statuses.push(await status(`/${encoded}/interaction/unknown-${request}`));
+    expect(statuses.filter((answer) => answer === 429)).toEqual([]);
+    expect(await status(`/${issuerId}/interaction/unknown`)).toBe(429);
+    expect(await status(`/${encoded}/interaction/unknown`)).toBe(429);
+    expect(await status(`/${issuerId}/authorize`)).toBe(429);
+  });
+
+  it('a sign-in URL under an issuer_id that is no issuer (however long) answers 404 and makes no rate-limit counter', async () => {
+    const { running, databaseUrl } = await start({ RATE_LIMIT_PROTOCOL_PER_MINUTE: '6' });
+    const protocolBuckets = async () => (await query<{ key: string }>(databaseUrl, `SELECT key FROM rate_limits WHERE key LIKE 'public-protocol:%'`)).length;
+    const before = await protocolBuckets();
+    for (const issuerId of [randomBytes(4096).toString('hex'), `no-such-issuer-${randomBytes(6).toString('hex')}`, 'UPPER', 'v1']) {
+      const page = await fetch(`${running.url}/${issuerId}/interaction/some-uid`, { redirect: 'manual' });
+      expect({ issuerId: issuerId.slice(0, 20), status: page.status }).toEqual({ issuerId: issuerId.slice(0, 20), status: 404 });
+      expect(await page.json()).toEqual(oauthError('not_found'));
+      // A form post without a CSRF token is refused by that check first, as before.
+      const post = await fetch(`${running.url}/${issuerId}/interaction/some-uid/login`, { method: 'POST', redirect: 'manual' });
+      expect({ issuerId: issuerId.slice(0, 20), status: post.status }).toEqual({ issuerId: issuerId.slice(0, 20), status: 403 });
+      await post.arrayBuffer();
+    }
+    expect(await protocolBuckets()).toBe(before);
   });
 
   it('a username longer than the admin API allows (or outside its alphabet) is a failed sign-in that makes no per-user bucket', async () => {

@@ -69,6 +69,35 @@ describe('finding 10: admin-key guessing is neither throttled nor audited', () =
     expect(JSON.stringify(items)).not.toMatch(/guess-Tr0ub4dor/);
   });
 
+  it('a burst of concurrent guesses from one address has at most the budget of keys compared: a right key among them is refused too', async () => {
+    const attacker = randomAddress();
+    // Sixty-one connections opened first (requests without a key, which are not counted), so the
+    // burst reaches the server at once: sixty wrong keys, then the right key while they are in flight.
+    await Promise.all(Array.from({ length: 61 }, async () => (await listTenants(replicas[0], attacker)).arrayBuffer()));
+    const burst = Array.from({ length: 60 }, (_, n) => listTenants(replicas[0], attacker, `burst-guess-${n}-${randomBytes(8).toString('hex')}`));
+    const right = listTenants(replicas[0], attacker, TEST_ADMIN_KEY);
+    const statuses = await Promise.all([...burst, right].map(async (reply) => (await reply).status));
+
+    // Three keys compared (the budget), three 401s; every other answer is a 429, the right key's included.
+    expect(statuses.filter((status) => status !== 429)).toEqual([401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+    const reply = await fetch(`${replicas[0].url}/v1/audit-events?action=admin_auth.failed&limit=200`, {
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'x-forwarded-for': randomAddress() },
+    });
+    const { items } = (await reply.json()) as { items: { ip: string }[] };
+    // The three failures and the one attempt that met the spent budget.
+    expect(items.filter((event) => event.ip === attacker)).toHaveLength(4);
+  });
+
+  it('IPv6 callers are counted per /64: new addresses of one network share its budget, another network has its own', async () => {
+    const network = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+    const statuses = [];
+    for (let host = 1; host <= 4; host++) statuses.push((await listTenants(replicas[host % 2], `${network}::${host}`, `v6-guess-${host}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await listTenants(replicas[0], `${network}:ffff:ffff:ffff:ffff`, TEST_ADMIN_KEY)).status).toBe(429);
+    expect((await listTenants(replicas[0], `2001:db8:ffff:${randomBytes(2).toString('hex')}::1`, TEST_ADMIN_KEY)).status).toBe(200);
+  });
+
   it('production refuses to start with an ADMIN_API_KEY below 128 bits, in one line naming it', async () => {
     const proc = spawnPortcullis({
       NODE_ENV: 'production',

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Actor } from '../../audit/actor.js';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { loggableError } from '../../database/unavailable.js';
+import { hashToken } from '../crypto/token-hash.js';
+import { rateLimitKey } from '../http/client-address.js';
 import { RateLimiterStore } from '../rate-limits/rate-limiter-store.js';
 import { TooManyRequests, Unauthenticated } from '../errors/app-error.js';
 import { AdminKeyLookup, ROOT_PRINCIPAL, type AdminPrincipal } from './admin-principal.js';
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /**
  * Window and lockout of failed admin authentications, in seconds: ADMIN_AUTH_MAX_FAILURES_PER_IP
@@ -21,13 +21,17 @@ export const ADMIN_AUTH_WINDOW_SECONDS = 900;
 
 /**
  * Checks the admin bearer key of a request: the root ADMIN_API_KEY, or a key created through
- * `/v1/admin-keys`. Keys are compared by their SHA-256, the root key in constant time.
+ * `/v1/admin-keys`. Keys are compared by their SHA-256 (hashToken), the root key in constant time.
  *
- * Wrong keys are counted per client address (`req.ip`, see TRUST_PROXY) in the rate-limit store,
- * so every replica shares the count; past the budget the address gets 429 with Retry-After,
- * the right key included, until the lockout ends. Each counted failure is audited as
- * `admin_auth.failed` (never with the key presented); refused ones are not, so a flood cannot
- * flood the audit log. A request without a key is not a guess and is not counted.
+ * Each presented key takes a point from its client's budget (the address's rate-limit key:
+ * `req.ip`, see TRUST_PROXY, an IPv6 address by its /64) before it is compared, and a right key
+ * gives it back, so only wrong keys count and, however many requests one client sends at once,
+ * at most ADMIN_AUTH_MAX_FAILURES_PER_IP keys of its are compared per window. Counted in the
+ * rate-limit store, so every replica shares the count. Past the budget the client gets 429
+ * with Retry-After, the right key included, until the lockout ends. Each failure is audited as
+ * `admin_auth.failed` with the exact address (never with the key presented), and so is the
+ * attempt that meets the spent budget (the moment of lockout); later ones are not, so a flood
+ * cannot flood the audit log. A request without a key is not a guess and is not counted.
  *
  * One instance for the application (AdminKeysModule), so an in-memory count is one count.
  */
@@ -43,32 +47,41 @@ export class AdminAuthenticator {
     private readonly audit: AuditTrail,
     store: RateLimiterStore,
   ) {
-    this.root = sha256(config.adminApiKey);
+    this.root = Buffer.from(hashToken(config.adminApiKey), 'hex');
     this.failures = store.create('admin-auth', config.adminAuthMaxFailuresPerIp, ADMIN_AUTH_WINDOW_SECONDS, ADMIN_AUTH_WINDOW_SECONDS);
   }
 
   /** The principal of the request's key; throws Unauthenticated (401) or TooManyRequests (429). */
   async authenticate(req: Request): Promise<AdminPrincipal> {
     const ip = req.ip ?? '';
-    const blocked = await this.failures.get(ip);
-    if (blocked && blocked.consumedPoints > this.failures.points) throw new TooManyRequests(secondsOf(blocked));
-
+    const budget = rateLimitKey(ip);
     const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-    if (!match) throw new Unauthenticated();
-    const digest = sha256(match[1]);
-    const principal = timingSafeEqual(digest, this.root) ? ROOT_PRINCIPAL : await this.keys.findByDigest(digest);
-    if (principal) return principal;
+    if (!match) {
+      const blocked = await this.failures.get(budget);
+      if (blocked && blocked.consumedPoints > this.failures.points) throw new TooManyRequests(secondsOf(blocked));
+      throw new Unauthenticated();
+    }
 
-    const locked = await this.failures.consume(ip).then(
+    const locked = await this.failures.consume(budget).then(
       () => undefined,
       (rejection: unknown) => {
         if (rejection instanceof RateLimiterRes) return rejection;
         throw rejection;
       },
     );
-    // The attempt that spends the budget is audited (it is the moment of lockout); later ones are not.
-    if (!locked || locked.consumedPoints === this.failures.points + 1) await this.note(req, ip, locked);
-    if (locked) throw new TooManyRequests(secondsOf(locked));
+    if (locked) {
+      // The key is not compared. The attempt that met the spent budget is audited; later ones are not.
+      if (locked.consumedPoints === this.failures.points + 1) await this.note(req, ip, locked);
+      throw new TooManyRequests(secondsOf(locked));
+    }
+
+    const digest = hashToken(match[1]);
+    const principal = timingSafeEqual(Buffer.from(digest, 'hex'), this.root) ? ROOT_PRINCIPAL : await this.keys.findByDigest(digest);
+    if (principal) {
+      await this.failures.reward(budget, 1);
+      return principal;
+    }
+    await this.note(req, ip, undefined);
     throw new Unauthenticated();
   }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import ipaddr from 'ipaddr.js';
 import proxyaddr from 'proxy-addr';
 
 /**
@@ -45,4 +46,23 @@ const RESOLVED = Symbol('clientAddress');
 export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
   const cached = req as IncomingMessage & { [RESOLVED]?: string };
   return (cached[RESOLVED] ??= proxyaddr(req, trust));
+}
+
+/** Bits of an IPv6 address that a rate limit counts as one client: a /64 is one subscriber's network. */
+const IPV6_CLIENT_PREFIX_BITS = 64;
+
+/**
+ * The key a per-address rate limit counts a client address under: an IPv4 address as it is,
+ * an IPv4-mapped IPv6 address (`::ffff:192.0.2.1`, what a dual-stack socket reports) as its
+ * IPv4, any other IPv6 address as its /64. One subscriber (one home, one cloud instance) is
+ * routinely given a whole /64 and can pick any of its 2^64 addresses per request, so counting
+ * each /128 would give it unlimited budgets. Not for the audit log, which keeps the exact
+ * address. Anything that is not an address (no socket address) is returned unchanged.
+ */
+export function rateLimitKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.map((part, index) => (index < IPV6_CLIENT_PREFIX_BITS / 16 ? part : 0));
+  return `${new ipaddr.IPv6(parts).toString()}/${IPV6_CLIENT_PREFIX_BITS}`;
 }
