@@ -24,14 +24,17 @@ export const ADMIN_AUTH_WINDOW_SECONDS = 900;
  * `/v1/admin-keys`. Keys are compared by their SHA-256 (hashToken), the root key in constant time.
  *
  * Each presented key takes a point from its client's budget (the address's rate-limit key:
- * `req.ip`, see TRUST_PROXY, an IPv6 address by its /64) before it is compared, and a right key
- * gives it back, so only wrong keys count and, however many requests one client sends at once,
- * at most ADMIN_AUTH_MAX_FAILURES_PER_IP keys of its are compared per window. Counted in the
- * rate-limit store, so every replica shares the count. Past the budget the client gets 429
- * with Retry-After, the right key included, until the lockout ends. Each failure is audited as
- * `admin_auth.failed` with the exact address (never with the key presented), and so is the
- * attempt that meets the spent budget (the moment of lockout); later ones are not, so a flood
- * cannot flood the audit log. A request without a key is not a guess and is not counted.
+ * `req.ip`, see TRUST_PROXY, an IPv6 address by its /64) before it is compared, so however many
+ * requests one client sends at once, at most ADMIN_AUTH_MAX_FAILURES_PER_IP keys of its are
+ * compared per window. A right key gives its point back, and so does a request refused because
+ * the budget was spent (its key was never compared): only wrong keys stay counted, and a burst
+ * of right keys from one client is at worst answered 429 for the requests beyond the budget
+ * while the others are in flight, never locked out. Counted in the rate-limit store, so every
+ * replica shares the count. Once wrong keys have spent the budget, the client gets 429 with
+ * Retry-After, the right key included, until the window ends. Each wrong key is audited as
+ * `admin_auth.failed` with the exact address (never the key presented), the one that spends the
+ * budget with `retry_after_seconds`; refused requests are not, so a flood cannot flood the
+ * audit log. A request without a key is not a guess and is not counted.
  *
  * One instance for the application (AdminKeysModule), so an in-memory count is one count.
  */
@@ -48,7 +51,8 @@ export class AdminAuthenticator {
     store: RateLimiterStore,
   ) {
     this.root = Buffer.from(hashToken(config.adminApiKey), 'hex');
-    this.failures = store.create('admin-auth', config.adminAuthMaxFailuresPerIp, ADMIN_AUTH_WINDOW_SECONDS, ADMIN_AUTH_WINDOW_SECONDS);
+    // No block duration: a point given back must free the budget again (see above); the window is the lockout.
+    this.failures = store.create('admin-auth', config.adminAuthMaxFailuresPerIp, ADMIN_AUTH_WINDOW_SECONDS);
   }
 
   /** The principal of the request's key; throws Unauthenticated (401) or TooManyRequests (429). */
@@ -57,22 +61,22 @@ export class AdminAuthenticator {
     const budget = rateLimitKey(ip);
     const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
     if (!match) {
-      const blocked = await this.failures.get(budget);
-      if (blocked && blocked.consumedPoints > this.failures.points) throw new TooManyRequests(secondsOf(blocked));
+      const spent = await this.failures.get(budget);
+      if (spent && spent.consumedPoints >= this.failures.points) throw new TooManyRequests(secondsOf(spent));
       throw new Unauthenticated();
     }
 
-    const locked = await this.failures.consume(budget).then(
-      () => undefined,
+    const { taken, refused } = await this.failures.consume(budget).then(
+      (res) => ({ taken: res, refused: false }),
       (rejection: unknown) => {
-        if (rejection instanceof RateLimiterRes) return rejection;
+        if (rejection instanceof RateLimiterRes) return { taken: rejection, refused: true };
         throw rejection;
       },
     );
-    if (locked) {
-      // The key is not compared. The attempt that met the spent budget is audited; later ones are not.
-      if (locked.consumedPoints === this.failures.points + 1) await this.note(req, ip, locked);
-      throw new TooManyRequests(secondsOf(locked));
+    if (refused) {
+      // The key is not compared, so it does not count: its point goes back.
+      await this.failures.reward(budget, 1);
+      throw new TooManyRequests(secondsOf(taken));
     }
 
     const digest = hashToken(match[1]);
@@ -81,7 +85,7 @@ export class AdminAuthenticator {
       await this.failures.reward(budget, 1);
       return principal;
     }
-    await this.note(req, ip, undefined);
+    await this.note(req, ip, taken.consumedPoints >= this.failures.points ? taken : undefined);
     throw new Unauthenticated();
   }
 
