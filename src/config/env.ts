@@ -90,7 +90,7 @@ export class Env {
   @MaxLength(512, { message: 'must be at most 512 characters long' })
   ADMIN_API_KEY?: string;
 
-  /** Failed admin API authentications (a wrong key) allowed per client address within 15 minutes before that address gets 429 for the rest of them; counted in `RATE_LIMIT_STORE`. Default `20`. */
+  /** Failed admin API authentications (a wrong key) allowed per client address (an IPv6 client by its /64) within a 15-minute window before that address gets 429 for the rest of it; counted in `RATE_LIMIT_STORE`. Default `20`. */
   @IntBetween(1, 100000)
   ADMIN_AUTH_MAX_FAILURES_PER_IP: number = 20;
 
@@ -158,7 +158,7 @@ export class Env {
   @IntBetween(1, 1000)
   LOGIN_MAX_FAILURES_PER_USER: number = 5;
 
-  /** Failed sign-ins allowed per client IP within `LOGIN_LOCKOUT_SECONDS` before it is locked for that long. Default `50`. */
+  /** Failed sign-ins allowed per client address (an IPv6 client by its /64) within `LOGIN_LOCKOUT_SECONDS` before it is locked for that long. Default `50`. */
   @IntBetween(1, 100000)
   LOGIN_MAX_FAILURES_PER_IP: number = 50;
 
@@ -166,11 +166,11 @@ export class Env {
   @IntBetween(1, 86400)
   LOGIN_LOCKOUT_SECONDS: number = 900;
 
-  /** Requests per minute one client IP may make to one issuer's discovery and JWKS documents; `0` = no limit. Default `1200`. */
+  /** Requests per minute one client address (an IPv6 client by its /64) may make to one issuer's discovery and JWKS documents; `0` = no limit. Default `1200`. */
   @IntBetween(0, 10_000_000)
   RATE_LIMIT_METADATA_PER_MINUTE: number = 1200;
 
-  /** Requests per minute one client IP may make to one issuer's other public routes (token, authorize, the sign-in and consent pages, …); `0` = no limit. Default `3000`. */
+  /** Requests per minute one client address (an IPv6 client by its /64) may make to one issuer's other public routes (token, authorize, the sign-in and consent pages, …); `0` = no limit. Default `3000`. */
   @IntBetween(0, 10_000_000)
   RATE_LIMIT_PROTOCOL_PER_MINUTE: number = 3000;
 
