@@ -18,7 +18,10 @@ export abstract class AccountsRepository {
   abstract findForLogin(tenantId: string, username: string): Promise<Account | null>;
   /** In `user_id` order. */
   abstract list(tenantId: string, filter: AccountListFilter): Promise<Account[]>;
-  /** A new `passwordHash` also sets `credentialsChangedAt` to the transaction's time: whoever writes a password moves the epoch. */
+  /**
+   * A new `passwordHash` also sets `credentialsChangedAt` to now, by this process's clock (the
+   * clock that stamps sign-ins and tokens it is compared with): whoever writes a password moves the epoch.
+   */
   abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean>;
   abstract delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean>;
 }
@@ -63,7 +66,7 @@ export class TypeOrmAccountsRepository extends AccountsRepository {
   }
 
   async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean> {
-    const epoch = changes.passwordHash !== undefined ? { credentialsChangedAt: () => 'now()' } : {};
+    const epoch = changes.passwordHash !== undefined ? { credentialsChangedAt: new Date() } : {};
     return ((await this.within(manager).update({ tenantId, userId }, { ...changes, ...epoch } as never)).affected ?? 0) > 0;
   }
 

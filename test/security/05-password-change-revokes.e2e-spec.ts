@@ -159,6 +159,32 @@ describe('finding 5: a password change revokes nothing', () => {
     expect(await (await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${again.access_token}` } })).json()).toMatchObject({ sub: userId });
   });
 
+  it('a sign-in checked against the old password while the change commits resumes into nothing', async () => {
+    const { userId, username } = await newUser();
+    const agent = new UserAgent(running.url);
+    const { url } = await authorizationUrl();
+    const signIn = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+    // The password is checked and the sign-in recorded, but the browser has not come back yet.
+    const checked = await agent.post(signIn.action, { _csrf: signIn.csrf, username, password: PASSWORD });
+    expect(checked.status).toBe(303);
+    const ofTheSignIn = `SELECT * FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Interaction' AND payload#>>'{result,login,accountId}' = $2`;
+    const recorded = (await db.query(ofTheSignIn, [issuerId, userId])).rows;
+    expect(recorded).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+
+    // The change commits while that sign-in is in flight: its record is written back after the revocation.
+    expect((await adminApi(running.url).patch(`/v1/tenants/${issuerId}/users/${userId}`, { password: 'a brand new passphrase 42' })).status).toBe(200);
+    await db.query(`INSERT INTO oidc_payloads SELECT * FROM jsonb_populate_recordset(NULL::oidc_payloads, $1)`, [JSON.stringify(recorded)]);
+
+    // Coming back, the browser finds itself asked to sign in again, not to consent.
+    const back = await agent.follow(await agent.get(new URL(checked.headers.get('location')!, running.url)));
+    expect(back).toBeInstanceOf(Response);
+    const page = await (back as Response).text();
+    expect(page).not.toContain('Allow access?');
+    expect(page).toContain('name="password"');
+    expect((await silentAuthorization(agent)).searchParams.get('error')).toBe('login_required');
+  });
+
   it('a change that sets no password (a claim) leaves the sessions alone', async () => {
     const { userId, username } = await newUser();
     const { agent, tokens } = await signedIn(username);

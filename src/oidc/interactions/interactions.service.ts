@@ -48,6 +48,9 @@ export class InteractionsService {
     const details = await this.details(issuer, req, res);
     if (!details) return;
     if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
+    // The sign-in is as old as the password hash it is checked against: stamped before the check,
+    // so a password change committed while it runs leaves this sign-in older than the change.
+    const ts = Math.floor(Date.now() / 1000);
     const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
     if (!result.ok) {
       const base = `/${issuerId}/interaction/${details.uid}`;
@@ -55,7 +58,7 @@ export class InteractionsService {
       res.status(result.reason === 'locked' ? 429 : 401);
       return this.html(res, loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
     }
-    const login: InteractionResults = { login: { accountId: result.account.userId, acr: PASSWORD_ACR, amr: ['pwd'] } };
+    const login: InteractionResults = { login: { accountId: result.account.userId, acr: PASSWORD_ACR, amr: ['pwd'], ts } };
     await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
   }
 
