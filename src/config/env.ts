@@ -82,7 +82,7 @@ export class Env {
   @IsString()
   DATA_DIR: string = './data';
 
-  /** Bearer key of the admin API (at least 32 characters; in production at least 128 bits by a character-class estimate: length × log2 of the alphabet of the character classes it uses). Unset in development: generated into `DATA_DIR/admin-api-key` and printed once. Required in production. */
+  /** Bearer key of the admin API (at least 32 characters; in production at least 128 bits by a character-class estimate: length × log2 of the alphabet of the character classes it uses, or of fewer symbols when it uses fewer, and at least 8 different characters). Unset in development: generated into `DATA_DIR/admin-api-key` and printed once. Required in production. */
   @ValidateIf((env: Env) => isProduction(env) || env.ADMIN_API_KEY !== undefined)
   @IsDefined({ message: 'is required when NODE_ENV=production' })
   @IsString({ message: 'must be a string' })

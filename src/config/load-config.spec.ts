@@ -110,7 +110,9 @@ describe(loadConfig.name, () => {
   it('in production, refuses an admin key below 128 bits by its character classes', async () => {
     expect(adminKeyBits('0123456789'.repeat(3) + '01')).toBeLessThan(128); // 32 digits: ~106 bits
     expect(adminKeyBits('a'.repeat(32))).toBe(0); // one symbol, however long
+    expect(adminKeyBits('ab'.repeat(64))).toBe(0); // two symbols: no generator's output
     expect(adminKeyBits('abcdefgh'.repeat(4))).toBe(96); // eight symbols: 3 bits each
+    expect(adminKeyBits('3f9a0c7e51b23a4a6c0e9f3a7b1532ca')).toBe(128); // openssl rand -hex 16 that uses 14 of the 16 digits
     expect(adminKeyBits('Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5')).toBeGreaterThan(128);
     const production = { NODE_ENV: 'production', DATA_DIR: await dataDir(), KEY_ENCRYPTION_KEY: KEK, PUBLIC_URL: 'https://id.example.com' };
     const error = await loadConfig({ ...production, ADMIN_API_KEY: '1'.repeat(38) }).catch((e) => e);

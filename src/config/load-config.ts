@@ -29,16 +29,22 @@ const MIN_ADMIN_KEY_BITS = 128;
 /** Sizes of the character classes an admin key draws from; anything else counts as one of 33 ASCII symbols. */
 const CHARACTER_CLASSES: [RegExp, number][] = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[^a-zA-Z0-9]/, 33]];
 
+/** Fewer different characters than this, and no generator made the key (`aaaa…`, `abab…`). */
+const MIN_DISTINCT_CHARACTERS = 8;
+
 /**
- * A key's entropy if its characters were drawn at random from the classes it uses, counting no
- * more symbols than it really uses: length × log2(min(class alphabet, distinct characters)).
- * Still an upper bound (a word is far weaker than its letters), so it only rejects keys short or
- * plain enough that no random generator would have made them (`aaaa…`, `abab…`, all digits).
+ * A key's entropy if its characters were drawn at random from the alphabet it appears to come
+ * from: length × log2(alphabet), the alphabet being the character classes it uses, or fewer when
+ * it uses fewer characters than they hold (rounded up to a power of two, as generators' alphabets
+ * are: a random hex key that happens to miss two digits still counts 4 bits a character). An
+ * upper bound (a word is far weaker than its letters), so it only rejects keys short or plain
+ * enough that no random generator would have made them.
  */
 export function adminKeyBits(key: string): number {
+  const distinct = new Set(key).size;
+  if (distinct < MIN_DISTINCT_CHARACTERS) return 0;
   const classes = CHARACTER_CLASSES.filter(([pattern]) => pattern.test(key)).reduce((sum, [, size]) => sum + size, 0);
-  const alphabet = Math.min(classes, new Set(key).size);
-  return alphabet > 1 ? key.length * Math.log2(alphabet) : 0;
+  return key.length * Math.log2(Math.min(classes, 2 ** Math.ceil(Math.log2(distinct))));
 }
 
 /** The 32-byte key from 64 hex digits or (url-safe) base64. */
