@@ -12,7 +12,7 @@ describe('database outage', () => {
 
   beforeAll(async () => {
     postgres = await PrivatePostgres.create();
-    running = await startApp({ DATABASE_URL: postgres.url });
+    running = await startApp({ DATABASE_URL: postgres.url, ADMIN_AUTH_MAX_FAILURES_PER_IP: '2' });
   });
   afterAll(async () => {
     await running?.close();
@@ -31,6 +31,8 @@ describe('database outage', () => {
         body: 'grant_type=client_credentials',
       });
     expect((await token()).status).toBe(200);
+    const createdKey = (await api.post('/v1/admin-keys', { name: 'automation' })).body.key as string;
+    const withKey = () => fetch(`${running.url}/v1/tenants`, { headers: { authorization: `Bearer ${createdKey}` } });
 
     await postgres.stop();
     const readyz = await fetch(`${running.url}/readyz`);
@@ -42,6 +44,8 @@ describe('database outage', () => {
     expect(await down.json()).toEqual({ error: 'temporarily_unavailable', error_description: expect.any(String) });
     const admin = await api.get('/v1/tenants');
     expect(admin).toMatchObject({ status: 503, body: adminError('temporarily_unavailable') });
+    // A key that cannot be looked up was not judged: retries past the wrong-key budget are 503s, never a lockout.
+    for (let retry = 0; retry < 4; retry++) expect((await withKey()).status).toBe(503);
     // What needs no database still works: the warm issuer's metadata.
     expect((await fetch(`${running.url}/${issuerId}/.well-known/openid-configuration`)).status).toBe(200);
 
@@ -49,5 +53,6 @@ describe('database outage', () => {
     await eventually(async () => expect((await fetch(`${running.url}/readyz`)).status).toBe(200));
     await eventually(async () => expect((await token()).status).toBe(200));
     expect((await api.get(`/v1/tenants/${issuerId}`)).status).toBe(200);
+    expect((await withKey()).status).toBe(200);
   });
 });

@@ -38,6 +38,9 @@ export const ADMIN_AUTH_WINDOW_SECONDS = 900;
  *
  * One instance for the application (AdminKeysModule), so an in-memory count is one count.
  */
+/** How close to the end of its window a point is no longer given back, in milliseconds: longer than a key check takes. */
+const GIVE_BACK_MARGIN_MS = 5_000;
+
 @Injectable()
 export class AdminAuthenticator {
   private readonly logger = new Logger('AdminAuth');
@@ -75,18 +78,33 @@ export class AdminAuthenticator {
     );
     if (refused) {
       // The key is not compared, so it does not count: its point goes back.
-      await this.failures.reward(budget, 1);
+      await this.giveBack(budget, taken);
       throw new TooManyRequests(secondsOf(taken));
     }
 
     const digest = hashToken(match[1]);
-    const principal = timingSafeEqual(Buffer.from(digest, 'hex'), this.root) ? ROOT_PRINCIPAL : await this.keys.findByDigest(digest);
+    let principal: AdminPrincipal | null;
+    try {
+      principal = timingSafeEqual(Buffer.from(digest, 'hex'), this.root) ? ROOT_PRINCIPAL : await this.keys.findByDigest(digest);
+    } catch (error) {
+      // Not compared after all (the database failed): a retry during an outage must not spend the budget.
+      await this.giveBack(budget, taken).catch(() => undefined);
+      throw error;
+    }
     if (principal) {
-      await this.failures.reward(budget, 1);
+      await this.giveBack(budget, taken);
       return principal;
     }
     await this.note(req, ip, taken.consumedPoints >= this.failures.points ? taken : undefined);
     throw new Unauthenticated();
+  }
+
+  /**
+   * Returns the point `taken` took. Not in the window's last seconds: a point given back after
+   * the window expired would open the next one below zero, one extra guess per point.
+   */
+  private async giveBack(budget: string, taken: RateLimiterRes): Promise<void> {
+    if (taken.msBeforeNext > GIVE_BACK_MARGIN_MS) await this.failures.reward(budget, 1);
   }
 
   private async note(req: Request, ip: string, locked: RateLimiterRes | undefined): Promise<void> {
