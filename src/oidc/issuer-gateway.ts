@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
-import { redactUrl } from '../common/http/logger-options.js';
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -168,8 +167,11 @@ export class IssuerGateway {
       logger[level](
         {
           req_id: req.id,
-          req: { method: req.method, url: redactUrl(url), remoteAddress: req.socket.remoteAddress },
-          res: { statusCode: res.statusCode },
+          // Shaped as pino-std-serializers reads a request and a response (the logger's serializers
+          // wrap them), so these lines match Nest's: it takes `url` and the socket's address from the
+          // first, and the status only from a response whose headers are sent.
+          req: { id: req.id, method: req.method, url, socket: req.socket },
+          res: { statusCode: res.statusCode, headersSent: true },
           responseTime: Math.round(performance.now() - started),
         },
         'request completed',

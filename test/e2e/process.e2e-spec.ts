@@ -62,6 +62,14 @@ describe('the portcullis process', () => {
         const requestId = created.headers.get('x-request-id')!;
         const line = await proc.waitForLine(new RegExp(`"req_id":"${requestId}"`), 5_000);
         expect(JSON.parse(line)).toMatchObject({ req: { method: 'POST', url: '/v1/tenants' }, res: { statusCode: 201 } });
+        // Issuer routes are logged by the gateway, with the same shape and their real status.
+        const issuerId = created.body.issuer_id;
+        for (const [path, status] of [['/.well-known/openid-configuration', 200], ['/authorize?client_id=nobody', 400], ['/token', 405]] as const) {
+          const res = await fetch(`${url}/${issuerId}${path}`);
+          await res.arrayBuffer();
+          const logged = JSON.parse(await proc.waitForLine(new RegExp(`"req_id":"${res.headers.get('x-request-id')}".*"request completed"`), 5_000));
+          expect(logged).toMatchObject({ req: { method: 'GET', url: `/${issuerId}${path}`, remoteAddress: '127.0.0.1' }, res: { statusCode: status } });
+        }
 
         // An unexpected failure: the table vanishes under the running service.
         await query(databaseUrl, 'ALTER TABLE tenants RENAME TO tenants_moved');
