@@ -119,6 +119,13 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
     ]) {
       expect(await api.get(path), path).toMatchObject({ status: 422, body: adminError('validation_failed') });
     }
+    // In a body or a query, the 422 names each field.
+    expect(await api.post(`/v1/tenants/${issuerId}/clients`, { client_name: `a${NUL}b`, redirect_uris: ['https://rp.example.com/cb', `https://rp.example.com/${NUL}`] })).toMatchObject({
+      status: 422,
+      body: adminError('validation_failed', expect.any(String), [expect.objectContaining({ field: 'client_name' }), expect.objectContaining({ field: 'redirect_uris[1]' })]),
+    });
+    expect((await api.get(`/v1/tenants/${issuerId}/users?username=${nul}`)).body.details).toEqual([expect.objectContaining({ field: 'username' })]);
+    expect((await api.get(`/v1/tenants/${issuerId}/clients`)).body.items.some((client: { client_name?: string }) => client.client_name?.includes('defb'))).toBe(false);
     // An id of the wrong shape may be judged before any lookup: no such resource.
     for (const path of [`/v1/tenants/${issuerId}/clients/${nul}`, `/v1/tenants/${issuerId}/users/${nul}`, `/v1/tenants/${nul}`]) {
       const reply = await api.get(path);
