@@ -6,7 +6,7 @@ import type { Actor } from '../audit/actor.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
-import { isUniqueViolation } from '../database/unique-violation.js';
+import { classifyDatabaseError, databaseErrorKind } from '../database/database-errors.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { Account, StandardClaims } from './account.entity.js';
 import { AccountSignOut } from './account-sign-out.js';
@@ -14,6 +14,9 @@ import { AccountsRepository } from './accounts.repository.js';
 import type { CreateUserDto, ExportedUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import { PasswordHasher } from './password-hasher.js';
+
+/** The unique index on usernames (per tenant, whatever their case): the one duplicate a caller names. */
+const USERNAME_INDEX = 'users_username';
 
 /** The claims part of a DTO: everything but username, password and email, without absent or null members. */
 function claimsOf(dto: Partial<CreateUserDto>): StandardClaims {
@@ -53,7 +56,8 @@ export class AccountsService {
         return account;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
+      const { kind, constraint } = classifyDatabaseError(error);
+      if (kind === 'unique_violation') throw new ResourceConflict(constraint === USERNAME_INDEX ? `username '${dto.username}' is taken in this tenant` : `user '${userId}' already exists`);
       throw error;
     }
   }
@@ -92,7 +96,7 @@ export class AccountsService {
         if (dto.password !== undefined) await this.signOutEverywhere(manager, issuerId, userId, actor, 'password_changed');
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
+      if (databaseErrorKind(error) === 'unique_violation') throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
       throw error;
     }
     return this.get(issuerId, userId);

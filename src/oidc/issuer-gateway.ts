@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { databaseProblem } from '../common/errors/database-problem.js';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { isDatabaseUnavailable, loggableError } from '../database/unavailable.js';
+import { loggableError } from '../database/database-errors.js';
 import { Metrics } from '../health/metrics.js';
 import { serveDocument } from './document-cache.js';
 import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';
@@ -136,12 +137,13 @@ export class IssuerGateway {
     req.headers['x-forwarded-proto'] = this.forwardedProto;
   }
 
-  /** The registry could not answer: the database is out of reach (503), or a bug (500). */
+  /** The registry could not answer: a database failure gets its mapped answer (503 while it is out of reach), a bug 500. */
   private fail(req: Request, res: ServerResponse, error: unknown): void {
     const id = requestId(req, res);
-    if (isDatabaseUnavailable(error)) {
-      PinoLogger.root?.warn({ req_id: id, err: String(error) }, 'database unavailable');
-      return this.answer(res, { status: 503, error: 'temporarily_unavailable', message: 'The service cannot reach its database; try again shortly.', headers: { 'Retry-After': '5' } }, id);
+    const problem = databaseProblem(error, 'protocol');
+    if (problem) {
+      if (problem.status >= 500) PinoLogger.root?.warn({ req_id: id, err: String(error) }, 'transient database failure');
+      return this.answer(res, problem, id);
     }
     PinoLogger.root?.error({ req_id: id, err: loggableError(error) }, 'unexpected error');
     this.answer(res, { status: 500, error: 'server_error', message: 'An unexpected error occurred.' }, id);

@@ -12,7 +12,7 @@ import { SecretBox } from '../common/crypto/secret-box.js';
 import { type TrustProxy } from '../common/http/client-address.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { KeysService } from '../keys/keys.service.js';
-import { loggableError } from '../database/unavailable.js';
+import { loggableError } from '../database/database-errors.js';
 import { ISSUER_ID_PATTERN, RESERVED_ISSUER_IDS } from '../tenancy/issuer-id.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
 import type { Tenant } from '../tenancy/tenant.entity.js';

@@ -5,7 +5,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
-import { isUniqueViolation } from '../database/unique-violation.js';
+import { databaseErrorKind } from '../database/database-errors.js';
 import type { CreateTenantDto } from './dto/create-tenant.dto.js';
 import type { ListTenantsQueryDto } from './dto/list-tenants-query.dto.js';
 import type { TenantOptionsDto } from './dto/tenant-options.dto.js';
@@ -60,7 +60,7 @@ export class TenantsService {
       });
       return this.toDto(tenant);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ResourceConflict(`tenant '${dto.issuer_id}' already exists`);
+      if (databaseErrorKind(error) === 'unique_violation') throw new ResourceConflict(`tenant '${dto.issuer_id}' already exists`);
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { Actor } from '../../audit/actor.js';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { loggableError } from '../../database/unavailable.js';
+import { loggableError } from '../../database/database-errors.js';
 import { hashToken } from '../crypto/token-hash.js';
 import { rateLimitKey } from '../http/client-address.js';
 import { RateLimiterStore } from '../rate-limits/rate-limiter-store.js';

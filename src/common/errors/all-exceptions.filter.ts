@@ -2,9 +2,10 @@ import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, ty
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Application, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { isDatabaseUnavailable, isInvalidInput, loggableError } from '../../database/unavailable.js';
+import { loggableError } from '../../database/database-errors.js';
 import { allowedMethods } from './allowed-methods.js';
 import { AppError, InvalidJson, PayloadTooLarge } from './app-error.js';
+import { databaseProblem } from './database-problem.js';
 import { adminErrorBody, isAdminPath, oauthErrorBody, type Problem } from './error-body.js';
 
 /** An AppError as answered: its message only when it is the caller's to see. */
@@ -33,7 +34,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (problem.status === 500) {
       this.logger.error({ err: loggableError(exception), req_id: requestId }, 'unexpected error');
     } else if (problem.status === 503) {
-      this.logger.warn({ err: String(exception), req_id: requestId }, 'database unavailable');
+      this.logger.warn({ err: String(exception), req_id: requestId }, 'transient database failure');
     }
     if (res.headersSent) {
       res.end();
@@ -63,18 +64,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return { problem: this.fromHttpException(exception) };
     }
-    if (isInvalidInput(exception)) {
-      return { problem: { status: 422, error: 'validation_failed', message: 'The request has values that cannot be stored.', details: [{ field: 'request', message: 'contains characters that cannot be stored, such as NUL' }] } };
-    }
-    if (isDatabaseUnavailable(exception)) {
-      const problem: Problem = {
-        status: 503,
-        error: 'temporarily_unavailable',
-        message: 'The service cannot reach its database; try again shortly.',
-        headers: { 'Retry-After': '5' },
-      };
-      return { problem };
-    }
+    const problem = databaseProblem(exception, 'admin');
+    if (problem) return { problem };
     return { problem: { status: 500, error: 'server_error', message: 'An unexpected error occurred.' } };
   }
 

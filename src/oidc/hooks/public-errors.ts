@@ -1,28 +1,31 @@
 import type { Middleware } from 'koa';
 import { errors } from 'oidc-provider';
-import { isDatabaseUnavailable, isInvalidInput } from '../../database/unavailable.js';
+import { databaseProblem, DATABASE_RETRY_AFTER_SECONDS } from '../../common/errors/database-problem.js';
+import type { Problem } from '../../common/errors/error-body.js';
+import { databaseErrorKind } from '../../database/database-errors.js';
 
-/** Thrown from the adapter while the database is out of reach: the caller may retry (RFC 6749 `temporarily_unavailable`). */
-export class TemporarilyUnavailable extends errors.OIDCProviderError {
-  constructor(cause: unknown) {
-    super(503, 'temporarily_unavailable', { cause: cause as Error });
-    // 5xx errors are hidden by default; this one is the caller's business.
+/**
+ * A database error as oidc-provider answers it, with the status, code and description the one
+ * mapping gives (a 503 while the database is out of reach, a 400 for a value it cannot store).
+ */
+export class DatabaseProblem extends errors.OIDCProviderError {
+  constructor(problem: Problem, cause: unknown) {
+    super(problem.status, problem.error, { cause: cause as Error });
+    // 5xx errors are hidden by default; a 503 is the caller's business (retry later).
     this.expose = true;
-    Object.assign(this, { error_description: 'The service cannot reach its database; try again shortly.' });
+    Object.assign(this, { error_description: problem.message });
   }
 }
 
 /**
- * Runs a storage call that writes, turning "database unreachable" into `TemporarilyUnavailable`
- * and a value PostgreSQL cannot store (a NUL character in `state`, say) into the caller's
- * `invalid_request`: the caller sent it, so it is a 400, not a 500.
+ * Runs a storage call that writes: a database error becomes its mapped answer (a NUL
+ * character in `state`, say, is the caller's `invalid_request`, not a 500); a bug passes.
  */
 export async function unlessUnavailable<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    if (isInvalidInput(error)) throw new errors.InvalidRequest('the request contains characters that cannot be processed');
-    throw unavailableOr(error);
+    throw mapped(error);
   }
 }
 
@@ -38,12 +41,15 @@ export async function unlessAbsent<T>(call: Promise<T>): Promise<T | undefined> 
   try {
     return await call;
   } catch (error) {
-    if (isInvalidInput(error)) return undefined;
-    throw unavailableOr(error);
+    if (databaseErrorKind(error) === 'invalid_input') return undefined;
+    throw mapped(error);
   }
 }
 
-const unavailableOr = (error: unknown): unknown => (isDatabaseUnavailable(error) ? new TemporarilyUnavailable(error) : error);
+const mapped = (error: unknown): unknown => {
+  const problem = databaseProblem(error, 'protocol');
+  return problem ? new DatabaseProblem(problem, error) : error;
+};
 
 /**
  * Wraps the provider's routes (oidc-provider runs `provider.use` middleware around them) to
@@ -71,7 +77,7 @@ export const publicErrors: Middleware = async (ctx, next) => {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { error: 'not_found', error_description: 'The requested resource does not exist.' };
   } else if (ctx.status === 503) {
-    ctx.set('Retry-After', '5');
+    ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
   } else if (ctx.status === 500 && (ctx.body as { error?: string } | undefined)?.error === 'server_error') {
     ctx.body = { error: 'server_error', error_description: 'An unexpected error occurred.', request_id: (ctx.req as { id?: string }).id };
   }

@@ -2,7 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { AuditTrail } from '../../audit/audit-trail.js';
-import { loggableError } from '../../database/unavailable.js';
+import { loggableError } from '../../database/database-errors.js';
 
 /**
  * Public-side security events for the audit log. A refresh token presented again after it was

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { InteractionResults } from 'oidc-provider';
 import { SignIn } from '../../accounts/sign-in.js';
-import { isDatabaseUnavailable } from '../../database/unavailable.js';
+import { databaseErrorKind, isTransient } from '../../database/database-errors.js';
 import { IssuerGateway } from '../issuer-gateway.js';
 import { PASSWORD_ACR } from '../provider-options.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
@@ -99,7 +99,7 @@ export class InteractionsService {
     try {
       return await issuer.provider.interactionDetails(req, res);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) throw error;
+      if (isTransient(databaseErrorKind(error))) throw error;
       res.status(400);
       this.html(res, messagePage(issuer.branding, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'));
       return undefined;
