@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import { errors } from 'oidc-provider';
 import { isDatabaseUnavailable, isInvalidInput } from '../../database/unavailable.js';
+import { isSessionlessFormPost } from '../oidc-provider-internals.js';
 
 /** Thrown from the adapter while the database is out of reach: the caller may retry (RFC 6749 `temporarily_unavailable`). */
 export class TemporarilyUnavailable extends errors.OIDCProviderError {
@@ -55,7 +56,7 @@ export const publicErrors: Middleware = async (ctx, next) => {
     await next();
   } catch (error) {
     // oidc-provider lets a few failures escape its own error handler; never answer them in Koa's text.
-    if (error instanceof TypeError && error.message.startsWith('persist can only be called on previously persisted Sessions')) {
+    if (isSessionlessFormPost(error)) {
       // A form (device code page) posted without the session it was issued in: the caller's mistake.
       ctx.status = 400;
       ctx.body = { error: 'invalid_request', error_description: 'The form was posted without its session; open the page again and resubmit.' };
