@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { createDataSource, runMigrations } from './data-source.js';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded.js';
+import { poolOf } from './typeorm-internals.js';
 
 const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
 
@@ -57,8 +58,7 @@ function describeDatabase(config: AppConfig): string {
     {
       provide: PG_POOL,
       inject: [DataSource],
-      // TypeORM's postgres driver keeps its pg.Pool as `master` once initialised.
-      useFactory: (dataSource: DataSource) => (dataSource.driver as unknown as { master: pg.Pool }).master,
+      useFactory: poolOf,
     },
   ],
   exports: [DataSource, PG_CONNECTION, PG_POOL],

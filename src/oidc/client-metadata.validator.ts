@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { errors } from 'oidc-provider';
 import { ClientMetadataValidator, type ClientRules } from '../clients/client-metadata-validator.js';
 import type { ClientMetadata } from '../clients/client.entity.js';
 import { ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
+import { clientMetadataProblem, needsSecret } from './oidc-provider-internals.js';
 import { ProviderRegistry } from './provider-registry.js';
 
 /**
@@ -20,18 +20,15 @@ export class ProviderClientMetadataValidator extends ClientMetadataValidator {
     const provider = await this.registry.forValidation(issuerId);
     if (!provider) throw new ResourceNotFound('tenant', issuerId);
     const { Client } = provider;
-    // A static of oidc-provider's Client that its typings do not declare.
-    const { needsSecret } = Client as unknown as { needsSecret(metadata: ClientMetadata): boolean };
     return {
-      needsSecret: (metadata) => needsSecret.call(Client, metadata),
+      needsSecret: (metadata) => needsSecret(Client, metadata),
       async validate(metadata: ClientMetadata) {
         try {
           await Client.validate(metadata as never);
         } catch (error) {
-          if (!(error instanceof errors.InvalidClientMetadata || error instanceof errors.InvalidRedirectUri)) throw error;
-          const description = String(error.error_description ?? error.message);
-          const match = /^([a-z_]+)\s+(.*)$/s.exec(description);
-          throw new ValidationFailed([match ? { field: match[1], message: match[2] } : { field: 'metadata', message: description }]);
+          const problem = clientMetadataProblem(error);
+          if (!problem) throw error;
+          throw new ValidationFailed([{ field: problem.member ?? 'metadata', message: problem.message }]);
         }
       },
     };

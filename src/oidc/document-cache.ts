@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { onBodyWritten } from './oidc-provider-internals.js';
 
 /** A public metadata document as first served, replayed byte for byte while the issuer is unchanged. */
 export interface CachedDocument {
@@ -28,23 +29,19 @@ export class DocumentCache {
 
   /** Records what `res` sends for `path`, if it is a complete 200. */
   capture(path: string, res: ServerResponse): void {
-    const end = res.end.bind(res);
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const bytes = Buffer.from(chunk as string);
-        const document = {
-          body: bytes.toString('utf8'),
-          length: String(bytes.length),
-          contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-          cacheControl: String(res.getHeader('cache-control')),
-          etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
-        };
-        this.documents.set(path, document);
-        // Koa has not flushed its headers yet: the first answer carries the ETag too.
-        if (!res.headersSent) res.setHeader('ETag', document.etag);
-      }
-      return end(chunk as never, ...(rest as []));
-    }) as typeof res.end;
+    onBodyWritten(res, (bytes) => {
+      if (res.statusCode !== 200) return;
+      const document = {
+        body: bytes.toString('utf8'),
+        length: String(bytes.length),
+        contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        cacheControl: String(res.getHeader('cache-control')),
+        etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
+      };
+      this.documents.set(path, document);
+      // Koa has not flushed its headers yet: the first answer carries the ETag too.
+      if (!res.headersSent) res.setHeader('ETag', document.etag);
+    });
   }
 }
 

@@ -4,11 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { databaseProblem } from '../common/errors/database-problem.js';
 import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
+import { loggableRequest, loggableResponse } from '../common/http/pino-internals.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { loggableError } from '../database/database-errors.js';
 import { Metrics } from '../health/metrics.js';
 import { serveDocument } from './document-cache.js';
+import { mountRequest } from './oidc-provider-internals.js';
 import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';
 import { PublicRateLimits } from './public-rate-limits.js';
 import { publicRoute } from './public-routes.js';
@@ -117,7 +119,7 @@ export class IssuerGateway {
     }
 
     req.url = target.path + query;
-    req.baseUrl = `/${target.issuerId}`;
+    mountRequest(req, `/${target.issuerId}`);
     this.pin(req);
     void issuer.handle(req, res);
   }
@@ -169,11 +171,9 @@ export class IssuerGateway {
       logger[level](
         {
           req_id: req.id,
-          // Shaped as pino-std-serializers reads a request and a response (the logger's serializers
-          // wrap them), so these lines match Nest's: it takes `url` and the socket's address from the
-          // first, and the status only from a response whose headers are sent.
-          req: { id: req.id, method: req.method, url, socket: req.socket },
-          res: { statusCode: res.statusCode, headersSent: true },
+          // As the logger's serializers read them, so these lines match Nest's.
+          req: loggableRequest(req, url),
+          res: loggableResponse(res.statusCode),
           responseTime: Math.round(performance.now() - started),
         },
         'request completed',

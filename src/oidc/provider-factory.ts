@@ -8,6 +8,7 @@ import type { Account } from '../accounts/account.entity.js';
 import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
 import { interactionPolicyWithAccountCheck } from './hooks/interaction-policy.js';
+import { setClientAddress } from './oidc-provider-internals.js';
 import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
 import { publicErrors } from './hooks/public-errors.js';
@@ -120,7 +121,7 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
   // `proxy = true` would also make Koa believe any X-Forwarded-For in `ctx.ip` (device info,
   // audit events): the address is resolved through the trusted proxies only.
   provider.use(async (ctx, next) => {
-    ctx.request.ip = clientAddress(ctx.req, trustProxy);
+    setClientAddress(ctx, clientAddress(ctx.req, trustProxy));
     await next();
   });
   provider.use(pageScriptHashes);

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
@@ -21,6 +20,7 @@ import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
 import { DocumentCache } from './document-cache.js';
 import { brandingOf, type Branding } from './interactions/pages.js';
 import { auditSecurityEvents } from './hooks/security-events.js';
+import { onEscapedError } from './oidc-provider-internals.js';
 import { createProvider } from './provider-factory.js';
 import { createAdapterClass } from './typeorm-adapter.js';
 
@@ -176,7 +176,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     });
     auditSecurityEvents(provider, issuerId, this.audit, this.logger);
     // Errors that escaped oidc-provider's handler (see hooks/public-errors.ts); a listener also keeps Koa from printing them as text.
-    (provider as unknown as EventEmitter).on('error', (error: Error, ctx?: { req?: { id?: unknown } }) => {
+    onEscapedError(provider, (error, ctx) => {
       this.logger.error({ err: loggableError(error), req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');
     });
     return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache(), branding };

@@ -1,10 +1,5 @@
 import type { Application, Request } from 'express';
-import { METHODS } from 'node:http';
-
-interface RouterLayer {
-  route?: { methods: Record<string, boolean>; _methods(): string[] };
-  match(path: string): unknown;
-}
+import { matchingRoutes } from '../http/express-internals.js';
 
 /**
  * The methods the application's routes accept for this request's path, upper-case, or an
@@ -12,18 +7,11 @@ interface RouterLayer {
  * knows every route, including the ones registered outside Nest (Swagger UI).
  */
 export function allowedMethods(app: Application, req: Request): string[] {
-  const stack = (app.router as unknown as { stack: RouterLayer[] }).stack;
   const methods = new Set<string>();
-  for (const layer of stack) {
-    if (!layer.route || acceptsEveryMethod(layer.route) || !layer.match(req.path)) continue;
-    for (const method of layer.route._methods()) {
-      if (method !== '_all') methods.add(method.toUpperCase());
-    }
+  for (const route of matchingRoutes(app, req.path)) {
+    // Middleware mounted for every method (request logging) shows up as such a route; it never makes a method wrong.
+    if (route.everyMethod) continue;
+    for (const method of route.methods) methods.add(method.toUpperCase());
   }
   return [...methods].sort();
-}
-
-/** Middleware mounted for every method (request logging) shows up as such a route; it never makes a method wrong. */
-function acceptsEveryMethod(route: { methods: Record<string, boolean> }): boolean {
-  return route.methods._all === true || Object.keys(route.methods).length >= METHODS.length;
 }

@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { pageCsp } from '../../common/http/page-headers.js';
+import { addedScriptHashes } from '../oidc-provider-internals.js';
 
 const CSP = 'Content-Security-Policy';
 
@@ -9,16 +10,14 @@ const CSP = 'Content-Security-Policy';
  * `script-src` it finds already set, so the policy is set before the route runs; afterwards
  * it is rebuilt around the hashes added, or dropped from a response that is not a page
  * (`guardPages` gives every page the rest of its headers).
- * @see https://github.com/panva/node-oidc-provider/blob/main/lib/helpers/script_src_sha.js
+ * (see `addedScriptHashes` in ../oidc-provider-internals.ts).
  */
 export const pageScriptHashes: Middleware = async (ctx, next) => {
   ctx.set(CSP, pageCsp());
   try {
     await next();
   } finally {
-    if (ctx.response.is('html')) ctx.set(CSP, pageCsp(scriptHashes(ctx.response.get(CSP))));
+    if (ctx.response.is('html')) ctx.set(CSP, pageCsp(addedScriptHashes(ctx.response.get(CSP))));
     else ctx.remove(CSP);
   }
 };
-
-const scriptHashes = (csp: string) => csp.match(/'sha256-[A-Za-z0-9+/=]+'/g) ?? [];

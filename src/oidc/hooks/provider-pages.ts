@@ -1,5 +1,6 @@
 import type { Configuration } from 'oidc-provider';
 import { messagePage, providerFormPage, type Branding } from '../interactions/pages.js';
+import { labelUserCodeInput, PROVIDER_FORM_IDS } from '../oidc-provider-internals.js';
 
 type Features = NonNullable<Configuration['features']>;
 
@@ -15,7 +16,7 @@ export function logoutPages(branding: Branding): Pick<NonNullable<Features['rpIn
         title: 'Sign out?',
         message: 'Do you want to sign out of this account?',
         form,
-        formId: 'op.logoutForm',
+        formId: PROVIDER_FORM_IDS.logout,
         submitLabel: 'Yes, sign me out',
         submitName: 'logout',
         submitValue: 'yes',
@@ -35,8 +36,8 @@ export function devicePages(branding: Branding): Pick<NonNullable<Features['devi
       ctx.type = 'html';
       const message = err ? 'That code is not valid or has expired. Check it and try again.' : 'Enter the code shown on your device.';
       // oidc-provider's form holds the code input; give it an id so the label names it.
-      const labelled = form.replace('name="user_code"', 'id="user_code" name="user_code" class="code" autocomplete="off"');
-      ctx.body = providerFormPage(branding, { title: 'Connect a device', message, form: labelled, formId: 'op.deviceInputForm', submitLabel: 'Continue', userCodeInput: true });
+      const labelled = labelUserCodeInput(form);
+      ctx.body = providerFormPage(branding, { title: 'Connect a device', message, form: labelled, formId: PROVIDER_FORM_IDS.deviceInput, submitLabel: 'Continue', userCodeInput: true });
     },
     async userCodeConfirmSource(ctx, form, client, _deviceInfo, userCode) {
       ctx.type = 'html';
@@ -44,7 +45,7 @@ export function devicePages(branding: Branding): Pick<NonNullable<Features['devi
         title: 'Connect a device',
         message: `${client.clientName ?? client.clientId} asks to sign in with code ${userCode}. Is that the code on your device?`,
         form,
-        formId: 'op.deviceConfirmForm',
+        formId: PROVIDER_FORM_IDS.deviceConfirm,
         // The form carries confirm=yes itself; a second one would be a duplicate parameter.
         submitLabel: 'Yes, continue',
         abortLabel: 'No, cancel',

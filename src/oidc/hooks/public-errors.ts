@@ -3,6 +3,7 @@ import { errors } from 'oidc-provider';
 import { databaseProblem, DATABASE_RETRY_AFTER_SECONDS } from '../../common/errors/database-problem.js';
 import type { Problem } from '../../common/errors/error-body.js';
 import { databaseErrorKind } from '../../database/database-errors.js';
+import { isSessionlessFormPost } from '../oidc-provider-internals.js';
 
 /**
  * A database error as oidc-provider answers it, with the status, code and description the one
@@ -61,7 +62,7 @@ export const publicErrors: Middleware = async (ctx, next) => {
     await next();
   } catch (error) {
     // oidc-provider lets a few failures escape its own error handler; never answer them in Koa's text.
-    if (error instanceof TypeError && error.message.startsWith('persist can only be called on previously persisted Sessions')) {
+    if (isSessionlessFormPost(error)) {
       // A form (device code page) posted without the session it was issued in: the caller's mistake.
       ctx.status = 400;
       ctx.body = { error: 'invalid_request', error_description: 'The form was posted without its session; open the page again and resubmit.' };
