@@ -15,8 +15,12 @@ import { SigningKeysRepository } from './signing-keys.repository.js';
 import { keyAad, sealedKeyRow } from './sealed-key-row.js';
 
 
-/** Thrown inside a rotation transaction to roll it back when another replica rotated first. */
-class AlreadyRotated extends Error {}
+/**
+ * Thrown inside a scheduled rotation's transaction to roll it back when, with the tenant row
+ * locked, the active key is no longer due: another replica rotated it first, or the tenant's
+ * rotation period was changed or turned off meanwhile.
+ */
+class RotationNotDue extends Error {}
 
 @Injectable()
 export class KeysService {
@@ -64,11 +68,11 @@ export class KeysService {
         const [row] = await manager.query(`SELECT key_rotation_days FROM tenants WHERE issuer_id = $1`, [issuerId]);
         const active = await this.keys.findActive(manager, issuerId);
         const ageMs = active?.activatedAt ? Date.now() - active.activatedAt.getTime() : 0;
-        if (!row || row.key_rotation_days === 0 || ageMs < row.key_rotation_days * 86_400_000) throw new AlreadyRotated();
+        if (!row || row.key_rotation_days === 0 || ageMs < row.key_rotation_days * 86_400_000) throw new RotationNotDue();
       });
       return true;
     } catch (error) {
-      if (error instanceof AlreadyRotated) return false;
+      if (error instanceof RotationNotDue) return false;
       throw error;
     }
   }

@@ -22,7 +22,7 @@ import { brandingOf, type Branding } from './interactions/pages.js';
 import { auditSecurityEvents } from './hooks/security-events.js';
 import { onEscapedError } from './oidc-provider-internals.js';
 import { createProvider } from './provider-factory.js';
-import { createAdapterClass } from './typeorm-adapter.js';
+import { createAdapterClass } from './oidc-adapter.js';
 
 /** A built provider of an enabled issuer, with its request handler made once. */
 export interface LiveIssuer {

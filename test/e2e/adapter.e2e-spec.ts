@@ -5,7 +5,7 @@ import { createTenant } from '../helpers/rp.js';
 import { hashToken } from '../../src/common/crypto/token-hash.js';
 import { OidcPayloadsRepository } from '../../src/oidc/oidc-payloads.repository.js';
 import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
-import { createAdapterClass } from '../../src/oidc/typeorm-adapter.js';
+import { createAdapterClass } from '../../src/oidc/oidc-adapter.js';
 
 /** The oidc-provider adapter against the real database: every method, scoped to its tenant. */
 describe('oidc-provider adapter on PostgreSQL', () => {
