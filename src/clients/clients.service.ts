@@ -141,7 +141,7 @@ export class ClientsService {
 
   /** The tenant's grant types, its row locked: a concurrent withdrawal of a grant either sees this client or is seen by it. */
   private async assertGrantsAllowed(manager: EntityManager, issuerId: string, metadata: Record<string, unknown>): Promise<void> {
-    const allowed = await this.tenants.lockGrantTypes(issuerId, manager);
+    const { grantTypes: allowed } = await this.tenants.lock(issuerId, manager);
     const refused = ((metadata.grant_types as string[] | undefined) ?? []).filter((grant) => !allowed.includes(grant));
     if (refused.length > 0) throw new ValidationFailed([{ field: 'grant_types', message: `the tenant does not allow ${refused.join(', ')}` }]);
   }

@@ -46,8 +46,8 @@ describe('tenants store', () => {
     expect(await tenants().clientsUsingGrants(b, ['client_credentials'], db.dataSource.manager)).toEqual([]);
     expect(await tenants().clientsUsingGrants(a, ['client_credentials'], db.dataSource.manager)).toEqual(['web']);
     await db.dataSource.query(`UPDATE tenants SET grant_types = '{authorization_code}' WHERE issuer_id = $1`, [a]);
-    expect(await db.dataSource.transaction((manager) => tenants().lockGrantTypes(b, manager))).toContain('client_credentials');
-    expect(await db.dataSource.transaction((manager) => tenants().lockGrantTypes(a, manager))).toEqual(['authorization_code']);
+    expect(await db.dataSource.transaction((manager) => tenants().lock(b, manager))).toMatchObject({ grantTypes: expect.arrayContaining(['client_credentials']) });
+    expect(await db.dataSource.transaction((manager) => tenants().lock(a, manager))).toMatchObject({ grantTypes: ['authorization_code'] });
     expect([...(await tenants().versionsOf([b])).keys()]).toEqual([b]);
   });
 

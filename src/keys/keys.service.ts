@@ -7,6 +7,7 @@ import { AppError, ResourceNotFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/http/pagination.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { TenantChanges } from '../tenancy/tenant-changes.js';
+import type { LockedTenant } from '../tenancy/tenants.repository.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { KeyDto, KeyListDto } from './dto/key.dto.js';
 import { generateKeyMaterial, type KeyMaterial } from './key-material.js';
@@ -63,16 +64,16 @@ export class KeysService {
     const tenant = await this.tenants.find(issuerId);
     const material = await generateKeyMaterial(tenant.signingAlg);
     try {
-      await this.rotateNow(issuerId, material, systemActor('key-rotation'), async (manager) => {
+      await this.rotateNow(issuerId, material, systemActor('key-rotation'), async (manager, { keyRotationDays }) => {
         // The tenant row is locked by rotateNow: what is read here cannot change until commit.
-        const [row] = await manager.query(`SELECT key_rotation_days FROM tenants WHERE issuer_id = $1`, [issuerId]);
         const active = await this.keys.findActive(manager, issuerId);
         const ageMs = active?.activatedAt ? Date.now() - active.activatedAt.getTime() : 0;
-        if (!row || row.key_rotation_days === 0 || ageMs < row.key_rotation_days * 86_400_000) throw new RotationNotDue();
+        if (keyRotationDays === 0 || ageMs < keyRotationDays * 86_400_000) throw new RotationNotDue();
       });
       return true;
     } catch (error) {
-      if (error instanceof RotationNotDue) return false;
+      // Deleted meanwhile: nothing to rotate.
+      if (error instanceof RotationNotDue || error instanceof ResourceNotFound) return false;
       throw error;
     }
   }
@@ -81,12 +82,12 @@ export class KeysService {
     issuerId: string,
     material: KeyMaterial,
     actor: Actor,
-    precondition?: (manager: EntityManager) => Promise<void>,
+    precondition?: (manager: EntityManager, tenant: LockedTenant) => Promise<void>,
   ): Promise<void> {
     await this.changes.apply(issuerId, async (manager) => {
       // Serialises rotations of one tenant across replicas.
-      await manager.query('SELECT 1 FROM tenants WHERE issuer_id = $1 FOR UPDATE', [issuerId]);
-      await precondition?.(manager);
+      const tenant = await this.tenants.lock(issuerId, manager);
+      await precondition?.(manager, tenant);
       await this.keys.promoteNext(manager, issuerId);
       await this.keys.insert(manager, sealedKeyRow(this.box, issuerId, material, 'next'));
       await this.audit.record(manager, actor, { action: 'key.rotated', issuerId, resourceType: 'key', resourceId: material.kid, after: { next_kid: material.kid, alg: material.alg } });

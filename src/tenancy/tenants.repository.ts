@@ -31,13 +31,21 @@ export abstract class TenantsRepository {
   /** Ids of the tenant's clients registered with any of these grant types. */
   abstract clientsUsingGrants(issuerId: string, grantTypes: string[], manager: EntityManager): Promise<string[]>;
   /**
-   * The tenant's grant types with its row locked until the transaction ends, or null when there
-   * is no such tenant. FOR NO KEY UPDATE: the lock the transaction's version bump takes anyway,
-   * so taking it first never has to be upgraded (two upgrades deadlock).
+   * Locks the tenant's row until the transaction ends and returns what decisions under the lock
+   * read, or null when there is no such tenant. The one way any transaction locks a tenant.
+   * FOR NO KEY UPDATE: the lock the transaction's version bump takes anyway, so taking it first
+   * never has to be upgraded (two upgrades deadlock); unlike FOR UPDATE it lets rows that refer
+   * to the tenant (clients, tokens, keys) be inserted meanwhile.
    */
-  abstract lockGrantTypes(issuerId: string, manager: EntityManager): Promise<string[] | null>;
+  abstract lock(issuerId: string, manager: EntityManager): Promise<LockedTenant | null>;
   /** Current version of each of these tenants that still exists. */
   abstract versionsOf(issuerIds: string[]): Promise<Map<string, number>>;
+}
+
+/** What transactions decide under a tenant's lock. */
+export interface LockedTenant {
+  grantTypes: string[];
+  keyRotationDays: number;
 }
 
 @Injectable()
@@ -90,12 +98,12 @@ export class TypeOrmTenantsRepository extends TenantsRepository {
     return rows.map((row) => row.client_id);
   }
 
-  async lockGrantTypes(issuerId: string, manager: EntityManager): Promise<string[] | null> {
-    const [row]: { grant_types: string[] }[] = await manager.query(
-      'SELECT grant_types FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE',
+  async lock(issuerId: string, manager: EntityManager): Promise<LockedTenant | null> {
+    const [row]: { grant_types: string[]; key_rotation_days: number }[] = await manager.query(
+      'SELECT grant_types, key_rotation_days FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE',
       [issuerId],
     );
-    return row?.grant_types ?? null;
+    return row ? { grantTypes: row.grant_types, keyRotationDays: row.key_rotation_days } : null;
   }
 
   async versionsOf(issuerIds: string[]): Promise<Map<string, number>> {

@@ -14,7 +14,7 @@ import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantChanges } from './tenant-changes.js';
 import { TenantProvisioner } from './tenant-provisioner.js';
 import { TENANT_OPTION_DEFAULTS, type Tenant } from './tenant.entity.js';
-import { definedOnly, TenantsRepository, type TenantOptions } from './tenants.repository.js';
+import { definedOnly, TenantsRepository, type LockedTenant, type TenantOptions } from './tenants.repository.js';
 
 /** The options a create or update body names, as tenant fields; those it does not name are undefined. */
 const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
@@ -75,11 +75,12 @@ export class TenantsService {
   }
 
   /**
-   * The tenant's allowed grant types, its row locked until the transaction of `manager` ends: a
-   * client registered with a grant and the withdrawal of that grant cannot both commit.
+   * Locks the tenant's row until the transaction of `manager` ends (or `ResourceNotFound`): a
+   * client registered with a grant and the withdrawal of that grant cannot both commit, and two
+   * replicas cannot both rotate the keys.
    */
-  async lockGrantTypes(issuerId: string, manager: EntityManager): Promise<string[]> {
-    return assertFound(await this.tenants.lockGrantTypes(issuerId, manager), 'tenant', issuerId);
+  async lock(issuerId: string, manager: EntityManager): Promise<LockedTenant> {
+    return assertFound(await this.tenants.lock(issuerId, manager), 'tenant', issuerId);
   }
 
   /** The tenant, or `ResourceNotFound`: for the modules that hang resources off a tenant. */
@@ -92,7 +93,7 @@ export class TenantsService {
     // Nothing to change: no event, no new version (which would rebuild the issuer's provider).
     if (Object.values(dto).every((value) => value === undefined)) return before;
     const tenant = await this.changes.apply(issuerId, async (manager) => {
-      const current = await this.lockGrantTypes(issuerId, manager);
+      const { grantTypes: current } = await this.lock(issuerId, manager);
       if (dto.grant_types) await this.assertGrantsUnused(issuerId, current.filter((grant) => !dto.grant_types!.includes(grant)), manager);
       const updated = await this.tenants.update(
         issuerId,
