@@ -8,6 +8,7 @@ import { AdminKeyLookup, type AdminPrincipal } from '../common/auth/admin-princi
 import { hashToken } from '../common/crypto/token-hash.js';
 import { ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
+import { TenantsService } from '../tenancy/tenants.service.js';
 import type { AdminKeyDto, AdminKeyWithSecretDto, CreateAdminKeyDto, ListAdminKeysQueryDto } from './dto/admin-key.dto.js';
 
 interface AdminKeyRow {
@@ -30,6 +31,7 @@ export class AdminKeysService extends AdminKeyLookup {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly tenants: TenantsService,
   ) {
     super();
   }
@@ -43,8 +45,11 @@ export class AdminKeysService extends AdminKeyLookup {
     const key = `pck_${randomBytes(32).toString('base64url')}`;
     return this.dataSource.transaction(async (manager) => {
       if (dto.issuer_id !== undefined) {
-        const [tenant] = await manager.query('SELECT 1 FROM tenants WHERE issuer_id = $1 FOR SHARE', [dto.issuer_id]);
-        if (!tenant) throw new ValidationFailed([{ field: 'issuer_id', message: `tenant '${dto.issuer_id}' does not exist` }]);
+        // Locked, so the tenant cannot be deleted before its key commits.
+        await this.tenants.lock(dto.issuer_id, manager).catch((error: unknown) => {
+          if (error instanceof ResourceNotFound) throw new ValidationFailed([{ field: 'issuer_id', message: `tenant '${dto.issuer_id}' does not exist` }]);
+          throw error;
+        });
       }
       const [row]: AdminKeyRow[] = await manager.query(
         `INSERT INTO admin_keys (id, name, issuer_id, key_hash, key_prefix) VALUES ($1, $2, $3, decode($4, 'hex'), $5) RETURNING ${COLUMNS}`,

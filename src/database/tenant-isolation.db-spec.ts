@@ -12,6 +12,10 @@ import { hashToken } from '../common/crypto/token-hash.js';
 import { TypeOrmSigningKeysRepository } from '../keys/signing-keys.repository.js';
 import { SqlOidcPayloadsRepository } from '../oidc/oidc-payloads.repository.js';
 import { TypeOrmTenantsRepository } from '../tenancy/tenants.repository.js';
+import { TenantChanges } from '../tenancy/tenant-changes.js';
+import { TenantsService } from '../tenancy/tenants.service.js';
+import { SigningKeysProvisioner } from '../keys/signing-keys.provisioner.js';
+import type { AppConfig } from '../config/app-config.js';
 
 /**
  * Tenant isolation at the store level, after Ory Hydra's persister_nid_test.go: for every store,
@@ -220,7 +224,10 @@ describe('audit events', () => {
 });
 
 describe('admin keys', () => {
-  const adminKeys = () => new AdminKeysService(db.dataSource, new AuditTrail(db.dataSource));
+  // The real tenants service (its lock guards key creation); what it is not asked to do here it is not given.
+  const tenantsService = () =>
+    new TenantsService(new TypeOrmTenantsRepository(db.dataSource), new TenantChanges(db.dataSource), new SigningKeysProvisioner(db.box, new TypeOrmSigningKeysRepository(db.dataSource)), new AuditTrail(db.dataSource), {} as AppConfig);
+  const adminKeys = () => new AdminKeysService(db.dataSource, new AuditTrail(db.dataSource), tenantsService());
 
   // get and revoke take no tenant: managing admin keys is for all-tenant keys only (the
   // controller refuses tenant-scoped keys), so there is no tenant B to call them with.
