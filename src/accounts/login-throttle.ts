@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimitKey } from '../common/http/client-address.js';
-import { RateLimiterStore } from '../common/rate-limits/rate-limiter-store.js';
+import { RateLimiterStore, secondsUntil } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { usernameKey } from './username.js';
 
@@ -59,7 +59,7 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<{ res
 function verdict(blocked: { res: RateLimiterRes; points: number } | undefined): { retryAfterSeconds: number; lockedNow: boolean } {
   if (!blocked) return { retryAfterSeconds: 0, lockedNow: false };
   // Each budget against its own size: the attempt just past it is the one that locks.
-  return { retryAfterSeconds: Math.max(1, Math.ceil(blocked.res.msBeforeNext / 1000)), lockedNow: blocked.res.consumedPoints === blocked.points + 1 };
+  return { retryAfterSeconds: secondsUntil(blocked.res), lockedNow: blocked.res.consumedPoints === blocked.points + 1 };
 }
 
 const userKey = (issuerId: string, username: string) => `${issuerId}:${usernameKey(username)}`;

@@ -15,7 +15,7 @@ let commonPasswords: Set<string> | undefined;
  * Whether `password` is on the list, whatever its case and surrounding whitespace:
  * `Password1` and ` password1 ` are as guessable as `password1`.
  */
-export function isCommonPassword(password: string): boolean {
+function isCommonPassword(password: string): boolean {
   commonPasswords ??= new Set(dictionary['passwords-common']);
   return commonPasswords.has(password.trim().toLowerCase());
 }

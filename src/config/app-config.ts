@@ -1,7 +1,7 @@
 import type { TrustProxy } from '../common/http/client-address.js';
 
 /** Who may read an operator endpoint (`/metrics`, `/docs`): anyone, admin keys above tenants only, or nobody (404). */
-export type EndpointAccess = 'public' | 'admin' | 'off';
+type EndpointAccess = 'public' | 'admin' | 'off';
 
 /** The resolved, validated configuration the application runs with. Built once by `loadConfig`. */
 export interface AppConfig {

@@ -13,7 +13,7 @@ import { QueryFailedError } from 'typeorm';
  * - `foreign_key_violation`: a row refers to one that is gone, or is still referred to (409);
  * - `other`: a bug, or not a database error at all (500).
  */
-export type DatabaseErrorKind = 'unavailable' | 'serialization_failure' | 'invalid_input' | 'unique_violation' | 'foreign_key_violation' | 'other';
+type DatabaseErrorKind = 'unavailable' | 'serialization_failure' | 'invalid_input' | 'unique_violation' | 'foreign_key_violation' | 'other';
 
 export interface DatabaseErrorClass {
   kind: DatabaseErrorKind;

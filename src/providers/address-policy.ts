@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { isIP } from 'node:net';
 
 /**
  * Ranges opened by PROVIDER_DISCOVERY_ALLOW_PRIVATE (development, tests, an issuer on the
@@ -49,6 +50,16 @@ export function isAddressAllowed(address: string, allowPrivate: boolean): boolea
   if (parsed.kind() === 'ipv6' && embedsIpv4(parsed as ipaddr.IPv6)) return false;
   const range = parsed.range();
   return range === 'unicast' || (allowPrivate && privateRanges.has(range));
+}
+
+/**
+ * Why a host may not be reached, judged on every address it resolved to, or undefined when it
+ * may. One refused address refuses the name: a name that mixes public and private answers is
+ * what a rebinding attack looks like. The words name the host, never what it resolved to.
+ */
+export function addressesRefusal(hostname: string, addresses: { address: string }[], allowPrivate: boolean): string | undefined {
+  if (addresses.length > 0 && addresses.every((a) => isAddressAllowed(a.address, allowPrivate))) return undefined;
+  return isIP(hostname) ? `${hostname} is not a public address` : `${hostname} does not resolve to public addresses only`;
 }
 
 /** The hostname of a URL without IPv6 brackets, as DNS lookup and address parsing want it. */

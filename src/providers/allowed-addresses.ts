@@ -1,6 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import { isAddressAllowed, isLoopbackHost } from './address-policy.js';
+import { addressesRefusal, isLoopbackHost } from './address-policy.js';
 
 export interface AllowedAddress {
   address: string;
@@ -12,8 +11,7 @@ export class AddressRefused extends Error {}
 
 /**
  * Every address of `hostname` (brackets removed; an IP literal resolves to itself), each one
- * allowed by the address policy, or `AddressRefused`. One refused answer refuses the name: a
- * name that mixes public and private answers is what a rebinding attack looks like. For the
+ * allowed by the address policy (`addressesRefusal`), or `AddressRefused`. For the
  * URLs Portcullis fetches on a client's behalf; the provider check has its own resolver
  * (DiscoveryNetwork), which tests stand in for.
  */
@@ -30,8 +28,7 @@ export async function resolveAllowed(hostname: string, allowPrivate: boolean, ti
       throw error instanceof AddressRefused ? error : new AddressRefused(`${hostname} could not be resolved (${error.code ?? error.message})`);
     })
     .finally(() => clearTimeout(timer));
-  if (addresses.length === 0 || addresses.some((a) => !isAddressAllowed(a.address, allowPrivate))) {
-    throw new AddressRefused(isIP(hostname) ? `${hostname} is not a public address` : `${hostname} does not resolve to public addresses only`);
-  }
+  const refusal = addressesRefusal(hostname, addresses, allowPrivate);
+  if (refusal) throw new AddressRefused(refusal);
   return addresses;
 }

@@ -1,6 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
-import { isIP, type Socket } from 'node:net';
-import { bareHostname, isAddressAllowed, schemeProblem } from './address-policy.js';
+import type { Socket } from 'node:net';
+import { addressesRefusal, bareHostname, schemeProblem } from './address-policy.js';
 import type { DiscoveryNetwork } from './discovery-network.js';
 import type { FindingCode } from './findings.js';
 
@@ -127,13 +127,9 @@ async function open(network: DiscoveryNetwork, url: URL, limits: FetchLimits, de
     if (error.code === 'FETCH_TIMEOUT') throw error;
     throw new Failure('CONNECTION_FAILED', `${hostname} could not be resolved (${error.code ?? error.message})`);
   });
-  // One refused address refuses the name: a name that mixes public and private answers is
-  // exactly what a rebinding attack looks like. The finding never names the address: the
-  // caller learns no DNS answer of the network the check runs in.
-  if (addresses.length === 0 || addresses.some((a) => !isAddressAllowed(a.address, limits.allowPrivate))) {
-    const what = isIP(hostname) ? `${hostname} is not a public address` : `${hostname} does not resolve to public addresses only`;
-    throw new Failure('ADDRESS_NOT_ALLOWED', `${url.href}: ${what}`);
-  }
+  // The finding never names the address: the caller learns no DNS answer of the network the check runs in.
+  const refusal = addressesRefusal(hostname, addresses, limits.allowPrivate);
+  if (refusal) throw new Failure('ADDRESS_NOT_ALLOWED', `${url.href}: ${refusal}`);
   const scheme = schemeProblem(url, limits.allowPrivate);
   if (scheme) throw new Failure('HTTPS_REQUIRED', `${url.href} ${scheme}`);
   const [target] = addresses;

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { loggableError } from '../../database/database-errors.js';
 import { hashToken } from '../crypto/token-hash.js';
 import { rateLimitKey } from '../http/client-address.js';
-import { RateLimiterStore } from '../rate-limits/rate-limiter-store.js';
+import { RateLimiterStore, secondsUntil } from '../rate-limits/rate-limiter-store.js';
 import { TooManyRequests, Unauthenticated } from '../errors/app-error.js';
 import { AdminKeyLookup, ROOT_PRINCIPAL, type AdminPrincipal } from './admin-principal.js';
 
@@ -17,7 +17,10 @@ import { AdminKeyLookup, ROOT_PRINCIPAL, type AdminPrincipal } from './admin-pri
  * wrong keys in this time lock the address out for as long. Long enough that guessing even a
  * weak key takes years; short enough that an operator whose script sent an old key recovers soon.
  */
-export const ADMIN_AUTH_WINDOW_SECONDS = 900;
+const ADMIN_AUTH_WINDOW_SECONDS = 900;
+
+/** How close to the end of its window a point is no longer given back, in milliseconds: longer than a key check takes. */
+const GIVE_BACK_MARGIN_MS = 5_000;
 
 /**
  * Checks the admin bearer key of a request: the root ADMIN_API_KEY, or a key created through
@@ -38,9 +41,6 @@ export const ADMIN_AUTH_WINDOW_SECONDS = 900;
  *
  * One instance for the application (AdminKeysModule), so an in-memory count is one count.
  */
-/** How close to the end of its window a point is no longer given back, in milliseconds: longer than a key check takes. */
-const GIVE_BACK_MARGIN_MS = 5_000;
-
 @Injectable()
 export class AdminAuthenticator {
   private readonly logger = new Logger('AdminAuth');
@@ -65,7 +65,7 @@ export class AdminAuthenticator {
     const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
     if (!match) {
       const spent = await this.failures.get(budget);
-      if (spent && spent.consumedPoints >= this.failures.points) throw new TooManyRequests(secondsOf(spent));
+      if (spent && spent.consumedPoints >= this.failures.points) throw new TooManyRequests(secondsUntil(spent));
       throw new Unauthenticated();
     }
 
@@ -79,7 +79,7 @@ export class AdminAuthenticator {
     if (refused) {
       // The key is not compared, so it does not count: its point goes back.
       await this.giveBack(budget, taken);
-      throw new TooManyRequests(secondsOf(taken));
+      throw new TooManyRequests(secondsUntil(taken));
     }
 
     const digest = hashToken(match[1]);
@@ -109,7 +109,7 @@ export class AdminAuthenticator {
 
   private async note(req: Request, ip: string, locked: RateLimiterRes | undefined): Promise<void> {
     const actor: Actor = { type: 'admin_key', id: 'unknown', name: null, requestId: String((req as { id?: unknown }).id), ip };
-    const after = { method: req.method, path: req.path, ...(locked ? { retry_after_seconds: secondsOf(locked) } : {}) };
+    const after = { method: req.method, path: req.path, ...(locked ? { retry_after_seconds: secondsUntil(locked) } : {}) };
     await this.audit
       .note(actor, { action: 'admin_auth.failed', issuerId: null, resourceType: 'admin_key', resourceId: 'unknown', after })
       // The answer is a 401 (or 429) whatever happens to the audit write.
@@ -117,4 +117,3 @@ export class AdminAuthenticator {
   }
 }
 
-const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));

@@ -34,7 +34,7 @@ function limitJsonDepth(req: Request, _res: Response, next: NextFunction): void 
 }
 
 /** Whether `value` has more than `levels` levels of objects and arrays; recurses at most `levels + 1` deep. */
-export function nestsDeeperThan(value: unknown, levels: number): boolean {
+function nestsDeeperThan(value: unknown, levels: number): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (levels === 0) return true;
   for (const child of Object.values(value)) {
@@ -54,7 +54,7 @@ function refuseUnstorableText(req: Request, _res: Response, next: NextFunction):
 }
 
 /** Paths (`a.b[0]`) of the strings in `value` holding a NUL, in a name or a value; `value` is at most MAX_JSON_DEPTH deep. */
-export function fieldsWithNul(value: unknown, path: string): string[] {
+function fieldsWithNul(value: unknown, path: string): string[] {
   if (typeof value === 'string') return value.includes('\0') ? [path || 'body'] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, child]) => {

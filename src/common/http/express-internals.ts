@@ -16,7 +16,7 @@ interface RouterLayer {
 }
 
 /** A route of the application's own router whose path matches a request's. */
-export interface MatchingRoute {
+interface MatchingRoute {
   /** Methods it was registered for (`app.get`, `app.post`, …), as the router names them (upper-case in router 2). */
   methods: string[];
   /** Registered for every method (`app.all`, or one registration per method), as request middleware is. */

@@ -50,7 +50,7 @@ const PAGE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-const PAGE_CSP = pageCsp();
+export const PAGE_CSP = pageCsp();
 
 const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs?');
 

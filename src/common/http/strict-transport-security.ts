@@ -11,4 +11,4 @@ export function strictTransportSecurity(publicUrl: string): string | undefined {
 }
 
 /** One year, in seconds. */
-export const HSTS_MAX_AGE_SECONDS = 31_536_000;
+const HSTS_MAX_AGE_SECONDS = 31_536_000;

@@ -5,13 +5,16 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRe
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { PG_POOL } from '../../database/database.module.js';
 
+/** Seconds until a refused key may try again, for Retry-After: never 0. */
+export const secondsUntil = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
 /** Takes a point for `key`: 0 within the budget, else the seconds until the budget allows one again (for Retry-After). */
 export async function retryAfterSeconds(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
     await limiter.consume(key);
     return 0;
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    if (rejection instanceof RateLimiterRes) return secondsUntil(rejection);
     throw rejection;
   }
 }

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { pageCsp } from '../../common/http/page-headers.js';
+import { PAGE_CSP, pageCsp } from '../../common/http/page-headers.js';
 import { addedScriptHashes } from '../oidc-provider-internals.js';
 
 const CSP = 'Content-Security-Policy';
@@ -13,11 +13,15 @@ const CSP = 'Content-Security-Policy';
  * (see `addedScriptHashes` in ../oidc-provider-internals.ts).
  */
 export const pageScriptHashes: Middleware = async (ctx, next) => {
-  ctx.set(CSP, pageCsp());
+  // Built once: this runs on every provider request, token and userinfo calls included.
+  ctx.set(CSP, PAGE_CSP);
   try {
     await next();
   } finally {
-    if (ctx.response.is('html')) ctx.set(CSP, pageCsp(addedScriptHashes(ctx.response.get(CSP))));
+    if (ctx.response.is('html')) {
+      const hashes = addedScriptHashes(ctx.response.get(CSP));
+      ctx.set(CSP, hashes.length ? pageCsp(hashes) : PAGE_CSP);
+    }
     else ctx.remove(CSP);
   }
 };

@@ -9,7 +9,7 @@ import { isSessionlessFormPost } from '../oidc-provider-internals.js';
  * A database error as oidc-provider answers it, with the status, code and description the one
  * mapping gives (a 503 while the database is out of reach, a 400 for a value it cannot store).
  */
-export class DatabaseProblem extends errors.OIDCProviderError {
+class DatabaseProblem extends errors.OIDCProviderError {
   constructor(problem: Problem, cause: unknown) {
     super(problem.status, problem.error, { cause: cause as Error });
     // 5xx errors are hidden by default; a 503 is the caller's business (retry later).
