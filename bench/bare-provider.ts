@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { compileTrustProxy } from '../src/common/http/client-address.js';
 import { createProvider } from '../src/oidc/provider-factory.js';
-import { TENANT_OPTION_DEFAULTS, type Tenant } from '../src/tenancy/tenant.entity.js';
+import { TENANT_OPTION_DEFAULTS, type Tenant } from '../src/stores/tenants/tenant.js';
 
 interface Input {
   port: number;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../audit/audit-trail.js';
+import type { Queryable } from '../stores/audit-events/audit-trail.js';
 
 /**
  * Ends whatever an account is signed in with: its sessions, grants and every token and code

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
-import { AccountsRepository, TypeOrmAccountsRepository } from './accounts.repository.js';
+import { AccountsRepository, TypeOrmAccountsRepository } from '../stores/users/users.store.js';
 import { AccountsService } from './accounts.service.js';
-import { LoginThrottle } from './login-throttle.js';
-import { PasswordHasher } from './password-hasher.js';
-import { SignIn } from './sign-in.js';
+import { LoginThrottle } from '../oidc/sign-in/login-throttle.js';
+import { PasswordHasher } from '../oidc/sign-in/password-hasher.js';
+import { SignIn } from '../oidc/sign-in/sign-in.js';
 import { UsersController } from './users.controller.js';
 
 /** Its `AccountSignOut` comes from the OIDC module, which is global. */

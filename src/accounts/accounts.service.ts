@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../audit/actor.js';
-import { AuditTrail } from '../audit/audit-trail.js';
+import type { Actor } from '../stores/audit-events/actor.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { classifyDatabaseError, databaseErrorKind } from '../database/database-errors.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
-import type { Account, StandardClaims } from './account.entity.js';
+import type { Account, StandardClaims } from '../stores/users/user.js';
 import { AccountSignOut } from './account-sign-out.js';
-import { AccountsRepository } from './accounts.repository.js';
+import { AccountsRepository } from '../stores/users/users.store.js';
 import type { CreateUserDto, ExportedUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
-import { PasswordHasher } from './password-hasher.js';
+import { PasswordHasher } from '../oidc/sign-in/password-hasher.js';
 
 /** The unique index on usernames (per tenant, whatever their case): the one duplicate a caller names. */
 const USERNAME_INDEX = 'users_username';

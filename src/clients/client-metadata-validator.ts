@@ -1,4 +1,4 @@
-import type { ClientMetadata } from './client.entity.js';
+import type { ClientMetadata } from '../stores/clients/client.js';
 
 /** The client rules of one issuer. */
 export interface ClientRules {

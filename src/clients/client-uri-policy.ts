@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/errors/app-error.js';
 import { ValidationFailed } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { bareHostname } from '../providers/address-policy.js';
-import { AddressRefused, resolveAllowed } from '../providers/allowed-addresses.js';
-import type { ClientMetadata } from './client.entity.js';
+import { bareHostname } from '../common/outbound/address-policy.js';
+import { AddressRefused, resolveAllowed } from '../common/outbound/allowed-addresses.js';
+import type { ClientMetadata } from '../stores/clients/client.js';
 
 /** How long resolving a jwks_uri's host may take at registration, in milliseconds. */
 const RESOLVE_TIMEOUT_MS = 3000;

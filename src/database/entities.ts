@@ -1,8 +1,8 @@
-import { Account } from '../accounts/account.entity.js';
-import { Client } from '../clients/client.entity.js';
-import { SigningKey } from '../keys/signing-key.entity.js';
-import { OidcPayload } from '../oidc/oidc-payload.entity.js';
-import { Tenant } from '../tenancy/tenant.entity.js';
+import { Account } from '../stores/users/user.js';
+import { Client } from '../stores/clients/client.js';
+import { SigningKey } from '../stores/signing-keys/signing-key.js';
+import { OidcPayload } from '../stores/oidc-payloads/oidc-payload.js';
+import { Tenant } from '../stores/tenants/tenant.js';
 
 /** Every TypeORM entity, registered with the one DataSource. */
 export const entities = [Tenant, SigningKey, Client, OidcPayload, Account];

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { randomBytes } from 'node:crypto';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { systemActor } from '../audit/actor.js';
+import { systemActor } from '../stores/audit-events/actor.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TenantsRepository } from '../tenancy/tenants.repository.js';
+import { TenantsRepository } from '../stores/tenants/tenants.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 
 export const DEMO_ISSUER = 'demo';

@@ -1,7 +1,7 @@
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { SigningAlg } from '../tenancy/tenant.entity.js';
+import type { SigningAlg } from '../stores/tenants/tenant.js';
 
 const generate = promisify(generateKeyPair);
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TenantChanges } from '../tenancy/tenant-changes.js';
+import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { KeysService } from './keys.service.js';
-import { SigningKeysRepository } from './signing-keys.repository.js';
+import { SigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
 
 /**
  * How long a retired key stays published: longer than any token it signed can live

@@ -5,7 +5,7 @@ import { KeyRotationScheduler } from './key-rotation.scheduler.js';
 import { KeysController } from './keys.controller.js';
 import { KeysService } from './keys.service.js';
 import { SigningKeysProvisioner } from './signing-keys.provisioner.js';
-import { SigningKeysRepository, TypeOrmSigningKeysRepository } from './signing-keys.repository.js';
+import { SigningKeysRepository, TypeOrmSigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
 
 /** Signing keys per issuer. Global only to hand `TenantProvisioner` to tenancy without a module cycle. */
 @Global()

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { JWK } from 'jose';
 import type { EntityManager } from 'typeorm';
-import { systemActor, type Actor } from '../audit/actor.js';
-import { AuditTrail } from '../audit/audit-trail.js';
+import { systemActor, type Actor } from '../stores/audit-events/actor.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.js';
 import { AppError, ResourceNotFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/http/pagination.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
-import { TenantChanges } from '../tenancy/tenant-changes.js';
-import type { LockedTenant } from '../tenancy/tenants.repository.js';
+import { TenantChanges } from '../stores/tenants/tenant-changes.js';
+import type { LockedTenant } from '../stores/tenants/tenants.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { KeyDto, KeyListDto } from './dto/key.dto.js';
 import { generateKeyMaterial, type KeyMaterial } from './key-material.js';
-import type { SigningKey } from './signing-key.entity.js';
-import { SigningKeysRepository } from './signing-keys.repository.js';
-import { keyAad, sealedKeyRow } from './sealed-key-row.js';
+import type { SigningKey } from '../stores/signing-keys/signing-key.js';
+import { SigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
+import { keyAad, sealedKeyRow } from '../stores/signing-keys/sealed-key-row.js';
 
 
 /**

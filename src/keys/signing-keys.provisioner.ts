@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TenantProvisioner } from '../tenancy/tenant-provisioner.js';
-import type { SigningAlg } from '../tenancy/tenant.entity.js';
+import type { SigningAlg } from '../stores/tenants/tenant.js';
 import { generateKeyMaterial, type KeyMaterial } from './key-material.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
-import { sealedKeyRow } from './sealed-key-row.js';
-import { SigningKeysRepository } from './signing-keys.repository.js';
+import { sealedKeyRow } from '../stores/signing-keys/sealed-key-row.js';
+import { SigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
 
 /** A new tenant starts with an active key and a pre-published next key. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountSignOut } from '../accounts/account-sign-out.js';
-import type { Queryable } from '../audit/audit-trail.js';
-import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
+import type { Queryable } from '../stores/audit-events/audit-trail.js';
+import { OidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
 
 /**
  * Deleting the account's rows is the whole sign-out: providers keep no session or token state

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClientMetadataValidator, type ClientRules } from '../clients/client-metadata-validator.js';
-import type { ClientMetadata } from '../clients/client.entity.js';
+import type { ClientMetadata } from '../stores/clients/client.js';
 import { ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
 import { clientMetadataProblem, needsSecret } from './oidc-provider-internals.js';
 import { ProviderRegistry } from './provider-registry.js';

@@ -1,6 +1,6 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { unlessAbsent, unlessUnavailable } from './hooks/public-errors.js';
-import type { OidcPayloadsRepository } from './oidc-payloads.repository.js';
+import type { OidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
 
 /** Reads a client's metadata (with its plain secret) for the `Client` model. */
 export type ClientSource = (clientId: string) => Promise<AdapterPayload | undefined>;

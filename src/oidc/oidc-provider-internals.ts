@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import type { ClientMetadata } from '../clients/client.entity.js';
+import type { ClientMetadata } from '../stores/clients/client.js';
 
 /**
  * Every place Portcullis relies on how oidc-provider (and the Koa application it is) works

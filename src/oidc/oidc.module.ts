@@ -14,7 +14,7 @@ import { HealthModule } from '../health/health.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
 import { ProviderClientMetadataValidator } from './client-metadata.validator.js';
 import { IssuerGateway } from './issuer-gateway.js';
-import { OidcPayloadsRepository, SqlOidcPayloadsRepository } from './oidc-payloads.repository.js';
+import { OidcPayloadsRepository, SqlOidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { PayloadSweeper } from './payload-sweeper.js';
 import { ProviderRegistry } from './provider-registry.js';
 import { PublicRateLimits } from './public-rate-limits.js';

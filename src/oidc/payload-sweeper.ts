@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { OidcPayloadsRepository } from './oidc-payloads.repository.js';
+import { OidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
 
 /** Expired rows are already invisible; the sweep only keeps the table small. Every replica runs it: deletes are idempotent. */
 const SWEEP_INTERVAL_MS = 60_000;

@@ -1,10 +1,10 @@
 import type { JWK } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
-import { DEVICE_CODE, type Tenant } from '../tenancy/tenant.entity.js';
+import { DEVICE_CODE, type Tenant } from '../stores/tenants/tenant.js';
 import type { Branding } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
 import { clientFetch } from './hooks/client-fetch.js';
-import type { Account } from '../accounts/account.entity.js';
+import type { Account } from '../stores/users/user.js';
 import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
 import { interactionPolicyWithAccountCheck } from './hooks/interaction-policy.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { PG_CONNECTION } from '../database/database.module.js';
-import { TENANT_CHANGED_CHANNEL, TenantChanges } from '../tenancy/tenant-changes.js';
+import { TENANT_CHANGED_CHANNEL, TenantChanges } from '../stores/tenants/tenant-changes.js';
 
 /** Wait before reconnecting a lost LISTEN connection; the version check covers the gap. */
 const RECONNECT_DELAY_MS = 2_000;

@@ -1,4 +1,4 @@
-import { schemeProblem } from './address-policy.js';
+import { schemeProblem } from '../common/outbound/address-policy.js';
 import type { ProviderDiscoveryDto } from './dto/discover-provider-response.dto.js';
 import { error, isRecord, type Finding } from './findings.js';
 

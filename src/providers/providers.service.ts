@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { schemeProblem } from './address-policy.js';
-import { boundedFetch, type FetchFailure, type FetchLimits } from './bounded-fetch.js';
+import { schemeProblem } from '../common/outbound/address-policy.js';
+import { boundedFetch, type FetchFailure, type FetchLimits } from '../common/outbound/bounded-fetch.js';
 import { DiscoveryNetwork } from './discovery-network.js';
 import { metadataLocations } from './discovery-urls.js';
 import type { DiscoverProviderResponseDto } from './dto/discover-provider-response.dto.js';

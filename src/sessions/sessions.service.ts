@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
-import type { Actor } from '../audit/actor.js';
-import { AuditTrail } from '../audit/audit-trail.js';
-import { OidcPayloadsRepository, type StoredSession } from '../oidc/oidc-payloads.repository.js';
+import type { Actor } from '../stores/audit-events/actor.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.js';
+import { OidcPayloadsRepository, type StoredSession } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { ListSessionsQueryDto, SessionDto } from './dto/session.dto.js';
 

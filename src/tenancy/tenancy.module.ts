@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TenantChanges } from './tenant-changes.js';
+import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { TenantsController } from './tenants.controller.js';
-import { TenantsRepository, TypeOrmTenantsRepository } from './tenants.repository.js';
+import { TenantsRepository, TypeOrmTenantsRepository } from '../stores/tenants/tenants.store.js';
 import { TenantsService } from './tenants.service.js';
 
 /** Tenants (issuers). Its `TenantProvisioner` comes from the Keys module, which is global. */

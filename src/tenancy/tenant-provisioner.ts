@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SigningAlg } from './tenant.entity.js';
+import type { SigningAlg } from '../stores/tenants/tenant.js';
 
 /**
  * What a new tenant needs besides its row (its signing keys), supplied by the Keys module so

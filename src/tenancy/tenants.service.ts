@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../audit/actor.js';
-import { AuditTrail } from '../audit/audit-trail.js';
+import type { Actor } from '../stores/audit-events/actor.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
@@ -11,10 +11,10 @@ import type { ListTenantsQueryDto } from './dto/list-tenants-query.dto.js';
 import type { TenantOptionsDto } from './dto/tenant-options.dto.js';
 import type { TenantDto } from './dto/tenant.dto.js';
 import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
-import { TenantChanges } from './tenant-changes.js';
+import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { TenantProvisioner } from './tenant-provisioner.js';
-import { TENANT_OPTION_DEFAULTS, type Tenant } from './tenant.entity.js';
-import { definedOnly, TenantsRepository, type LockedTenant, type TenantOptions } from './tenants.repository.js';
+import { TENANT_OPTION_DEFAULTS, type Tenant } from '../stores/tenants/tenant.js';
+import { definedOnly, TenantsRepository, type LockedTenant, type TenantOptions } from '../stores/tenants/tenants.store.js';
 
 /** The options a create or update body names, as tenant fields; those it does not name are undefined. */
 const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({

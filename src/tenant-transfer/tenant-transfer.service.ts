@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service.js';
-import type { Actor } from '../audit/actor.js';
+import type { Actor } from '../stores/audit-events/actor.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { AppError, ValidationFailed, type FieldProblem } from '../common/errors/app-error.js';
 import type { Page } from '../common/http/pagination.js';
-import type { SigningAlg } from '../tenancy/tenant.entity.js';
+import type { SigningAlg } from '../stores/tenants/tenant.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { EXPORT_FORMAT, type TenantExportDto, type TenantImportResultDto } from './dto/tenant-export.dto.js';
 

@@ -3,7 +3,7 @@ import { startApp, type RunningApp } from '../helpers/app.js';
 import { query } from '../helpers/db.js';
 import { createTenant } from '../helpers/rp.js';
 import { hashToken } from '../../src/common/crypto/token-hash.js';
-import { OidcPayloadsRepository } from '../../src/oidc/oidc-payloads.repository.js';
+import { OidcPayloadsRepository } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
 import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
 import { createAdapterClass } from '../../src/oidc/oidc-adapter.js';
 

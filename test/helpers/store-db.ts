@@ -6,8 +6,8 @@ import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { createDataSource, runMigrations } from '../../src/database/data-source.js';
 import { poolOf } from '../../src/database/typeorm-internals.js';
-import { TENANT_OPTION_DEFAULTS } from '../../src/tenancy/tenant.entity.js';
-import { TypeOrmTenantsRepository } from '../../src/tenancy/tenants.repository.js';
+import { TENANT_OPTION_DEFAULTS } from '../../src/stores/tenants/tenant.js';
+import { TypeOrmTenantsRepository } from '../../src/stores/tenants/tenants.store.js';
 
 /** What store tests build stores from: the application's DataSource on the run's database, migrated. */
 export interface StoreDb {

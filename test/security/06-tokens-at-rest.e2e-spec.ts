@@ -7,7 +7,7 @@ import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import { startEmbeddedStore } from '../../src/database/embedded.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { AllowUsersWithoutPassword1763900600000 } from '../../src/database/migrations/1763900600000-AllowUsersWithoutPassword.js';
-import { SqlOidcPayloadsRepository } from '../../src/oidc/oidc-payloads.repository.js';
+import { SqlOidcPayloadsRepository } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, tempDir, TEST_KEK, type RunningApp } from '../helpers/app.js';
 import { approveDevice, formOf, UserAgent } from '../helpers/browserless.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination.js';
-import { ISSUER_ID_PATTERN } from '../../tenancy/issuer-id.js';
+import { ISSUER_ID_PATTERN } from '../../stores/tenants/issuer-id.js';
 
 export class CreateAdminKeyDto {
   @ApiProperty({ example: 'acme-ci', description: 'Who or what uses the key; shown in the audit log.', minLength: 1, maxLength: 100 })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsRFC3339, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination.js';
-import { ISSUER_ID_PATTERN } from '../../tenancy/issuer-id.js';
+import { ISSUER_ID_PATTERN } from '../../stores/tenants/issuer-id.js';
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'client', description: 'Only events about this kind of resource: tenant, client, user, key, session, admin_key.' })

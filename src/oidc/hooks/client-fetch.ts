@@ -3,8 +3,8 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Configuration } from 'oidc-provider';
-import { bareHostname } from '../../providers/address-policy.js';
-import { resolveAllowed, type AllowedAddress } from '../../providers/allowed-addresses.js';
+import { bareHostname } from '../../common/outbound/address-policy.js';
+import { resolveAllowed, type AllowedAddress } from '../../common/outbound/allowed-addresses.js';
 
 /** How long resolving a client's host may take, in milliseconds; oidc-provider bounds the whole fetch at 2.5 s. */
 const RESOLVE_TIMEOUT_MS = 2000;

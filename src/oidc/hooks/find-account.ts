@@ -1,7 +1,7 @@
 import type { Configuration, FindAccount, KoaContextWithOIDC } from 'oidc-provider';
-import { accountClaims } from '../../accounts/account-claims.js';
-import type { Account } from '../../accounts/account.entity.js';
-import { predatesCredentials } from '../../accounts/credentials-epoch.js';
+import { accountClaims } from '../sign-in/account-claims.js';
+import type { Account } from '../../stores/users/user.js';
+import { predatesCredentials } from '../sign-in/credentials-epoch.js';
 
 type Token = Parameters<FindAccount>[2];
 

@@ -1,5 +1,5 @@
 import { errors, type Configuration, type KoaContextWithOIDC, type ResourceServer } from 'oidc-provider';
-import type { SigningAlg } from '../../tenancy/tenant.entity.js';
+import type { SigningAlg } from '../../stores/tenants/tenant.js';
 
 type ResourceIndicators = NonNullable<NonNullable<Configuration['features']>['resourceIndicators']>;
 

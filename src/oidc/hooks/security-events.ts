@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { AuditTrail } from '../../audit/audit-trail.js';
+import { AuditTrail } from '../../stores/audit-events/audit-trail.js';
 import { loggableError } from '../../database/database-errors.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { InteractionResults } from 'oidc-provider';
-import { SignIn } from '../../accounts/sign-in.js';
+import { SignIn } from '../sign-in/sign-in.js';
 import { databaseErrorKind, isTransient } from '../../database/database-errors.js';
 import { IssuerGateway } from '../issuer-gateway.js';
 import { PASSWORD_ACR } from '../provider-options.js';

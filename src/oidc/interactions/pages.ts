@@ -1,5 +1,5 @@
 import { Eta } from 'eta';
-import type { Tenant } from '../../tenancy/tenant.entity.js';
+import type { Tenant } from '../../stores/tenants/tenant.js';
 import { consentBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });

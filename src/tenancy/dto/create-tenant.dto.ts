@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { IsIssuerId } from '../issuer-id.js';
-import type { SigningAlg } from '../tenant.entity.js';
+import { IsIssuerId } from '../../stores/tenants/issuer-id.js';
+import type { SigningAlg } from '../../stores/tenants/tenant.js';
 import { SigningAlgField } from './tenant-options.js';
 import { TenantOptionsDto } from './tenant-options.dto.js';
 

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayContains, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { REQUIRED_GRANT_TYPES, SIGNING_ALGS, TENANT_GRANT_TYPES } from '../tenant.entity.js';
+import { REQUIRED_GRANT_TYPES, SIGNING_ALGS, TENANT_GRANT_TYPES } from '../../stores/tenants/tenant.js';
 
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TENANT_GRANT_TYPES } from '../tenant.entity.js';
+import { TENANT_GRANT_TYPES } from '../../stores/tenants/tenant.js';
 
 export class TenantDto {
   @ApiProperty({ example: 'acme' })

@@ -1,8 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { addressesRefusal, bareHostname, schemeProblem } from './address-policy.js';
-import type { DiscoveryNetwork } from './discovery-network.js';
-import type { FindingCode } from './findings.js';
+import type { DiscoveryNetwork } from '../../providers/discovery-network.js';
+import type { FindingCode } from '../../providers/findings.js';
 
 export interface FetchLimits {
   allowPrivate: boolean;

@@ -1,6 +1,6 @@
-import type { SecretBox } from '../common/crypto/secret-box.js';
-import type { KeyMaterial } from './key-material.js';
-import type { KeyStatus } from './signing-key.entity.js';
+import type { SecretBox } from '../../common/crypto/secret-box.js';
+import type { KeyMaterial } from '../../keys/key-material.js';
+import type { KeyStatus } from './signing-key.js';
 
 /** Binds a sealed private key to its tenant and kid: a ciphertext moved to another row does not open. */
 export const keyAad = (tenantId: string, kid: string) => `signing_key:${tenantId}:${kid}`;

@@ -1,4 +1,4 @@
-import type { Account } from './account.entity.js';
+import type { Account } from '../../stores/users/user.js';
 
 /**
  * The claims oidc-provider may release for a user: all of them, keyed by name; the provider

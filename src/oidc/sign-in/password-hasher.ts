@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 
 /**
  * argon2id with the configured cost. The default is OWASP's second profile (19 MiB, t=2,

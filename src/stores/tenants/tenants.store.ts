@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Tenant } from './tenant.js';
 
 export interface TenantListFilter {
   /** Exclusive lower bound on `issuer_id`: the key of the previous page's last row. */

@@ -1,4 +1,4 @@
-import type { Account } from './account.entity.js';
+import type { Account } from '../../stores/users/user.js';
 
 /**
  * Whether a sign-in or token of the user proven at `provenAt` (epoch seconds, oidc-provider's

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { SigningKey } from './signing-key.entity.js';
+import { SigningKey } from './signing-key.js';
 
 /** The only code that reads or writes `signing_keys`. Every query names its tenant. */
 export abstract class SigningKeysRepository {

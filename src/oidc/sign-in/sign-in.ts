@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import type { Actor } from '../audit/actor.js';
-import { AuditTrail } from '../audit/audit-trail.js';
-import type { Account } from './account.entity.js';
-import { AccountsRepository } from './accounts.repository.js';
+import type { Actor } from '../../stores/audit-events/actor.js';
+import { AuditTrail } from '../../stores/audit-events/audit-trail.js';
+import type { Account } from '../../stores/users/user.js';
+import { AccountsRepository } from '../../stores/users/users.store.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
-import { isUsername, USERNAME_MAX_LENGTH } from './username.js';
+import { isUsername, USERNAME_MAX_LENGTH } from '../../accounts/username.js';
 
 export type SignInResult = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { Client } from './client.entity.js';
+import { Client } from './client.js';
 
 export interface ClientListFilter {
   after?: string;

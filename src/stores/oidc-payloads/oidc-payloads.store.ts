@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import type { Queryable } from '../audit/audit-trail.js';
-import { SecretBox } from '../common/crypto/secret-box.js';
-import { hashShortCode, hashToken } from '../common/crypto/token-hash.js';
-import { PG_POOL } from '../database/database.module.js';
+import type { Queryable } from '../audit-events/audit-trail.js';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { hashShortCode, hashToken } from '../../common/crypto/token-hash.js';
+import { PG_POOL } from '../../database/database.module.js';
 
 export type Payload = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThan, Raw, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { Account } from './account.entity.js';
+import { Account } from './user.js';
 
 export interface AccountListFilter {
   after?: string;
