@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
+import { OidcModule } from '../oidc/oidc.module.js';
+import { StoresModule } from '../stores/stores.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
-import { AccountsRepository, TypeOrmAccountsRepository } from '../stores/users/users.store.js';
 import { AccountsService } from './accounts.service.js';
-import { LoginThrottle } from '../oidc/sign-in/login-throttle.js';
-import { PasswordHasher } from '../oidc/sign-in/password-hasher.js';
-import { SignIn } from '../oidc/sign-in/sign-in.js';
 import { UsersController } from './users.controller.js';
 
-/** Its `AccountSignOut` comes from the OIDC module, which is global. */
+/** Users per issuer: the users routes. Passwords are hashed with the engine's hasher, the one sign-in verifies with. */
 @Module({
-  imports: [TenancyModule],
+  imports: [StoresModule, TenancyModule, OidcModule],
   controllers: [UsersController],
-  providers: [AccountsService, PasswordHasher, LoginThrottle, SignIn, { provide: AccountsRepository, useClass: TypeOrmAccountsRepository }],
-  exports: [AccountsRepository, AccountsService, SignIn],
+  providers: [AccountsService],
+  exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../stores/audit-events/actor.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { classifyDatabaseError, databaseErrorKind } from '../database/database-errors.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
-import type { Account, StandardClaims } from '../stores/users/user.js';
-import { AccountSignOut } from './account-sign-out.js';
-import { AccountsRepository } from '../stores/users/users.store.js';
+import type { StandardClaims, User } from '../stores/users/user.js';
+import { UsersStore } from '../stores/users/users.store.js';
+import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import { Database } from '../database/database.js';
 import type { CreateUserDto, ExportedUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import { PasswordHasher } from '../oidc/sign-in/password-hasher.js';
@@ -27,12 +27,12 @@ function claimsOf(dto: Partial<CreateUserDto>): StandardClaims {
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly accounts: AccountsRepository,
+    private readonly users: UsersStore,
     private readonly tenants: TenantsService,
     private readonly hasher: PasswordHasher,
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly audit: AuditTrail,
-    private readonly signOut: AccountSignOut,
+    private readonly payloads: OidcPayloadsStore,
   ) {}
 
   async create(issuerId: string, dto: CreateUserDto, actor: Actor): Promise<UserDto> {
@@ -48,12 +48,10 @@ export class AccountsService {
   private async insert(issuerId: string, userId: string, dto: Omit<CreateUserDto, 'password'>, passwordHash: string | null, actor: Actor): Promise<UserDto> {
     await this.tenants.find(issuerId);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const account = toDto(
-          await this.accounts.insert({ tenantId: issuerId, userId, username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }, manager),
-        );
-        await this.audit.record(manager, actor, { action: 'user.created', issuerId, resourceType: 'user', resourceId: account.user_id, after: account });
-        return account;
+      return await this.db.transaction(async () => {
+        const user = toDto(await this.users.insert({ tenantId: issuerId, userId, username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }));
+        await this.audit.record(actor, { action: 'user.created', issuerId, resourceType: 'user', resourceId: user.user_id, after: user });
+        return user;
       });
     } catch (error) {
       const { kind, constraint } = classifyDatabaseError(error);
@@ -65,8 +63,8 @@ export class AccountsService {
   async list(issuerId: string, query: ListUsersQueryDto): Promise<Page<UserDto>> {
     await this.tenants.find(issuerId);
     const after = decodeCursor(query.cursor, (userId) => isUUID(userId));
-    const rows = await this.accounts.list(issuerId, { after, email: query.email, username: query.username, limit: query.limit + 1 });
-    return toPage(rows, query.limit, (account) => account.userId, toDto);
+    const rows = await this.users.list(issuerId, { after, email: query.email, username: query.username, limit: query.limit + 1 });
+    return toPage(rows, query.limit, (user) => user.userId, toDto);
   }
 
   async get(issuerId: string, userId: string): Promise<UserDto> {
@@ -82,18 +80,18 @@ export class AccountsService {
       const changes = {
         ...(dto.username !== undefined ? { username: dto.username } : {}),
         ...(dto.email !== undefined ? { email: dto.email ?? null } : {}),
-        // A new password also moves the user's credentials epoch (the repository sets it in this
+        // A new password also moves the user's credentials epoch (the store sets it in this
         // transaction): what a request in flight writes back after the revocation below is refused.
         ...(dto.password !== undefined ? { passwordHash: await this.hasher.hash(dto.password) } : {}),
         claims: merged,
       };
-      await this.dataSource.transaction(async (manager) => {
-        if (!(await this.accounts.update(issuerId, userId, changes, manager))) throw new ResourceNotFound('user', userId);
+      await this.db.transaction(async () => {
+        if (!(await this.users.update(issuerId, userId, changes))) throw new ResourceNotFound('user', userId);
         const after = toDto({ ...current, ...changes, updatedAt: new Date() });
         // A new password shows as a changed credential, never as a hash.
-        await this.audit.record(manager, actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] } });
+        await this.audit.record(actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] } });
         // A new password is the answer to a compromised account: what was signed in with the old one stops working now.
-        if (dto.password !== undefined) await this.signOutEverywhere(manager, issuerId, userId, actor, 'password_changed');
+        if (dto.password !== undefined) await this.signOutEverywhere(issuerId, userId, actor, 'password_changed');
       });
     } catch (error) {
       if (databaseErrorKind(error) === 'unique_violation') throw new ResourceConflict(`username '${dto.username}' is taken in this tenant`);
@@ -104,38 +102,40 @@ export class AccountsService {
 
   async remove(issuerId: string, userId: string, actor: Actor): Promise<void> {
     const before = toDto(await this.find(issuerId, userId));
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.accounts.delete(issuerId, userId, manager))) throw new ResourceNotFound('user', userId);
-      await this.signOutEverywhere(manager, issuerId, userId, actor, 'user_deleted');
-      await this.audit.record(manager, actor, { action: 'user.deleted', issuerId, resourceType: 'user', resourceId: userId, before });
+    await this.db.transaction(async () => {
+      if (!(await this.users.delete(issuerId, userId))) throw new ResourceNotFound('user', userId);
+      await this.signOutEverywhere(issuerId, userId, actor, 'user_deleted');
+      await this.audit.record(actor, { action: 'user.deleted', issuerId, resourceType: 'user', resourceId: userId, before });
     });
   }
 
   /**
    * Ends the user's sessions and revokes their grants with every token and code, in the
-   * caller's transaction, and records what went (no event when there was nothing).
+   * caller's transaction, and records what went (no event when there was nothing). Deleting
+   * the rows is the whole sign-out: providers keep no session or token state in memory, and
+   * every token oidc-provider accepts needs its grant row.
    */
-  private async signOutEverywhere(manager: EntityManager, issuerId: string, userId: string, actor: Actor, reason: 'password_changed' | 'user_deleted'): Promise<void> {
-    const revoked = await this.signOut.signOut(manager, issuerId, userId);
+  private async signOutEverywhere(issuerId: string, userId: string, actor: Actor, reason: 'password_changed' | 'user_deleted'): Promise<void> {
+    const revoked = await this.payloads.revokeAccount(issuerId, userId);
     if (Object.keys(revoked).length === 0) return;
-    await this.audit.record(manager, actor, { action: 'user.signed_out', issuerId, resourceType: 'user', resourceId: userId, after: { reason, revoked } });
+    await this.audit.record(actor, { action: 'user.signed_out', issuerId, resourceType: 'user', resourceId: userId, after: { reason, revoked } });
   }
 
-  private async find(issuerId: string, userId: string): Promise<Account> {
+  private async find(issuerId: string, userId: string): Promise<User> {
     await this.tenants.find(issuerId);
     // Not a UUID: it cannot exist (and PostgreSQL would refuse the comparison).
     if (!isUUID(userId)) throw new ResourceNotFound('user', userId);
-    return assertFound(await this.accounts.find(issuerId, userId), 'user', userId);
+    return assertFound(await this.users.find(issuerId, userId), 'user', userId);
   }
 }
 
-function toDto(account: Account): UserDto {
+function toDto(user: User): UserDto {
   return {
-    user_id: account.userId,
-    username: account.username,
-    ...(account.email ? { email: account.email } : {}),
-    ...(account.claims as Partial<UserDto>),
-    created_at: account.createdAt.toISOString(),
-    updated_at: account.updatedAt.toISOString(),
+    user_id: user.userId,
+    username: user.username,
+    ...(user.email ? { email: user.email } : {}),
+    ...(user.claims as Partial<UserDto>),
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
   } as UserDto;
 }

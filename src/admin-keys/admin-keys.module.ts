@@ -1,16 +1,20 @@
 import { Global, Module } from '@nestjs/common';
-import { AdminAuthenticator } from '../common/auth/admin-authenticator.js';
-import { AdminKeyLookup } from '../common/auth/admin-principal.js';
-import { AdminKeysController } from './admin-keys.controller.js';
+import { StoresModule } from '../stores/stores.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { AdminKeysController } from './admin-keys.controller.js';
 import { AdminKeysService } from './admin-keys.service.js';
+import { AdminAuthenticator } from './auth/admin-authenticator.js';
 
-/** Admin API keys. Global: every admin controller's guard checks keys through the one AdminAuthenticator (one count of wrong keys). */
+/**
+ * Admin API keys, and the authentication of every admin request. Global because Nest resolves
+ * a guard in the module of the controller it guards: every admin module's `AdminKeyGuard` needs
+ * this one `AdminAuthenticator` (one count of wrong keys), not a copy of its own.
+ */
 @Global()
 @Module({
-  imports: [TenancyModule],
+  imports: [StoresModule, TenancyModule],
   controllers: [AdminKeysController],
-  providers: [AdminKeysService, { provide: AdminKeyLookup, useExisting: AdminKeysService }, AdminAuthenticator],
-  exports: [AdminKeyLookup, AdminAuthenticator],
+  providers: [AdminKeysService, AdminAuthenticator],
+  exports: [AdminAuthenticator],
 })
 export class AdminKeysModule {}

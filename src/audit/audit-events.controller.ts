@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiInvalid, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import type { Page } from '../common/http/pagination.js';
 import { TenantsService } from '../tenancy/tenants.service.js';

@@ -1,15 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { StoresModule } from '../stores/stores.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
 import { AuditEventsController } from './audit-events.controller.js';
 import { AuditEventsService } from './audit-events.service.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
 
-/** The audit log: every module records its changes through AuditTrail, in their own transactions. */
-@Global()
+/** The audit log's routes. Every change records its event through the store's `AuditTrail`, in the change's transaction. */
 @Module({
-  imports: [TenancyModule],
+  imports: [StoresModule, TenancyModule],
   controllers: [AuditEventsController],
-  providers: [AuditTrail, AuditEventsService],
-  exports: [AuditTrail],
+  providers: [AuditEventsService],
 })
 export class AuditModule {}

@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../stores/audit-events/actor.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
-import { SecretBox } from '../common/crypto/secret-box.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { AppError, ResourceNotFound, ValidationFailed, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
-import { ClientMetadataValidator } from './client-metadata-validator.js';
+import { ClientMetadataValidator, type ClientRules } from '../oidc/client-metadata.validator.js';
 import { ClientUriPolicy } from './client-uri-policy.js';
 import type { Client, ClientMetadata } from '../stores/clients/client.js';
-import { ClientsRepository } from '../stores/clients/clients.store.js';
+import { ClientsStore } from '../stores/clients/clients.store.js';
 import type { ClientMetadataDto } from './dto/client-metadata.dto.js';
 import type { ClientDto, ClientWithSecretDto } from './dto/client.dto.js';
 import type { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
-
-/** Binds a sealed secret to its tenant and client. */
-export const clientSecretAad = (tenantId: string, clientId: string) => `client_secret:${tenantId}:${clientId}`;
 
 /** 144 bits, URL-safe: unguessable, short enough to read. */
 const newClientId = () => randomBytes(18).toString('base64url');
@@ -43,33 +38,41 @@ const compact = (metadata: ClientMetadata) =>
 @Injectable()
 export class ClientsService {
   constructor(
-    private readonly clients: ClientsRepository,
+    private readonly clients: ClientsStore,
     private readonly tenants: TenantsService,
     private readonly changes: TenantChanges,
     private readonly validator: ClientMetadataValidator,
     private readonly uris: ClientUriPolicy,
-    private readonly box: SecretBox,
     private readonly audit: AuditTrail,
   ) {}
 
-  /** Registers a client; `clientId` is given only when a client moves in from an export. */
-  async create(issuerId: string, dto: ClientMetadataDto, actor: Actor, clientId = newClientId()): Promise<ClientWithSecretDto> {
-    const rules = await this.validator.rulesOf(issuerId);
+  /** The issuer's client rules, for callers that register many clients at once. */
+  rulesOf(issuerId: string): Promise<ClientRules> {
+    return this.validator.rulesOf(issuerId);
+  }
+
+  /**
+   * Registers a client. `clientId` is given only when a client moves in from an export, and
+   * `rules` when the caller has the issuer's rules already.
+   */
+  async create(issuerId: string, dto: ClientMetadataDto, actor: Actor, given: { clientId?: string; rules?: ClientRules } = {}): Promise<ClientWithSecretDto> {
+    const clientId = given.clientId ?? newClientId();
+    const rules = given.rules ?? (await this.validator.rulesOf(issuerId));
     const metadata = withDefaults(compact({ ...dto }));
     const secret = rules.needsSecret(metadata) ? newClientSecret() : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
     await this.uris.check(metadata);
 
-    const client = await this.changes.apply(issuerId, async (manager) => {
-      await this.assertGrantsAllowed(manager, issuerId, metadata);
-      const created = await this.clients.insert(manager, {
+    const client = await this.changes.apply(issuerId, async () => {
+      await this.assertGrantsAllowed(issuerId, metadata);
+      const created = await this.clients.insert({
         tenantId: issuerId,
         clientId,
         clientName: (metadata.client_name as string | undefined) ?? null,
         metadata,
-        clientSecret: secret ? this.box.seal(secret, clientSecretAad(issuerId, clientId)) : null,
+        clientSecret: secret ?? null,
       });
-      await this.audit.record(manager, actor, { action: 'client.created', issuerId, resourceType: 'client', resourceId: clientId, after: this.toDto(created) });
+      await this.audit.record(actor, { action: 'client.created', issuerId, resourceType: 'client', resourceId: clientId, after: this.toDto(created) });
       return created;
     });
     return { ...this.toDto(client), ...secretFields(secret) };
@@ -95,22 +98,23 @@ export class ClientsService {
     const rules = await this.validator.rulesOf(issuerId);
     const metadata = withDefaults(compact({ ...current.metadata, ...dto }));
     const needsSecret = rules.needsSecret(metadata);
-    const existing = current.clientSecret ? this.box.open(current.clientSecret, clientSecretAad(issuerId, clientId)) : undefined;
+    const existing = current.clientSecret ?? undefined;
     const fresh = needsSecret && !existing ? newClientSecret() : undefined;
     const secret = needsSecret ? (existing ?? fresh) : undefined;
     await rules.validate({ ...metadata, client_id: clientId, client_secret: secret });
     await this.uris.check(metadata);
 
-    await this.changes.apply(issuerId, async (manager) => {
-      await this.assertGrantsAllowed(manager, issuerId, metadata);
-      const updated = await this.clients.update(manager, issuerId, clientId, {
+    await this.changes.apply(issuerId, async () => {
+      await this.assertGrantsAllowed(issuerId, metadata);
+      const updated = await this.clients.update(issuerId, clientId, {
         metadata,
         clientName: (metadata.client_name as string | undefined) ?? null,
-        clientSecret: secret ? (fresh ? this.box.seal(fresh, clientSecretAad(issuerId, clientId)) : current.clientSecret) : null,
+        // Unchanged, the stored secret is left as it is.
+        ...(secret === existing ? {} : { clientSecret: secret ?? null }),
       });
       if (!updated) throw new ResourceNotFound('client', clientId);
       const before = this.toDto(current);
-      await this.audit.record(manager, actor, { action: 'client.updated', issuerId, resourceType: 'client', resourceId: clientId, before, after: this.toDto({ ...current, metadata }) });
+      await this.audit.record(actor, { action: 'client.updated', issuerId, resourceType: 'client', resourceId: clientId, before, after: this.toDto({ ...current, metadata }) });
     });
     return { ...(await this.get(issuerId, clientId)), ...secretFields(fresh) };
   }
@@ -122,26 +126,24 @@ export class ClientsService {
       throw new AppError(409, 'conflict', `client '${clientId}' authenticates with ${String(client.metadata.token_endpoint_auth_method)} and has no secret`);
     }
     const secret = newClientSecret();
-    await this.changes.apply(issuerId, async (manager) => {
-      if (!(await this.clients.update(manager, issuerId, clientId, { clientSecret: this.box.seal(secret, clientSecretAad(issuerId, clientId)) }))) {
-        throw new ResourceNotFound('client', clientId);
-      }
-      await this.audit.record(manager, actor, { action: 'client.secret_rotated', issuerId, resourceType: 'client', resourceId: clientId });
+    await this.changes.apply(issuerId, async () => {
+      if (!(await this.clients.update(issuerId, clientId, { clientSecret: secret }))) throw new ResourceNotFound('client', clientId);
+      await this.audit.record(actor, { action: 'client.secret_rotated', issuerId, resourceType: 'client', resourceId: clientId });
     });
     return { ...(await this.get(issuerId, clientId)), ...secretFields(secret) };
   }
 
   async remove(issuerId: string, clientId: string, actor: Actor): Promise<void> {
     const before = this.toDto(await this.find(issuerId, clientId));
-    await this.changes.apply(issuerId, async (manager) => {
-      if (!(await this.clients.delete(manager, issuerId, clientId))) throw new ResourceNotFound('client', clientId);
-      await this.audit.record(manager, actor, { action: 'client.deleted', issuerId, resourceType: 'client', resourceId: clientId, before });
+    await this.changes.apply(issuerId, async () => {
+      if (!(await this.clients.delete(issuerId, clientId))) throw new ResourceNotFound('client', clientId);
+      await this.audit.record(actor, { action: 'client.deleted', issuerId, resourceType: 'client', resourceId: clientId, before });
     });
   }
 
   /** The tenant's grant types, its row locked: a concurrent withdrawal of a grant either sees this client or is seen by it. */
-  private async assertGrantsAllowed(manager: EntityManager, issuerId: string, metadata: Record<string, unknown>): Promise<void> {
-    const { grantTypes: allowed } = await this.tenants.lock(issuerId, manager);
+  private async assertGrantsAllowed(issuerId: string, metadata: Record<string, unknown>): Promise<void> {
+    const { grantTypes: allowed } = await this.tenants.lock(issuerId);
     const refused = ((metadata.grant_types as string[] | undefined) ?? []).filter((grant) => !allowed.includes(grant));
     if (refused.length > 0) throw new ValidationFailed([{ field: 'grant_types', message: `the tenant does not allow ${refused.join(', ')}` }]);
   }

@@ -1,12 +1,12 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import type { EmbeddedStore } from './embedded.js';
-import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
 /**
- * The one DataSource definition, for the application and for scripts. The schema is owned
- * by the migrations alone: `synchronize` stays off everywhere.
+ * The one DataSource definition, for the application and for scripts: it owns the connection
+ * pool (which `Database` queries through) and the migrations. The schema is owned by the
+ * migrations alone: there are no entities, and `synchronize` stays off everywhere.
  */
 export function createDataSource(config: AppConfig, embedded?: EmbeddedStore): DataSource {
   const connection: Partial<DataSourceOptions> = embedded
@@ -16,7 +16,6 @@ export function createDataSource(config: AppConfig, embedded?: EmbeddedStore): D
     type: 'postgres',
     ...connection,
     applicationName: 'portcullis',
-    entities,
     migrations,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -4,15 +4,13 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { createDataSource, runMigrations } from './data-source.js';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded.js';
-import { poolOf } from './typeorm-internals.js';
+import { Database } from './database.js';
 
 const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
 
 /** `pg` connection settings of the database, for code that needs its own connection (LISTEN). */
 export const PG_CONNECTION = Symbol('PG_CONNECTION');
 
-/** The DataSource's own `pg` pool, for hot-path SQL that skips TypeORM's per-query machinery. */
-export const PG_POOL = Symbol('PG_POOL');
 
 /** Where the database is, for messages: host, port and name, never the password. */
 function describeDatabase(config: AppConfig): string {
@@ -55,13 +53,9 @@ function describeDatabase(config: AppConfig): string {
           ? { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' }
           : { connectionString: config.databaseUrl },
     },
-    {
-      provide: PG_POOL,
-      inject: [DataSource],
-      useFactory: poolOf,
-    },
+    Database,
   ],
-  exports: [DataSource, PG_CONNECTION, PG_POOL],
+  exports: [DataSource, Database, PG_CONNECTION],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

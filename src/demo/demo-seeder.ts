@@ -6,7 +6,7 @@ import { systemActor } from '../stores/audit-events/actor.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TenantsRepository } from '../stores/tenants/tenants.store.js';
+import { TenantsStore } from '../stores/tenants/tenants.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 
 export const DEMO_ISSUER = 'demo';
@@ -22,7 +22,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly tenants: TenantsService,
-    private readonly tenantRows: TenantsRepository,
+    private readonly tenantRows: TenantsStore,
     private readonly clients: ClientsService,
     private readonly accounts: AccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,7 +32,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (this.config.nodeEnv !== 'development') return;
     const marker = join(this.config.dataDir, 'demo-created');
     if (await access(marker).then(() => true, () => false)) return;
-    if (await this.tenantRows.findByIssuerId(DEMO_ISSUER)) return;
+    if (await this.tenantRows.find(DEMO_ISSUER)) return;
 
     const password = randomBytes(9).toString('base64url');
     const actor = systemActor('demo-seeder');

@@ -1,6 +1,7 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { StoresModule } from '../stores/stores.module.js';
 import { ClientsModule } from '../clients/clients.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
 import { DemoController } from './demo.controller.js';
@@ -8,7 +9,7 @@ import { DemoSeeder } from './demo-seeder.js';
 
 /** The development demo: an issuer, a user, a client and a page that shows the ID token. */
 @Module({
-  imports: [TenancyModule, ClientsModule, AccountsModule],
+  imports: [StoresModule, TenancyModule, ClientsModule, AccountsModule],
   controllers: [DemoController],
   providers: [DemoSeeder],
 })

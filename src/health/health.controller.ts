@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Inject, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AdminAuthenticator } from '../common/auth/admin-authenticator.js';
-import { requireOperatorKey } from '../common/auth/operator-access.js';
+import { AdminAuthenticator } from '../admin-keys/auth/admin-authenticator.js';
+import { requireOperatorKey } from '../admin-keys/auth/operator-access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { ReadinessCheck, type Readiness } from './readiness.js';
 
 /**

@@ -1,15 +1,12 @@
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../common/metrics/metrics.module.js';
 import { HealthController } from './health.controller.js';
-import { Metrics, MetricsMiddleware } from './metrics.js';
 import { ReadinessCheck } from './readiness.js';
 
+/** Probes (`/healthz`, `/readyz`) and `/metrics`, which METRICS_ACCESS may put behind an admin key. */
 @Module({
+  imports: [MetricsModule],
   controllers: [HealthController],
-  providers: [Metrics, MetricsMiddleware, ReadinessCheck],
-  exports: [Metrics],
+  providers: [ReadinessCheck],
 })
-export class HealthModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(MetricsMiddleware).forRoutes('{*path}');
-  }
-}
+export class HealthModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database } from '../database/database.js';
 import { migrations } from '../database/migrations/index.js';
 
 export interface Readiness {
@@ -15,13 +15,13 @@ const READINESS_TIMEOUT_MS = 2_000;
 export class ReadinessCheck {
   private readonly expected = migrations.map((migration) => migration.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async check(): Promise<Readiness> {
     let applied: Set<string>;
     try {
       const rows = await withTimeout(
-        this.dataSource.query<{ name: string }[]>('SELECT name FROM schema_migrations'),
+        this.db.query<{ name: string }>('SELECT name FROM schema_migrations'),
         READINESS_TIMEOUT_MS,
       );
       applied = new Set(rows.map((row) => row.name));

@@ -1,17 +1,10 @@
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { KeyMaterial } from '../stores/signing-keys/signing-key.js';
 import type { SigningAlg } from '../stores/tenants/tenant.js';
 
 const generate = promisify(generateKeyPair);
-
-/** A freshly generated signing key, not yet sealed. */
-export interface KeyMaterial {
-  kid: string;
-  alg: SigningAlg;
-  publicJwk: JWK;
-  privateJwk: JWK;
-}
 
 /**
  * A new key pair for `alg`. RSA-2048 costs 100–300 ms of CPU; node:crypto runs it on the

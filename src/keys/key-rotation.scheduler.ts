@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { KeysService } from './keys.service.js';
-import { SigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
+import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 
 /**
  * How long a retired key stays published: longer than any token it signed can live
@@ -22,7 +22,7 @@ export class KeyRotationScheduler implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     private readonly keys: KeysService,
-    private readonly repository: SigningKeysRepository,
+    private readonly store: SigningKeysStore,
     private readonly changes: TenantChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -43,10 +43,10 @@ export class KeyRotationScheduler implements OnApplicationBootstrap, OnApplicati
   /** One pass: rotate what is due, prune what has expired. Failures are logged and retried next pass. */
   async tick(): Promise<void> {
     try {
-      for (const issuerId of await this.repository.tenantsDueForRotation()) {
+      for (const issuerId of await this.store.tenantsDueForRotation()) {
         if (await this.keys.rotateIfDue(issuerId)) this.logger.log(`rotated the signing key of '${issuerId}' (scheduled)`);
       }
-      for (const issuerId of await this.repository.pruneRetired(new Date(Date.now() - RETIRED_KEY_RETENTION_MS))) {
+      for (const issuerId of await this.store.pruneRetired(new Date(Date.now() - RETIRED_KEY_RETENTION_MS))) {
         await this.changes.apply(issuerId, async () => undefined);
       }
     } catch (error) {

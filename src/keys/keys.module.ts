@@ -1,23 +1,14 @@
-import { Global, Module } from '@nestjs/common';
-import { TenancyModule } from '../tenancy/tenancy.module.js';
-import { TenantProvisioner } from '../tenancy/tenant-provisioner.js';
+import { Module } from '@nestjs/common';
+import { StoresModule } from '../stores/stores.module.js';
 import { KeyRotationScheduler } from './key-rotation.scheduler.js';
 import { KeysController } from './keys.controller.js';
 import { KeysService } from './keys.service.js';
-import { SigningKeysProvisioner } from './signing-keys.provisioner.js';
-import { SigningKeysRepository, TypeOrmSigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
 
-/** Signing keys per issuer. Global only to hand `TenantProvisioner` to tenancy without a module cycle. */
-@Global()
+/** Signing keys per issuer: the keys routes, rotation (on request and scheduled), and a new tenant's first keys. */
 @Module({
-  imports: [TenancyModule],
+  imports: [StoresModule],
   controllers: [KeysController],
-  providers: [
-    KeysService,
-    KeyRotationScheduler,
-    { provide: SigningKeysRepository, useClass: TypeOrmSigningKeysRepository },
-    { provide: TenantProvisioner, useClass: SigningKeysProvisioner },
-  ],
-  exports: [KeysService, TenantProvisioner],
+  providers: [KeysService, KeyRotationScheduler],
+  exports: [KeysService],
 })
 export class KeysModule {}

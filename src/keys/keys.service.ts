@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { JWK } from 'jose';
-import type { EntityManager } from 'typeorm';
 import { systemActor, type Actor } from '../stores/audit-events/actor.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
-import { AppError, ResourceNotFound } from '../common/errors/app-error.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
+import { AppError, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/http/pagination.js';
-import { SecretBox } from '../common/crypto/secret-box.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
-import type { LockedTenant } from '../stores/tenants/tenants.store.js';
-import { TenantsService } from '../tenancy/tenants.service.js';
+import { TenantsStore, type LockedTenant } from '../stores/tenants/tenants.store.js';
+import type { SigningAlg } from '../stores/tenants/tenant.js';
 import type { KeyDto, KeyListDto } from './dto/key.dto.js';
-import { generateKeyMaterial, type KeyMaterial } from './key-material.js';
-import type { SigningKey } from '../stores/signing-keys/signing-key.js';
-import { SigningKeysRepository } from '../stores/signing-keys/signing-keys.store.js';
-import { keyAad, sealedKeyRow } from '../stores/signing-keys/sealed-key-row.js';
+import { generateKeyMaterial } from './key-material.js';
+import type { KeyMaterial, SigningKey } from '../stores/signing-keys/signing-key.js';
+import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 
 
 /**
@@ -26,16 +22,33 @@ class RotationNotDue extends Error {}
 @Injectable()
 export class KeysService {
   constructor(
-    private readonly keys: SigningKeysRepository,
-    private readonly tenants: TenantsService,
+    private readonly keys: SigningKeysStore,
+    private readonly tenants: TenantsStore,
     private readonly changes: TenantChanges,
-    private readonly box: SecretBox,
     private readonly audit: AuditTrail,
   ) {}
 
+  /** The tenant, or `ResourceNotFound`. */
+  private async tenant(issuerId: string) {
+    return assertFound(await this.tenants.find(issuerId), 'tenant', issuerId);
+  }
+
+  /**
+   * A new tenant's keys: an active one and a pre-published next one. Generating them is slow
+   * (RSA), so it is done before the tenant's transaction, which `storeInitial` joins.
+   */
+  generateInitial(signingAlg: SigningAlg): Promise<[KeyMaterial, KeyMaterial]> {
+    return Promise.all([generateKeyMaterial(signingAlg), generateKeyMaterial(signingAlg)]);
+  }
+
+  async storeInitial(issuerId: string, [active, next]: [KeyMaterial, KeyMaterial]): Promise<void> {
+    await this.keys.insert(issuerId, active, 'active');
+    await this.keys.insert(issuerId, next, 'next');
+  }
+
   async list(issuerId: string): Promise<KeyListDto> {
-    await this.tenants.find(issuerId);
-    return { items: (await this.keys.listByTenant(issuerId)).map(toDto) };
+    await this.tenant(issuerId);
+    return { items: (await this.keys.list(issuerId)).map(toDto) };
   }
 
   /**
@@ -51,7 +64,7 @@ export class KeysService {
 
   /** next → active, active → retired, and a new next key pre-published. */
   async rotate(issuerId: string, actor: Actor): Promise<KeyListDto> {
-    const tenant = await this.tenants.find(issuerId);
+    const tenant = await this.tenant(issuerId);
     await this.rotateNow(issuerId, await generateKeyMaterial(tenant.signingAlg), actor);
     return this.list(issuerId);
   }
@@ -61,12 +74,12 @@ export class KeysService {
    * tenant row is locked, so when several replicas find the same tenant due, exactly one rotates.
    */
   async rotateIfDue(issuerId: string): Promise<boolean> {
-    const tenant = await this.tenants.find(issuerId);
+    const tenant = await this.tenant(issuerId);
     const material = await generateKeyMaterial(tenant.signingAlg);
     try {
-      await this.rotateNow(issuerId, material, systemActor('key-rotation'), async (manager, { keyRotationDays }) => {
+      await this.rotateNow(issuerId, material, systemActor('key-rotation'), async ({ keyRotationDays }) => {
         // The tenant row is locked by rotateNow: what is read here cannot change until commit.
-        const active = await this.keys.findActive(manager, issuerId);
+        const active = await this.keys.findActive(issuerId);
         const ageMs = active?.activatedAt ? Date.now() - active.activatedAt.getTime() : 0;
         if (keyRotationDays === 0 || ageMs < keyRotationDays * 86_400_000) throw new RotationNotDue();
       });
@@ -82,41 +95,31 @@ export class KeysService {
     issuerId: string,
     material: KeyMaterial,
     actor: Actor,
-    precondition?: (manager: EntityManager, tenant: LockedTenant) => Promise<void>,
+    precondition?: (tenant: LockedTenant) => Promise<void>,
   ): Promise<void> {
-    await this.changes.apply(issuerId, async (manager) => {
+    await this.changes.apply(issuerId, async () => {
       // Serialises rotations of one tenant across replicas.
-      const tenant = await this.tenants.lock(issuerId, manager);
-      await precondition?.(manager, tenant);
-      await this.keys.promoteNext(manager, issuerId);
-      await this.keys.insert(manager, sealedKeyRow(this.box, issuerId, material, 'next'));
-      await this.audit.record(manager, actor, { action: 'key.rotated', issuerId, resourceType: 'key', resourceId: material.kid, after: { next_kid: material.kid, alg: material.alg } });
+      const tenant = assertFound(await this.tenants.lock(issuerId), 'tenant', issuerId);
+      await precondition?.(tenant);
+      await this.keys.promoteNext(issuerId);
+      await this.keys.insert(issuerId, material, 'next');
+      await this.audit.record(actor, { action: 'key.rotated', issuerId, resourceType: 'key', resourceId: material.kid, after: { next_kid: material.kid, alg: material.alg } });
     });
   }
 
   /** Removes a retired key. The active and next keys cannot be removed: rotate first. */
   async remove(issuerId: string, kid: string, actor: Actor): Promise<void> {
-    await this.tenants.find(issuerId);
-    const key = (await this.keys.listByTenant(issuerId)).find((candidate) => candidate.kid === kid);
+    await this.tenant(issuerId);
+    const key = (await this.keys.list(issuerId)).find((candidate) => candidate.kid === kid);
     if (!key) throw new ResourceNotFound('key', kid);
     if (key.status !== 'retired') {
       throw new AppError(409, 'conflict', `key '${kid}' is the ${key.status} key; only retired keys can be removed (rotate first)`);
     }
-    await this.changes.apply(issuerId, async (manager) => {
-      if (!(await this.keys.delete(manager, issuerId, kid))) throw new ResourceNotFound('key', kid);
-      await this.audit.record(manager, actor, { action: 'key.deleted', issuerId, resourceType: 'key', resourceId: kid, before: toDto(key) });
+    await this.changes.apply(issuerId, async () => {
+      if (!(await this.keys.delete(issuerId, kid))) throw new ResourceNotFound('key', kid);
+      await this.audit.record(actor, { action: 'key.deleted', issuerId, resourceType: 'key', resourceId: kid, before: toDto(key) });
     });
   }
-
-  /**
-   * The private JWKs an issuer's provider signs with, in publication order: active (signs),
-   * next (pre-published), retired (still verifies tokens it signed).
-   */
-  async signingJwks(issuerId: string): Promise<JWK[]> {
-    const rows = await this.keys.listWithPrivate(issuerId);
-    return rows.map((row) => JSON.parse(this.box.open(row.privateJwk, keyAad(issuerId, row.kid))) as JWK);
-  }
-
 }
 
 function toDto(key: SigningKey): KeyDto {

@@ -8,7 +8,7 @@ import { loggableRequest, loggableResponse } from '../common/http/pino-internals
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { loggableError } from '../database/database-errors.js';
-import { Metrics } from '../health/metrics.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { serveDocument } from './document-cache.js';
 import { mountRequest } from './oidc-provider-internals.js';
 import { ProviderRegistry, type LiveIssuer } from './provider-registry.js';

@@ -1,6 +1,6 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { unlessAbsent, unlessUnavailable } from './hooks/public-errors.js';
-import type { OidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import type { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 
 /** Reads a client's metadata (with its plain secret) for the `Client` model. */
 export type ClientSource = (clientId: string) => Promise<AdapterPayload | undefined>;
@@ -20,7 +20,7 @@ const CLIENT_CACHE_SIZE = 500;
  * it alone hashes and seals them.
  * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
  */
-export function createAdapterClass(tenantId: string, payloads: OidcPayloadsRepository, clients: ClientSource) {
+export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore, clients: ClientSource) {
   const clientCache = new Map<string, Promise<AdapterPayload | undefined>>();
 
   return class TenantAdapter implements Adapter {

@@ -1,33 +1,29 @@
-import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { AccountSignOut } from '../accounts/account-sign-out.js';
-import { AccountsModule } from '../accounts/accounts.module.js';
+import { MetricsModule } from '../common/metrics/metrics.module.js';
+import { StoresModule } from '../stores/stores.module.js';
+import { ClientMetadataValidator } from './client-metadata.validator.js';
 import { InteractionCsrf } from './interactions/interaction-csrf.provider.js';
 import { InteractionRateLimit } from './interactions/interaction-rate-limit.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
-import { ClientMetadataValidator } from '../clients/client-metadata-validator.js';
-import { ClientsModule } from '../clients/clients.module.js';
-import { PayloadAccountSignOut } from './account-sign-out.js';
-import { HealthModule } from '../health/health.module.js';
-import { TenancyModule } from '../tenancy/tenancy.module.js';
-import { ProviderClientMetadataValidator } from './client-metadata.validator.js';
 import { IssuerGateway } from './issuer-gateway.js';
-import { OidcPayloadsRepository, SqlOidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { PayloadSweeper } from './payload-sweeper.js';
 import { ProviderRegistry } from './provider-registry.js';
 import { PublicRateLimits } from './public-rate-limits.js';
+import { LoginThrottle } from './sign-in/login-throttle.js';
+import { PasswordHasher } from './sign-in/password-hasher.js';
+import { SignIn } from './sign-in/sign-in.js';
 import { TenantChangeListener } from './tenant-change-listener.js';
 
 /**
- * The engine: one oidc-provider per issuer, and the gateway that serves them (mounted ahead
- * of Nest's router by `createApp`). Global only to hand `ClientMetadataValidator` to the
- * Clients module and `AccountSignOut` to the Accounts module without a module cycle.
+ * The engine: one oidc-provider per issuer, the gateway that serves them (mounted ahead of
+ * Nest's router by `createApp`), sign-in and consent. Built on the stores alone; the admin
+ * API above uses its client rules, its password hashing and its registry.
  */
-@Global()
 @Module({
-  imports: [TenancyModule, ClientsModule, HealthModule, AccountsModule],
+  imports: [StoresModule, MetricsModule],
   controllers: [InteractionsController],
   providers: [
     ProviderRegistry,
@@ -37,11 +33,12 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     InteractionCsrf,
     TenantChangeListener,
     PayloadSweeper,
-    { provide: OidcPayloadsRepository, useClass: SqlOidcPayloadsRepository },
-    { provide: ClientMetadataValidator, useClass: ProviderClientMetadataValidator },
-    { provide: AccountSignOut, useClass: PayloadAccountSignOut },
+    ClientMetadataValidator,
+    SignIn,
+    LoginThrottle,
+    PasswordHasher,
   ],
-  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, AccountSignOut, OidcPayloadsRepository],
+  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, PasswordHasher],
 })
 export class OidcModule implements NestModule {
   constructor(private readonly csrf: InteractionCsrf) {}

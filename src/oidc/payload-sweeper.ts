@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { OidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 
 /** Expired rows are already invisible; the sweep only keeps the table small. Every replica runs it: deletes are idempotent. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -12,7 +12,7 @@ export class PayloadSweeper implements OnApplicationBootstrap, OnApplicationShut
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(private readonly payloads: OidcPayloadsRepository) {}
+  constructor(private readonly payloads: OidcPayloadsStore) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {

@@ -4,7 +4,7 @@ import { DEVICE_CODE, type Tenant } from '../stores/tenants/tenant.js';
 import type { Branding } from './interactions/pages.js';
 import { clientBasedCORS } from './hooks/client-cors.js';
 import { clientFetch } from './hooks/client-fetch.js';
-import type { Account } from '../stores/users/user.js';
+import type { User } from '../stores/users/user.js';
 import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
 import { interactionPolicyWithAccountCheck } from './hooks/interaction-policy.js';
@@ -31,7 +31,7 @@ export interface ProviderInputs {
   /** Where the API documentation lives (`PUBLIC_URL/docs`). */
   serviceDocumentation: string;
   /** The user behind a `sub`, or null. */
-  findAccount: (accountId: string) => Promise<Account | null>;
+  findAccount: (accountId: string) => Promise<User | null>;
   /** TRUST_PROXY compiled: the client address oidc-provider sees (`ctx.ip`) is the one the rest of Portcullis uses. */
   trustProxy: TrustProxy;
   /** Whether a client's jwks_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */

@@ -4,19 +4,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
 import { SignIn } from './sign-in/sign-in.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
-import { clientSecretAad } from '../clients/clients.service.js';
-import { ClientsRepository } from '../stores/clients/clients.store.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
+import { ClientsStore } from '../stores/clients/clients.store.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { type TrustProxy } from '../common/http/client-address.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { KeysService } from '../keys/keys.service.js';
+import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 import { loggableError } from '../database/database-errors.js';
 import { ISSUER_ID_PATTERN, RESERVED_ISSUER_IDS } from '../stores/tenants/issuer-id.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import type { Tenant } from '../stores/tenants/tenant.js';
-import { TenantsRepository } from '../stores/tenants/tenants.store.js';
-import { OidcPayloadsRepository } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import { TenantsStore } from '../stores/tenants/tenants.store.js';
+import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { DocumentCache } from './document-cache.js';
 import { brandingOf, type Branding } from './interactions/pages.js';
 import { auditSecurityEvents } from './hooks/security-events.js';
@@ -73,10 +72,10 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private stopListening?: () => void;
 
   constructor(
-    private readonly tenants: TenantsRepository,
-    private readonly keys: KeysService,
-    private readonly clients: ClientsRepository,
-    private readonly payloads: OidcPayloadsRepository,
+    private readonly tenants: TenantsStore,
+    private readonly keys: SigningKeysStore,
+    private readonly clients: ClientsStore,
+    private readonly payloads: OidcPayloadsStore,
     private readonly changes: TenantChanges,
     private readonly box: SecretBox,
     private readonly signIn: SignIn,
@@ -138,7 +137,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
 
   /** A provider for the issuer whatever its state, uncached: to judge client metadata by its rules. */
   async forValidation(issuerId: string): Promise<Provider | null> {
-    const tenant = await this.tenants.findByIssuerId(issuerId);
+    const tenant = await this.tenants.find(issuerId);
     return tenant && (await this.assemble(tenant)).provider;
   }
 
@@ -150,7 +149,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async build(issuerId: string): Promise<LiveIssuer | null> {
-    const tenant = await this.tenants.findByIssuerId(issuerId);
+    const tenant = await this.tenants.find(issuerId);
     if (!tenant || !tenant.enabled) return null;
     return this.assemble(tenant);
   }
@@ -162,7 +161,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       tenant,
       branding,
       issuer: `${this.publicUrl}/${issuerId}`,
-      jwks: await this.keys.signingJwks(issuerId),
+      jwks: await this.keys.privateJwks(issuerId),
       cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
@@ -186,8 +185,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private async loadClient(issuerId: string, clientId: string): Promise<AdapterPayload | undefined> {
     const client = await this.clients.findWithSecret(issuerId, clientId);
     if (!client) return undefined;
-    const secret = client.clientSecret ? this.box.open(client.clientSecret, clientSecretAad(issuerId, clientId)) : undefined;
-    return { ...client.metadata, client_id: clientId, ...(secret ? { client_secret: secret } : {}) } as AdapterPayload;
+    return { ...client.metadata, client_id: clientId, ...(client.clientSecret ? { client_secret: client.clientSecret } : {}) } as AdapterPayload;
   }
 
   private async checkVersions(): Promise<void> {

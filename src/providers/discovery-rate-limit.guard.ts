@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { AdminRequest } from '../common/auth/admin-key.guard.js';
+import type { AdminRequest } from '../admin-keys/auth/admin-key.guard.js';
 import { TooManyRequests } from '../common/errors/app-error.js';
 import { RateLimiterStore, retryAfterSeconds } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AdminApi } from '../common/auth/admin-api.decorator.js';
+import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiInvalid, ApiJsonBodyErrors, ApiTenantScopedKeyForbidden, ApiTooManyRequests } from '../common/errors/admin-error-responses.js';
 import { DiscoveryRateLimitGuard } from './discovery-rate-limit.guard.js';
 import { DiscoverProviderRequestDto } from './dto/discover-provider-request.dto.js';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 import { ResourceNotFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import type { Actor } from '../stores/audit-events/actor.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
-import { OidcPayloadsRepository, type StoredSession } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
+import { OidcPayloadsStore, type StoredSession } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { ListSessionsQueryDto, SessionDto } from './dto/session.dto.js';
 
@@ -11,9 +12,10 @@ import type { ListSessionsQueryDto, SessionDto } from './dto/session.dto.js';
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly payloads: OidcPayloadsRepository,
+    private readonly payloads: OidcPayloadsStore,
     private readonly tenants: TenantsService,
     private readonly audit: AuditTrail,
+    private readonly db: Database,
   ) {}
 
   async list(issuerId: string, query: ListSessionsQueryDto): Promise<Page<SessionDto>> {
@@ -28,8 +30,10 @@ export class SessionsService {
    */
   async end(issuerId: string, sessionId: string, actor: Actor): Promise<void> {
     await this.tenants.find(issuerId);
-    const record = (db: Parameters<AuditTrail['record']>[0]) => this.audit.record(db, actor, { action: 'session.ended', issuerId, resourceType: 'session', resourceId: sessionId });
-    if (!(await this.payloads.endSession(issuerId, sessionId, record))) throw new ResourceNotFound('session', sessionId);
+    await this.db.transaction(async () => {
+      if (!(await this.payloads.endSession(issuerId, sessionId))) throw new ResourceNotFound('session', sessionId);
+      await this.audit.record(actor, { action: 'session.ended', issuerId, resourceType: 'session', resourceId: sessionId });
+    });
   }
 }
 

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreDb, twoTenants, type StoreDb } from '../../test/helpers/store-db.js';
-import { TypeOrmAccountsRepository } from './users/users.store.js';
+import { AccountsStore } from './users/users.store.js';
 import { AdminKeysService } from '../admin-keys/admin-keys.service.js';
 import { systemActor } from './audit-events/actor.js';
 import { AuditEventsService } from '../audit/audit-events.service.js';
-import { AuditTrail } from './audit-events/audit-trail.js';
-import { TypeOrmClientsRepository } from './clients/clients.store.js';
+import { AuditTrail } from './audit-events/audit-trail.store.js';
+import { ClientsStore } from './clients/clients.store.js';
 import { hashToken } from '../common/crypto/token-hash.js';
-import { TypeOrmSigningKeysRepository } from './signing-keys/signing-keys.store.js';
-import { SqlOidcPayloadsRepository } from './oidc-payloads/oidc-payloads.store.js';
-import { TypeOrmTenantsRepository } from './tenants/tenants.store.js';
+import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
+import { OidcPayloadsStore } from './oidc-payloads/oidc-payloads.store.js';
+import { TenantsStore } from './tenants/tenants.store.js';
 import { TenantChanges } from './tenants/tenant-changes.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { SigningKeysProvisioner } from '../keys/signing-keys.provisioner.js';
@@ -39,10 +39,10 @@ beforeEach(async () => {
 const actor = systemActor('tenant-isolation-spec');
 
 describe('tenants store', () => {
-  const tenants = () => new TypeOrmTenantsRepository(db.dataSource);
+  const tenants = () => new TenantsStore(db.dataSource);
 
   it("tenant B's id reads, locks and versions tenant B only", async () => {
-    await new TypeOrmClientsRepository(db.dataSource).insert(db.dataSource.manager, {
+    await new ClientsStore(db.dataSource).insert(db.dataSource.manager, {
       tenantId: a, clientId: 'web', clientName: null, metadata: { grant_types: ['client_credentials'] }, clientSecret: null,
     });
 
@@ -67,7 +67,7 @@ describe('tenants store', () => {
 });
 
 describe('clients store', () => {
-  const clients = () => new TypeOrmClientsRepository(db.dataSource);
+  const clients = () => new ClientsStore(db.dataSource);
   beforeEach(async () => {
     await clients().insert(db.dataSource.manager, { tenantId: a, clientId: 'web', clientName: 'Web', metadata: {}, clientSecret: 'sealed' });
   });
@@ -95,7 +95,7 @@ describe('clients store', () => {
 });
 
 describe('signing keys store', () => {
-  const keys = () => new TypeOrmSigningKeysRepository(db.dataSource);
+  const keys = () => new SigningKeysStore(db.dataSource);
   const key = (tenantId: string, kid: string, status: 'active' | 'next') => ({
     tenantId, kid, alg: 'RS256', use: 'sig', status, publicJwk: { kty: 'RSA', kid } as JWK, privateJwk: 'sealed', activatedAt: status === 'active' ? new Date() : null,
   });
@@ -127,7 +127,7 @@ describe('signing keys store', () => {
 });
 
 describe('accounts store', () => {
-  const accounts = () => new TypeOrmAccountsRepository(db.dataSource);
+  const accounts = () => new AccountsStore(db.dataSource);
   const userId = randomUUID();
   beforeEach(async () => {
     await accounts().insert({ tenantId: a, userId, username: 'alice', passwordHash: 'hash', email: 'alice@example.com', claims: {} });
@@ -156,7 +156,7 @@ describe('accounts store', () => {
 });
 
 describe('oidc payloads store', () => {
-  const payloads = () => new SqlOidcPayloadsRepository(db.pool, db.box);
+  const payloads = () => new OidcPayloadsStore(db.pool, db.box);
   const token = { accountId: 'alice', grantId: 'grant-1' };
   const session = { uid: 'uid-1', accountId: 'alice', authorizations: { web: { grantId: 'grant-1' } } };
   // An unsealed kind with a user code: a sealed one (DeviceCode) would not open under another
@@ -226,7 +226,7 @@ describe('audit events', () => {
 describe('admin keys', () => {
   // The real tenants service (its lock guards key creation); what it is not asked to do here it is not given.
   const tenantsService = () =>
-    new TenantsService(new TypeOrmTenantsRepository(db.dataSource), new TenantChanges(db.dataSource), new SigningKeysProvisioner(db.box, new TypeOrmSigningKeysRepository(db.dataSource)), new AuditTrail(db.dataSource), {} as AppConfig);
+    new TenantsService(new TenantsStore(db.dataSource), new TenantChanges(db.dataSource), new SigningKeysProvisioner(db.box, new SigningKeysStore(db.dataSource)), new AuditTrail(db.dataSource), {} as AppConfig);
   const adminKeys = () => new AdminKeysService(db.dataSource, new AuditTrail(db.dataSource), tenantsService());
 
   // get and revoke take no tenant: managing admin keys is for all-tenant keys only (the

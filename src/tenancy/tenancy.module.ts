@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TenantChanges } from '../stores/tenants/tenant-changes.js';
+import { KeysModule } from '../keys/keys.module.js';
+import { StoresModule } from '../stores/stores.module.js';
 import { TenantsController } from './tenants.controller.js';
-import { TenantsRepository, TypeOrmTenantsRepository } from '../stores/tenants/tenants.store.js';
 import { TenantsService } from './tenants.service.js';
 
-/** Tenants (issuers). Its `TenantProvisioner` comes from the Keys module, which is global. */
+/** Tenants (issuers): the tenants routes. A new tenant's keys come from the Keys module. */
 @Module({
+  imports: [StoresModule, KeysModule],
   controllers: [TenantsController],
-  providers: [TenantsService, TenantChanges, { provide: TenantsRepository, useClass: TypeOrmTenantsRepository }],
-  exports: [TenantsService, TenantChanges, TenantsRepository],
+  providers: [TenantsService],
+  exports: [TenantsService],
 })
 export class TenancyModule {}

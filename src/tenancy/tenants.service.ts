@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../stores/audit-events/actor.js';
-import { AuditTrail } from '../stores/audit-events/audit-trail.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ResourceConflict, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
@@ -12,9 +11,10 @@ import type { TenantOptionsDto } from './dto/tenant-options.dto.js';
 import type { TenantDto } from './dto/tenant.dto.js';
 import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
-import { TenantProvisioner } from './tenant-provisioner.js';
+import { KeysService } from '../keys/keys.service.js';
+import { ClientsStore } from '../stores/clients/clients.store.js';
 import { TENANT_OPTION_DEFAULTS, type Tenant } from '../stores/tenants/tenant.js';
-import { definedOnly, TenantsRepository, type LockedTenant, type TenantOptions } from '../stores/tenants/tenants.store.js';
+import { definedOnly, TenantsStore, type LockedTenant, type TenantOptions } from '../stores/tenants/tenants.store.js';
 
 /** The options a create or update body names, as tenant fields; those it does not name are undefined. */
 const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
@@ -30,9 +30,10 @@ const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
 @Injectable()
 export class TenantsService {
   constructor(
-    private readonly tenants: TenantsRepository,
+    private readonly tenants: TenantsStore,
+    private readonly clients: ClientsStore,
     private readonly changes: TenantChanges,
-    private readonly provisioner: TenantProvisioner,
+    private readonly keys: KeysService,
     private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -40,22 +41,19 @@ export class TenantsService {
   async create(dto: CreateTenantDto, actor: Actor): Promise<TenantDto> {
     const signingAlg = dto.signing_alg ?? 'RS256';
     // Key generation is slow (RSA): done before the transaction, so no lock waits on it.
-    const prepared = await this.provisioner.prepare(signingAlg);
+    const keys = await this.keys.generateInitial(signingAlg);
     try {
-      const tenant = await this.changes.apply(dto.issuer_id, async (manager) => {
-        const created = await this.tenants.insert(
-          {
-            issuerId: dto.issuer_id,
-            displayName: dto.display_name ?? dto.issuer_id,
-            enabled: dto.enabled ?? true,
-            signingAlg,
-            ...TENANT_OPTION_DEFAULTS,
-            ...definedOnly(optionsOf(dto)),
-          },
-          manager,
-        );
-        await this.provisioner.store(manager, dto.issuer_id, prepared);
-        await this.audit.record(manager, actor, { action: 'tenant.created', issuerId: dto.issuer_id, resourceType: 'tenant', resourceId: dto.issuer_id, after: this.toDto(created) });
+      const tenant = await this.changes.apply(dto.issuer_id, async () => {
+        const created = await this.tenants.insert({
+          issuerId: dto.issuer_id,
+          displayName: dto.display_name ?? dto.issuer_id,
+          enabled: dto.enabled ?? true,
+          signingAlg,
+          ...TENANT_OPTION_DEFAULTS,
+          ...definedOnly(optionsOf(dto)),
+        });
+        await this.keys.storeInitial(dto.issuer_id, keys);
+        await this.audit.record(actor, { action: 'tenant.created', issuerId: dto.issuer_id, resourceType: 'tenant', resourceId: dto.issuer_id, after: this.toDto(created) });
         return created;
       });
       return this.toDto(tenant);
@@ -75,32 +73,28 @@ export class TenantsService {
   }
 
   /**
-   * Locks the tenant's row until the transaction of `manager` ends (or `ResourceNotFound`): a
-   * client registered with a grant and the withdrawal of that grant cannot both commit, and two
-   * replicas cannot both rotate the keys.
+   * Locks the tenant's row until the current transaction ends (or `ResourceNotFound`): a
+   * client registered with a grant and the withdrawal of that grant cannot both commit.
    */
-  async lock(issuerId: string, manager: EntityManager): Promise<LockedTenant> {
-    return assertFound(await this.tenants.lock(issuerId, manager), 'tenant', issuerId);
+  async lock(issuerId: string): Promise<LockedTenant> {
+    return assertFound(await this.tenants.lock(issuerId), 'tenant', issuerId);
   }
 
   /** The tenant, or `ResourceNotFound`: for the modules that hang resources off a tenant. */
   async find(issuerId: string): Promise<Tenant> {
-    return assertFound(await this.tenants.findByIssuerId(issuerId), 'tenant', issuerId);
+    return assertFound(await this.tenants.find(issuerId), 'tenant', issuerId);
   }
 
   async update(issuerId: string, dto: UpdateTenantDto, actor: Actor): Promise<TenantDto> {
     const before = await this.get(issuerId);
     // Nothing to change: no event, no new version (which would rebuild the issuer's provider).
     if (Object.values(dto).every((value) => value === undefined)) return before;
-    const tenant = await this.changes.apply(issuerId, async (manager) => {
-      const { grantTypes: current } = await this.lock(issuerId, manager);
-      if (dto.grant_types) await this.assertGrantsUnused(issuerId, current.filter((grant) => !dto.grant_types!.includes(grant)), manager);
-      const updated = await this.tenants.update(
-        issuerId,
-        { displayName: dto.display_name, enabled: dto.enabled, ...optionsOf(dto) },
-        manager,
-      );
-      if (updated) await this.audit.record(manager, actor, { action: 'tenant.updated', issuerId, resourceType: 'tenant', resourceId: issuerId, before, after: this.toDto(updated) });
+    const tenant = await this.changes.apply(issuerId, async () => {
+      // Locked: a client registered with a grant and the withdrawal of that grant cannot both commit.
+      const { grantTypes: current } = await this.lock(issuerId);
+      if (dto.grant_types) await this.assertGrantsUnused(issuerId, current.filter((grant) => !dto.grant_types!.includes(grant)));
+      const updated = await this.tenants.update(issuerId, { displayName: dto.display_name, enabled: dto.enabled, ...optionsOf(dto) });
+      if (updated) await this.audit.record(actor, { action: 'tenant.updated', issuerId, resourceType: 'tenant', resourceId: issuerId, before, after: this.toDto(updated) });
       return updated;
     });
     return this.toDto(assertFound(tenant, 'tenant', issuerId));
@@ -109,18 +103,18 @@ export class TenantsService {
   /** Deletes the tenant; its keys, clients, users, admin keys, grants and sessions go with it (ON DELETE CASCADE). */
   async remove(issuerId: string, actor: Actor): Promise<void> {
     const before = await this.get(issuerId);
-    const deleted = await this.changes.apply(issuerId, async (manager) => {
-      const gone = await this.tenants.delete(issuerId, manager);
-      if (gone) await this.audit.record(manager, actor, { action: 'tenant.deleted', issuerId, resourceType: 'tenant', resourceId: issuerId, before });
+    const deleted = await this.changes.apply(issuerId, async () => {
+      const gone = await this.tenants.delete(issuerId);
+      if (gone) await this.audit.record(actor, { action: 'tenant.deleted', issuerId, resourceType: 'tenant', resourceId: issuerId, before });
       return gone;
     });
     if (!deleted) throw new ResourceNotFound('tenant', issuerId);
   }
 
   /** A grant type cannot be withdrawn while clients are registered with it: they would stop working unannounced. */
-  private async assertGrantsUnused(issuerId: string, withdrawn: string[], manager: EntityManager): Promise<void> {
+  private async assertGrantsUnused(issuerId: string, withdrawn: string[]): Promise<void> {
     if (withdrawn.length === 0) return;
-    const users = await this.tenants.clientsUsingGrants(issuerId, withdrawn, manager);
+    const users = await this.clients.usingGrants(issuerId, withdrawn);
     if (users.length > 0) throw new ResourceConflict(`clients ${users.join(', ')} use ${withdrawn.join(', ')}; change them first`);
   }
 

@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { AppError, ValidationFailed, type FieldProblem } from '../common/errors/app-error.js';
 import type { Page } from '../common/http/pagination.js';
 import type { SigningAlg } from '../stores/tenants/tenant.js';
+import { Database } from '../database/database.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { EXPORT_FORMAT, type TenantExportDto, type TenantImportResultDto } from './dto/tenant-export.dto.js';
 
@@ -37,12 +38,11 @@ function duplicates<T>(items: T[], key: keyof T & string, list: string, normalis
  */
 @Injectable()
 export class TenantTransferService {
-  private readonly logger = new Logger('TenantTransfer');
-
   constructor(
     private readonly tenants: TenantsService,
     private readonly clients: ClientsService,
     private readonly accounts: AccountsService,
+    private readonly db: Database,
   ) {}
 
   async export(issuerId: string): Promise<TenantExportDto> {
@@ -60,8 +60,9 @@ export class TenantTransferService {
   }
 
   /**
-   * Creates the tenant, then its clients and users. A client or user the new tenant refuses
-   * undoes the whole import (the tenant is deleted again) and is named in the 422.
+   * Creates the tenant, then its clients and users, in one transaction: a client or user the
+   * new tenant refuses rolls the whole import back (nothing of it was ever visible) and is
+   * named in the 422.
    */
   async import(document: TenantExportDto, actor: Actor): Promise<TenantImportResultDto> {
     const repeated = [
@@ -71,25 +72,21 @@ export class TenantTransferService {
     ];
     if (repeated.length > 0) throw new ValidationFailed(repeated);
 
-    // Created disabled, so its public routes answer 404 until every client and user is in.
-    const enabled = document.tenant.enabled ?? true;
-    const tenant = await this.tenants.create({ ...document.tenant, enabled: false }, actor);
-    const issuerId = tenant.issuer_id;
-    try {
+    return this.db.transaction(async () => {
+      const tenant = await this.tenants.create(document.tenant, actor);
+      const issuerId = tenant.issuer_id;
+      // The new tenant's client rules, judged once for every client it imports.
+      const rules = await this.clients.rulesOf(issuerId);
       const clients = [];
       for (const [index, { client_id, ...metadata }] of document.clients.entries()) {
-        clients.push(await itemOf(`clients[${index}]`, () => this.clients.create(issuerId, metadata, actor, client_id)));
+        clients.push(await itemOf(`clients[${index}]`, () => this.clients.create(issuerId, metadata, actor, { clientId: client_id, rules })));
       }
       const users = [];
       for (const [index, user] of document.users.entries()) {
         users.push(await itemOf(`users[${index}]`, () => this.accounts.restore(issuerId, user, actor)));
       }
-      return { tenant: enabled ? await this.tenants.update(issuerId, { enabled }, actor) : await this.tenants.get(issuerId), clients, users };
-    } catch (error) {
-      // Undo; should that fail too, the caller still learns why the import did (the tenant stays disabled).
-      await this.tenants.remove(issuerId, actor).catch((undo: unknown) => this.logger.error(`import of '${issuerId}' failed and could not be undone (the tenant stays disabled): ${String(undo)}`));
-      throw error;
-    }
+      return { tenant, clients, users };
+    });
   }
 }
 

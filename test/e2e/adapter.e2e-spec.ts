@@ -3,20 +3,20 @@ import { startApp, type RunningApp } from '../helpers/app.js';
 import { query } from '../helpers/db.js';
 import { createTenant } from '../helpers/rp.js';
 import { hashToken } from '../../src/common/crypto/token-hash.js';
-import { OidcPayloadsRepository } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
+import { OidcPayloadsStore } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
 import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
 import { createAdapterClass } from '../../src/oidc/oidc-adapter.js';
 
 /** The oidc-provider adapter against the real database: every method, scoped to its tenant. */
 describe('oidc-provider adapter on PostgreSQL', () => {
   let running: RunningApp;
-  let payloads: OidcPayloadsRepository;
+  let payloads: OidcPayloadsStore;
   let tenantA: string;
   let tenantB: string;
 
   beforeAll(async () => {
     running = await startApp();
-    payloads = running.app.get(OidcPayloadsRepository);
+    payloads = running.app.get(OidcPayloadsStore);
     tenantA = (await createTenant(running.url)).issuerId;
     tenantB = (await createTenant(running.url)).issuerId;
   });

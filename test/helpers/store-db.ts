@@ -7,7 +7,7 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { createDataSource, runMigrations } from '../../src/database/data-source.js';
 import { poolOf } from '../../src/database/typeorm-internals.js';
 import { TENANT_OPTION_DEFAULTS } from '../../src/stores/tenants/tenant.js';
-import { TypeOrmTenantsRepository } from '../../src/stores/tenants/tenants.store.js';
+import { TenantsStore } from '../../src/stores/tenants/tenants.store.js';
 
 /** What store tests build stores from: the application's DataSource on the run's database, migrated. */
 export interface StoreDb {
@@ -29,7 +29,7 @@ export async function openStoreDb(): Promise<StoreDb> {
 
 /** Two new tenants with distinct random issuer ids: `a` holds the rows, `b` tries to reach them. */
 export async function twoTenants(db: StoreDb): Promise<{ a: string; b: string }> {
-  const tenants = new TypeOrmTenantsRepository(db.dataSource);
+  const tenants = new TenantsStore(db.dataSource);
   const suffix = randomBytes(4).toString('hex');
   const [a, b] = [`tenant-a-${suffix}`, `tenant-b-${suffix}`];
   for (const issuerId of [a, b]) {

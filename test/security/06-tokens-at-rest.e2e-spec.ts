@@ -7,7 +7,8 @@ import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import { startEmbeddedStore } from '../../src/database/embedded.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { AllowUsersWithoutPassword1763900600000 } from '../../src/database/migrations/1763900600000-AllowUsersWithoutPassword.js';
-import { SqlOidcPayloadsRepository } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
+import { Database } from '../../src/database/database.js';
+import { OidcPayloadsStore } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, tempDir, TEST_KEK, type RunningApp } from '../helpers/app.js';
 import { approveDevice, formOf, UserAgent } from '../helpers/browserless.js';
@@ -221,9 +222,10 @@ describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('f
     const secrets = new Map([['access token', token], ['refresh token', refresh], ['session id', session], ['device code', device], ['interaction id', interaction], ['user code', 'BCDFGHJK']]);
     expect(leaks(await tableAsText(url), secrets)).toEqual([]);
 
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const engine = dataSource(migrations);
+    await engine.initialize();
     try {
-      const store = new SqlOidcPayloadsRepository(pool, new SecretBox(Buffer.from(TEST_KEK, 'hex')));
+      const store = new OidcPayloadsStore(new Database(engine), new SecretBox(Buffer.from(TEST_KEK, 'hex')));
       expect(await store.find('mig', 'AccessToken', token)).toMatchObject({ jti: token, grantId: 'grant-1', clientId: 'c' });
       expect(await store.find('mig', 'RefreshToken', refresh)).toMatchObject({ jti: refresh, grantId: 'grant-1' });
       expect(await store.find('mig', 'Session', session)).toMatchObject({ jti: session, uid: 'session-uid' });
@@ -232,7 +234,7 @@ describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('f
       await store.revokeByGrantId('mig', 'grant-1');
       expect(await store.find('mig', 'AccessToken', token)).toBeUndefined();
     } finally {
-      await pool.end();
+      await engine.destroy();
     }
   });
 });

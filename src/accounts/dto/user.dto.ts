@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsAcceptablePassword, PASSWORD_LENGTH } from '../password-policy.js';
-import { USERNAME } from '../username.js';
+import { USERNAME } from '../../stores/users/username.js';
 
 const PASSWORD_RULES = 'Not only whitespace, and not one of the most commonly used passwords (whatever the case).';
 

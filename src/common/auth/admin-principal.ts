@@ -8,8 +8,3 @@ export interface AdminPrincipal {
 }
 
 export const ROOT_PRINCIPAL: AdminPrincipal = { id: 'root', name: 'ADMIN_API_KEY', issuerId: null };
-
-/** Looks up a key (other than the root key) by the SHA-256 of its value, hex (hashToken); implemented by the admin-keys module. */
-export abstract class AdminKeyLookup {
-  abstract findByDigest(digest: string): Promise<AdminPrincipal | null>;
-}

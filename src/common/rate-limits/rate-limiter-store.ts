@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { PG_POOL } from '../../database/database.module.js';
+import { DataSource } from 'typeorm';
 
 /** Seconds until a refused key may try again, for Retry-After: never 0. */
 export const secondsUntil = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -31,7 +30,7 @@ export class RateLimiterStore implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly dataSource: DataSource,
   ) {
     const { store, redisUrl } = config.rateLimits;
     if (store === 'redis') {
@@ -49,7 +48,7 @@ export class RateLimiterStore implements OnApplicationShutdown {
         return new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter });
       case 'postgres':
         // The table is the migration's; the library deletes rows expired over an hour ago every five minutes (an unref'd timer).
-        return new RateLimiterPostgres({ ...options, storeClient: this.pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true, insuranceLimiter });
+        return new RateLimiterPostgres({ ...options, storeClient: this.dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true, insuranceLimiter });
       default:
         return insuranceLimiter;
     }

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Protocol state keeps no usable credential: each row is keyed by the SHA-256 of its id (the
  * token, code, session or interaction id), and the payload loses its copy of the id (`jti`).
- * See `SqlOidcPayloadsRepository` for the scheme; this brings existing rows to it in SQL.
+ * See `OidcPayloadsStore` for the scheme; this brings existing rows to it in SQL.
  *
  * Two things SQL cannot do without the key-encryption key, and short-lived rows they touch:
  * - Interactions (sign-ins in progress, an hour at most) hold other credentials (a device

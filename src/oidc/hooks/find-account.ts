@@ -1,6 +1,6 @@
 import type { Configuration, FindAccount, KoaContextWithOIDC } from 'oidc-provider';
 import { accountClaims } from '../sign-in/account-claims.js';
-import type { Account } from '../../stores/users/user.js';
+import type { User } from '../../stores/users/user.js';
 import { predatesCredentials } from '../sign-in/credentials-epoch.js';
 
 type Token = Parameters<FindAccount>[2];
@@ -30,7 +30,7 @@ function provenAt(ctx: KoaContextWithOIDC, token: Token): number | undefined {
  * hooks/interaction-policy.ts). The account is read on every call, never cached, so the epoch
  * is always the current one.
  */
-export function findAccountWith(lookup: (accountId: string) => Promise<Account | null>): NonNullable<Configuration['findAccount']> {
+export function findAccountWith(lookup: (accountId: string) => Promise<User | null>): NonNullable<Configuration['findAccount']> {
   return async (ctx, accountId, token) => {
     const account = await lookup(accountId);
     if (!account || predatesCredentials(account, provenAt(ctx, token))) return undefined;

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { AuditTrail } from '../../stores/audit-events/audit-trail.js';
+import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
 import { loggableError } from '../../database/database-errors.js';
 
 /**
@@ -15,7 +15,7 @@ export function auditSecurityEvents(provider: Provider, issuerId: string, audit:
     if (!token?.consumed) return;
     const actor = { type: 'client' as const, id: ctx.oidc.client?.clientId ?? String(token.clientId), name: null, requestId: String((ctx.req as { id?: unknown }).id), ip: ctx.ip };
     audit
-      .note(actor, { action: 'refresh_token.reused', issuerId, resourceType: 'grant', resourceId: String(token.grantId), after: { user_id: token.accountId, grant_revoked: true } })
+      .record(actor, { action: 'refresh_token.reused', issuerId, resourceType: 'grant', resourceId: String(token.grantId), after: { user_id: token.accountId, grant_revoked: true } })
       .catch((error: unknown) => logger.error({ err: loggableError(error), issuer_id: issuerId }, 'audit event not written'));
   });
 }

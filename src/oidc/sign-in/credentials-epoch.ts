@@ -1,4 +1,4 @@
-import type { Account } from '../../stores/users/user.js';
+import type { User } from '../../stores/users/user.js';
 
 /**
  * Whether a sign-in or token of the user proven at `provenAt` (epoch seconds, oidc-provider's
@@ -10,7 +10,7 @@ import type { Account } from '../../stores/users/user.js';
  * the price is that something proven earlier within that same second also passes.
  * With no time to compare, a user whose password has changed is refused.
  */
-export function predatesCredentials(account: Account, provenAt: number | undefined): boolean {
+export function predatesCredentials(account: User, provenAt: number | undefined): boolean {
   if (!account.credentialsChangedAt) return false;
   if (provenAt === undefined) return true;
   return provenAt < Math.floor(account.credentialsChangedAt.getTime() / 1000);

@@ -3,7 +3,7 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { rateLimitKey } from '../../common/http/client-address.js';
 import { RateLimiterStore, secondsUntil } from '../../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { usernameKey } from '../../accounts/username.js';
+import { usernameKey } from '../../stores/users/username.js';
 
 /**
  * Counts failed sign-ins per client IP and per user (of one issuer); past the limit, that key

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Actor } from '../../stores/audit-events/actor.js';
-import { AuditTrail } from '../../stores/audit-events/audit-trail.js';
-import type { Account } from '../../stores/users/user.js';
-import { AccountsRepository } from '../../stores/users/users.store.js';
+import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
+import type { User } from '../../stores/users/user.js';
+import { UsersStore } from '../../stores/users/users.store.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
-import { isUsername, USERNAME_MAX_LENGTH } from '../../accounts/username.js';
+import { isUsername, USERNAME_MAX_LENGTH } from '../../stores/users/username.js';
 
-export type SignInResult = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
+export type SignInResult = { ok: true; account: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
 
 /**
  * Checks a username and password. An unknown username costs the same argon2 work as a wrong
@@ -17,7 +17,7 @@ export type SignInResult = { ok: true; account: Account } | { ok: false; reason:
 @Injectable()
 export class SignIn {
   constructor(
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: UsersStore,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
@@ -31,20 +31,20 @@ export class SignIn {
     const actor: Actor = { type: 'end_user', id: name, name, ip };
     const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
     if (retryAfterSeconds > 0) {
-      if (lockedNow) await this.audit.note(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: name, after: { retry_after_seconds: retryAfterSeconds } });
+      if (lockedNow) await this.audit.record(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: name, after: { retry_after_seconds: retryAfterSeconds } });
       return { ok: false, reason: 'locked', retryAfterSeconds };
     }
     const account = wellFormed ? await this.accounts.findForLogin(issuerId, username) : null;
     // A malformed name is refused without the hashing work: its shape says nothing about anyone.
     if (!wellFormed || !(await this.hasher.verify(account?.passwordHash ?? undefined, password)) || !account) {
-      await this.audit.note(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? name });
+      await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
     await this.throttle.succeeded(issuerId, username, ip);
     return { ok: true, account };
   }
 
-  find(issuerId: string, userId: string): Promise<Account | null> {
+  find(issuerId: string, userId: string): Promise<User | null> {
     return isUUID(userId) ? this.accounts.find(issuerId, userId) : Promise.resolve(null);
   }
 }

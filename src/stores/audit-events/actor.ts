@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AdminRequest } from '../../common/auth/admin-key.guard.js';
+import type { AdminRequest } from '../../admin-keys/auth/admin-key.guard.js';
 
 /** Who made a change or caused an event, as the audit log records it. */
 export interface Actor {

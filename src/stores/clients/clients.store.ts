@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { Client } from './client.js';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { Database } from '../../database/database.js';
+import { fromRow, insertValues, setColumns } from '../../database/rows.js';
+import type { Client, ClientWithSecret } from './client.js';
 
 export interface ClientListFilter {
   after?: string;
@@ -8,64 +10,74 @@ export interface ClientListFilter {
   limit: number;
 }
 
-/** The only code that reads or writes `clients`. Every query names its tenant. */
-export abstract class ClientsRepository {
-  abstract insert(manager: EntityManager, client: Omit<Client, 'createdAt' | 'updatedAt'>): Promise<Client>;
-  abstract find(tenantId: string, clientId: string): Promise<Client | null>;
-  /** With the sealed secret: for the provider's client lookups only. */
-  abstract findWithSecret(tenantId: string, clientId: string): Promise<Client | null>;
-  /** In `client_id` order. */
-  abstract list(tenantId: string, filter: ClientListFilter): Promise<Client[]>;
-  abstract update(manager: EntityManager, tenantId: string, clientId: string, changes: Partial<Pick<Client, 'clientName' | 'metadata' | 'clientSecret'>>): Promise<boolean>;
-  abstract delete(manager: EntityManager, tenantId: string, clientId: string): Promise<boolean>;
-}
+/** Every column but the sealed secret, which only `findWithSecret` reads. */
+const COLUMNS = 'tenant_id, client_id, client_name, metadata, created_at, updated_at';
 
+/** Binds a sealed secret to its tenant and client: a ciphertext moved to another row does not open. */
+const secretAad = (tenantId: string, clientId: string) => `client_secret:${tenantId}:${clientId}`;
+
+/**
+ * The only code that reads or writes `clients`. Every query names its tenant. Secrets are
+ * sealed here on the way in and opened here on the way out, under the key-encryption key.
+ */
 @Injectable()
-export class TypeOrmClientsRepository extends ClientsRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
+export class ClientsStore {
+  constructor(
+    private readonly db: Database,
+    private readonly box: SecretBox,
+  ) {}
+
+  private seal(tenantId: string, clientId: string, secret: string | null): string | null {
+    return secret === null ? null : this.box.seal(secret, secretAad(tenantId, clientId));
   }
 
-  private clients(manager: EntityManager = this.dataSource.manager): Repository<Client> {
-    return manager.getRepository(Client);
+  async insert(client: Omit<ClientWithSecret, 'createdAt' | 'updatedAt'>): Promise<Client> {
+    const values = insertValues({ ...client, clientSecret: this.seal(client.tenantId, client.clientId, client.clientSecret) });
+    const [row] = await this.db.query(`INSERT INTO clients ${values.sql} RETURNING ${COLUMNS}`, values.params);
+    return fromRow(row);
   }
 
-  async insert(manager: EntityManager, client: Omit<Client, 'createdAt' | 'updatedAt'>): Promise<Client> {
-    const entity = this.clients(manager).create(client);
-    await this.clients(manager).insert(entity as never);
-    return entity;
+  async find(tenantId: string, clientId: string): Promise<Client | null> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM clients WHERE tenant_id = $1 AND client_id = $2`, [tenantId, clientId]);
+    return row ? fromRow(row) : null;
   }
 
-  find(tenantId: string, clientId: string): Promise<Client | null> {
-    return this.clients().findOneBy({ tenantId, clientId });
+  /** With its secret, opened: for the provider's client lookups and secret-keeping updates only. */
+  async findWithSecret(tenantId: string, clientId: string): Promise<ClientWithSecret | null> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS}, client_secret FROM clients WHERE tenant_id = $1 AND client_id = $2`, [tenantId, clientId]);
+    if (!row) return null;
+    const client = fromRow<ClientWithSecret>(row);
+    return { ...client, clientSecret: client.clientSecret === null ? null : this.box.open(client.clientSecret, secretAad(tenantId, clientId)) };
   }
 
-  findWithSecret(tenantId: string, clientId: string): Promise<Client | null> {
-    return this.clients()
-      .createQueryBuilder('c')
-      .addSelect('c.clientSecret')
-      .where('c.tenant_id = :tenantId AND c.client_id = :clientId', { tenantId, clientId })
-      .getOne();
+  /** In `client_id` order. */
+  async list(tenantId: string, { after, clientName, limit }: ClientListFilter): Promise<Client[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM clients
+       WHERE tenant_id = $1 AND ($2::text IS NULL OR client_id > $2) AND ($3::text IS NULL OR client_name = $3)
+       ORDER BY client_id LIMIT $4`,
+      [tenantId, after ?? null, clientName ?? null, limit],
+    );
+    return rows.map((row) => fromRow<Client>(row));
   }
 
-  list(tenantId: string, { after, clientName, limit }: ClientListFilter): Promise<Client[]> {
-    const where: FindOptionsWhere<Client> = { tenantId };
-    if (after !== undefined) where.clientId = MoreThan(after);
-    if (clientName !== undefined) where.clientName = clientName;
-    return this.clients().find({ where, order: { clientId: 'ASC' }, take: limit });
+  /** Ids of the tenant's clients registered with any of these grant types. */
+  async usingGrants(tenantId: string, grantTypes: string[]): Promise<string[]> {
+    const rows = await this.db.query<{ client_id: string }>(
+      `SELECT client_id FROM clients WHERE tenant_id = $1 AND metadata->'grant_types' ?| $2::text[] ORDER BY client_id`,
+      [tenantId, grantTypes],
+    );
+    return rows.map((row) => row.client_id);
   }
 
-  async update(
-    manager: EntityManager,
-    tenantId: string,
-    clientId: string,
-    changes: Partial<Pick<Client, 'clientName' | 'metadata' | 'clientSecret'>>,
-  ): Promise<boolean> {
-    return ((await this.clients(manager).update({ tenantId, clientId }, changes as never)).affected ?? 0) > 0;
+  async update(tenantId: string, clientId: string, changes: Partial<Pick<ClientWithSecret, 'clientName' | 'metadata' | 'clientSecret'>>): Promise<boolean> {
+    const sealed = changes.clientSecret === undefined ? changes : { ...changes, clientSecret: this.seal(tenantId, clientId, changes.clientSecret) };
+    const set = setColumns(sealed, 3);
+    const sql = `UPDATE clients SET ${set.sql ? `${set.sql}, ` : ''}updated_at = now() WHERE tenant_id = $1 AND client_id = $2`;
+    return (await this.db.execute(sql, [tenantId, clientId, ...set.params])) > 0;
   }
 
-  async delete(manager: EntityManager, tenantId: string, clientId: string): Promise<boolean> {
-    const result = await this.clients(manager).delete({ tenantId, clientId });
-    return (result.affected ?? 0) > 0;
+  async delete(tenantId: string, clientId: string): Promise<boolean> {
+    return (await this.db.execute('DELETE FROM clients WHERE tenant_id = $1 AND client_id = $2', [tenantId, clientId])) > 0;
   }
 }

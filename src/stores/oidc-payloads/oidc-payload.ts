@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * in one table. Ids are unique only within an issuer, hence the tenant in the key. The lookup
  * columns beside the payload serve `findByUserCode`, `findByUid` and `revokeByGrantId`.
  * Ids and user codes are kept only as hashes, so a copy of the table holds no working
- * credential (see `SqlOidcPayloadsRepository`).
+ * credential (see `OidcPayloadsStore`).
  */
 @Entity({ name: 'oidc_payloads' })
 export class OidcPayload {

@@ -1,47 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type pg from 'pg';
-import type { Queryable } from '../audit-events/audit-trail.js';
+import { Injectable } from '@nestjs/common';
 import { SecretBox } from '../../common/crypto/secret-box.js';
 import { hashShortCode, hashToken } from '../../common/crypto/token-hash.js';
-import { PG_POOL } from '../../database/database.module.js';
+import { Database } from '../../database/database.js';
 
 export type Payload = Record<string, unknown>;
-
-/**
- * The only code that reads or writes `oidc_payloads`. Plain SQL on the DataSource's own `pg`
- * pool: these statements run on every token request, and TypeORM's per-query machinery
- * (a query runner per call) cost more CPU than the query itself. Every statement names its
- * tenant; expired rows read as absent even before the sweep removes them.
- *
- * Nothing in the table works as a credential: a row is keyed by the SHA-256 of its id (the
- * token, code, session or interaction id), the payload never holds the id, and lookups hash
- * what the caller presents (see `SqlOidcPayloadsRepository`). Callers pass and get clear values.
- */
-export abstract class OidcPayloadsRepository {
-  abstract upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void>;
-  /** The payload stored under `id`, with `jti` set to `id`. */
-  abstract find(tenantId: string, kind: string, id: string): Promise<Payload | undefined>;
-  abstract findByUserCode(tenantId: string, kind: string, userCode: string): Promise<Payload | undefined>;
-  /** By the `uid` member (sessions): the payload comes without `jti`, which only its cookie knows. */
-  abstract findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined>;
-  abstract consume(tenantId: string, kind: string, id: string): Promise<void>;
-  abstract destroy(tenantId: string, kind: string, id: string): Promise<void>;
-  abstract revokeByGrantId(tenantId: string, grantId: string): Promise<void>;
-  /** Deletes up to `limit` expired rows of all tenants; returns how many. */
-  abstract deleteExpired(limit: number): Promise<number>;
-  /** Live sessions in `uid` order, optionally of one account. */
-  abstract listSessions(tenantId: string, filter: { accountId?: string; afterUid?: string; limit: number }): Promise<StoredSession[]>;
-  /** Deletes the session with this uid and every grant (with its tokens and codes) made in it; false if there was none. */
-  /** `alsoDo` runs in the same transaction once the session is found (the audit record). */
-  abstract endSession(tenantId: string, uid: string, alsoDo?: (db: pg.PoolClient) => Promise<void>): Promise<boolean>;
-  /**
-   * Deletes everything one account holds in this tenant: its sessions, grants, tokens, codes and
-   * pending interactions, then every row made under one of those grants. Runs on `db`, so the
-   * caller's transaction commits it with the change that called for it, or not at all.
-   * Returns how many rows of each kind went.
-   */
-  abstract revokeAccount(tenantId: string, accountId: string, db: Queryable): Promise<Record<string, number>>;
-}
 
 export interface StoredSession {
   uid: string;
@@ -77,21 +39,25 @@ const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 
 type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
+/**
+ * The only code that reads or writes `oidc_payloads`: every oidc-provider model of every
+ * issuer. Every statement names its tenant; expired rows read as absent even before the sweep
+ * removes them. Inside a transaction, every method joins it.
+ *
+ * Nothing in the table works as a credential: a row is keyed by the SHA-256 of its id (the
+ * token, code, session or interaction id), the payload never holds the id, and lookups hash
+ * what the caller presents. Callers pass and get clear values.
+ */
 @Injectable()
-export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
+export class OidcPayloadsStore {
   /** Keys the user-code hashes: the same on every replica, never stored. */
   private readonly userCodeKey: Buffer;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly db: Database,
     private readonly box: SecretBox,
   ) {
-    super();
     this.userCodeKey = box.derive('oidc_payloads:user_code');
-  }
-
-  private query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
-    return this.pool.query(sql, params);
   }
 
   /** Additional data of a sealed member: a sealed value copied to another row, tenant or member does not open. */
@@ -105,7 +71,7 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
     let stored = { ...payload };
     if (!sealed.includes('jti')) delete stored.jti;
     for (const path of sealed) {
-      stored = mapPath(stored, path.split('.'), (value) => this.box.seal(value, SqlOidcPayloadsRepository.aad(tenantId, kind, idHash, path)));
+      stored = mapPath(stored, path.split('.'), (value) => this.box.seal(value, OidcPayloadsStore.aad(tenantId, kind, idHash, path)));
     }
     return stored;
   }
@@ -120,7 +86,7 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
     let payload: Payload = row.consumed === null ? row.payload : { ...row.payload, consumed: Number(row.consumed) };
     try {
       for (const path of SEALED[kind] ?? []) {
-        payload = mapPath(payload, path.split('.'), (value) => this.box.open(value, SqlOidcPayloadsRepository.aad(tenantId, kind, row.id_hash, path)));
+        payload = mapPath(payload, path.split('.'), (value) => this.box.open(value, OidcPayloadsStore.aad(tenantId, kind, row.id_hash, path)));
       }
     } catch {
       return undefined;
@@ -129,14 +95,15 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
   }
 
   private async one(tenantId: string, kind: string, where: string, value: string, id?: string): Promise<Payload | undefined> {
-    const { rows } = await this.pool.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${where} = $3 AND ${LIVE}`, [tenantId, kind, value]);
+    const rows = await this.db.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${where} = $3 AND ${LIVE}`, [tenantId, kind, value]);
     return this.reveal(tenantId, kind, rows[0], id);
   }
 
+  /** The payload stored under `id`, expiring after `expiresInSeconds` (never when absent). */
   async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
     const idHash = hashToken(id);
     const userCodeHash = typeof payload.userCode === 'string' ? hashShortCode(this.userCodeKey, payload.userCode) : null;
-    await this.query(
+    await this.db.execute(
       `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)
        ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
@@ -146,6 +113,7 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
     );
   }
 
+  /** The payload stored under `id`, with `jti` set to `id`. */
   async find(tenantId: string, kind: string, id: string): Promise<Payload | undefined> {
     return this.one(tenantId, kind, 'id_hash', hashToken(id), id);
   }
@@ -154,24 +122,26 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
     return this.one(tenantId, kind, 'user_code_hash', hashShortCode(this.userCodeKey, userCode));
   }
 
+  /** By the `uid` member (sessions): the payload comes without `jti`, which only its cookie knows. */
   async findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined> {
     return this.one(tenantId, kind, 'uid', uid);
   }
 
   async consume(tenantId: string, kind: string, id: string): Promise<void> {
-    await this.query(`UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
+    await this.db.execute(`UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
   }
 
   async destroy(tenantId: string, kind: string, id: string): Promise<void> {
-    await this.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
+    await this.db.execute(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
   }
 
   async revokeByGrantId(tenantId: string, grantId: string): Promise<void> {
-    await this.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = $2`, [tenantId, grantId]);
+    await this.db.execute(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = $2`, [tenantId, grantId]);
   }
 
+  /** Live sessions in `uid` order, optionally of one account. */
   async listSessions(tenantId: string, { accountId, afterUid, limit }: { accountId?: string; afterUid?: string; limit: number }): Promise<StoredSession[]> {
-    const { rows } = await this.pool.query<{ uid: string; payload: Payload; expires_at: Date | null }>(
+    const rows = await this.db.query<{ uid: string; payload: Payload; expires_at: Date | null }>(
       `SELECT uid, payload, expires_at FROM oidc_payloads
        WHERE tenant_id = $1 AND kind = 'Session' AND ${LIVE}
          AND ($2::text IS NULL OR payload->>'accountId' = $2) AND ($3::text IS NULL OR uid > $3)
@@ -181,69 +151,66 @@ export class SqlOidcPayloadsRepository extends OidcPayloadsRepository {
     return rows.map((row) => ({ uid: row.uid, payload: row.payload, expiresAt: row.expires_at }));
   }
 
-  async endSession(tenantId: string, uid: string, alsoDo?: (db: pg.PoolClient) => Promise<void>): Promise<boolean> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ payload: Payload }>(
+  /**
+   * Deletes the session with this uid and every grant (with its tokens and codes) made in it;
+   * false if there was none. In one transaction, the caller's when one is open.
+   */
+  endSession(tenantId: string, uid: string): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const rows = await this.db.query<{ payload: Payload }>(
         `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Session' AND uid = $2 RETURNING payload`,
         [tenantId, uid],
       );
-      const grantIds = rows.flatMap((row) => Object.values((row.payload.authorizations ?? {}) as Record<string, { grantId?: string }>).map((a) => a.grantId)).filter(Boolean);
+      const grantIds = rows.flatMap((row) => grantIdsOf(row.payload));
       if (grantIds.length) {
-        await client.query(
+        await this.db.execute(
           `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id_hash = ANY($3)))`,
-          [tenantId, grantIds, grantIds.map((grantId) => hashToken(grantId!))],
+          [tenantId, grantIds, grantIds.map((grantId) => hashToken(grantId))],
         );
       }
-      if (rows.length > 0) await alsoDo?.(client);
-      await client.query('COMMIT');
       return rows.length > 0;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
-  async revokeAccount(tenantId: string, accountId: string, db: Queryable): Promise<Record<string, number>> {
-    // The rows of a SELECT run through a TypeORM manager (an array) or a pg client (a result).
-    const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as pg.QueryResult).rows) as T[];
+  /**
+   * Deletes everything one account holds in this tenant: its sessions, grants, tokens, codes and
+   * pending interactions, then every row made under one of those grants. Joins the caller's
+   * transaction, so it commits with the change that called for it, or not at all.
+   * Returns how many rows of each kind went.
+   */
+  async revokeAccount(tenantId: string, accountId: string): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     const tally = (rows: Array<{ kind: string }>) => rows.forEach(({ kind }) => (counts[kind] = (counts[kind] ?? 0) + 1));
-    // Each DELETE sits in a CTE under a SELECT, so a TypeORM manager and a pg client both return its rows.
     // The account appears as `accountId` in every model that has one (Session, Grant, tokens, codes,
     // device and CIBA requests) and only inside `session` or `result.login` in an Interaction.
-    const own = rowsOf<{ kind: string; grant_id: string | null; grant_ids: string[] | null }>(
-      await db.query(
-        `WITH gone AS (
-           DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (
-             payload->>'accountId' = $2
-             OR (kind = 'Interaction' AND $2 IN (payload#>>'{session,accountId}', payload#>>'{result,login,accountId}')))
-           RETURNING kind, grant_id, payload
-         )
-         SELECT kind, grant_id, CASE WHEN kind = 'Session' THEN
-                  ARRAY(SELECT jsonb_path_query(payload, '$.authorizations.*.grantId') #>> '{}') END AS grant_ids
-         FROM gone`,
-        [tenantId, accountId],
-      ),
+    const own = await this.db.query<{ kind: string; grant_id: string | null; payload: Payload }>(
+      `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (
+         payload->>'accountId' = $2
+         OR (kind = 'Interaction' AND $2 IN (payload#>>'{session,accountId}', payload#>>'{result,login,accountId}')))
+       RETURNING kind, grant_id, payload`,
+      [tenantId, accountId],
     );
     tally(own);
     // Then whatever was made under those grants. oidc-provider 9 also names the account in each of
     // these rows, so this finds nothing today; it keeps a model that names only its grant from surviving.
-    const grantIds = [...new Set(own.flatMap((row) => [row.grant_id, ...(row.grant_ids ?? [])]).filter((id): id is string => !!id))];
+    const grantIds = [...new Set(own.flatMap((row) => [row.grant_id, ...(row.kind === 'Session' ? grantIdsOf(row.payload) : [])]).filter((id): id is string => !!id))];
     if (grantIds.length) {
-      tally(rowsOf(await db.query(`WITH gone AS (DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = ANY($2) RETURNING kind) SELECT kind FROM gone`, [tenantId, grantIds])));
+      tally(await this.db.query<{ kind: string }>(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = ANY($2) RETURNING kind`, [tenantId, grantIds]));
     }
     return counts;
   }
 
+  /** Deletes up to `limit` expired rows of all tenants; returns how many. */
   async deleteExpired(limit: number): Promise<number> {
-    const result = await this.query(
+    return this.db.execute(
       `DELETE FROM oidc_payloads WHERE ctid IN (SELECT ctid FROM oidc_payloads WHERE expires_at < now() LIMIT $1)`,
       [limit],
     );
-    return result.rowCount ?? 0;
   }
+}
+
+/** The grants a session's authorizations were made under (one per client it signed in to). */
+function grantIdsOf(session: Payload): string[] {
+  const authorizations = (session.authorizations ?? {}) as Record<string, { grantId?: string }>;
+  return Object.values(authorizations).flatMap(({ grantId }) => (grantId ? [grantId] : []));
 }

@@ -1,83 +1,88 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { SigningKey } from './signing-key.js';
+import type { JWK } from 'jose';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { Database } from '../../database/database.js';
+import { fromRow } from '../../database/rows.js';
+import type { KeyMaterial, KeyStatus, SigningKey } from './signing-key.js';
 
-/** The only code that reads or writes `signing_keys`. Every query names its tenant. */
-export abstract class SigningKeysRepository {
-  abstract insert(manager: EntityManager, key: Omit<SigningKey, 'createdAt' | 'activatedAt' | 'retiredAt'> & Partial<Pick<SigningKey, 'activatedAt'>>): Promise<void>;
-  /** Public view (no private member), active first, then next, then retired newest first. */
-  abstract listByTenant(tenantId: string): Promise<SigningKey[]>;
-  /** Same order, with the sealed private JWK. */
-  abstract listWithPrivate(tenantId: string): Promise<SigningKey[]>;
-  /** next → active, active → retired, in one statement each, inside the caller's transaction. */
-  abstract promoteNext(manager: EntityManager, tenantId: string): Promise<void>;
-  abstract findActive(manager: EntityManager, tenantId: string): Promise<SigningKey | null>;
-  abstract delete(manager: EntityManager, tenantId: string, kid: string): Promise<boolean>;
-  /** Tenants with automatic rotation whose active key is older than their rotation period. */
-  abstract tenantsDueForRotation(): Promise<string[]>;
-  /** Deletes retired keys retired before `before`; returns their tenants. */
-  abstract pruneRetired(before: Date): Promise<string[]>;
-}
+/** Binds a sealed private key to its tenant and kid: a ciphertext moved to another row does not open. */
+const keyAad = (tenantId: string, kid: string) => `signing_key:${tenantId}:${kid}`;
+
+/** Every column but the sealed private JWK. */
+const COLUMNS = 'tenant_id, kid, alg, use, status, public_jwk, created_at, activated_at, retired_at';
 
 /** Publication order: active, next, then retired keys newest first. */
-const inPublicationOrder = (query: SelectQueryBuilder<SigningKey>) =>
-  query
-    .orderBy(`CASE k.status WHEN 'active' THEN 0 WHEN 'next' THEN 1 ELSE 2 END`, 'ASC')
-    .addOrderBy('k.retired_at', 'DESC', 'NULLS LAST')
-    .addOrderBy('k.created_at', 'DESC');
+const PUBLICATION_ORDER = `ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'next' THEN 1 ELSE 2 END, retired_at DESC NULLS LAST, created_at DESC`;
 
+/**
+ * The only code that reads or writes `signing_keys`. Every query names its tenant. Private
+ * JWKs are sealed here on the way in and opened here on the way out, under the key-encryption key.
+ */
 @Injectable()
-export class TypeOrmSigningKeysRepository extends SigningKeysRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
+export class SigningKeysStore {
+  constructor(
+    private readonly db: Database,
+    private readonly box: SecretBox,
+  ) {}
+
+  /** Stores a new key, its private JWK sealed; an active key is active from now. */
+  async insert(tenantId: string, material: KeyMaterial, status: KeyStatus): Promise<void> {
+    const sealed = this.box.seal(JSON.stringify(material.privateJwk), keyAad(tenantId, material.kid));
+    await this.db.execute(
+      `INSERT INTO signing_keys (tenant_id, kid, alg, use, status, public_jwk, private_jwk, activated_at)
+       VALUES ($1, $2, $3, 'sig', $4, $5, $6, CASE WHEN $4 = 'active' THEN now() END)`,
+      [tenantId, material.kid, material.alg, status, material.publicJwk, sealed],
+    );
   }
 
-  private keys(manager: EntityManager = this.dataSource.manager): Repository<SigningKey> {
-    return manager.getRepository(SigningKey);
+  /** Public view (no private member), in publication order. */
+  async list(tenantId: string): Promise<SigningKey[]> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM signing_keys WHERE tenant_id = $1 ${PUBLICATION_ORDER}`, [tenantId]);
+    return rows.map((row) => fromRow<SigningKey>(row));
   }
 
-  async insert(manager: EntityManager, key: Parameters<SigningKeysRepository['insert']>[1]): Promise<void> {
-    await this.keys(manager).insert(key);
+  /**
+   * The private JWKs an issuer's provider signs with, in publication order: active (signs),
+   * next (pre-published), retired (still verifies tokens it signed).
+   */
+  async privateJwks(tenantId: string): Promise<JWK[]> {
+    const rows = await this.db.query<{ kid: string; private_jwk: string }>(
+      `SELECT kid, private_jwk FROM signing_keys WHERE tenant_id = $1 ${PUBLICATION_ORDER}`,
+      [tenantId],
+    );
+    return rows.map((row) => JSON.parse(this.box.open(row.private_jwk, keyAad(tenantId, row.kid))) as JWK);
   }
 
-  listByTenant(tenantId: string): Promise<SigningKey[]> {
-    return inPublicationOrder(this.keys().createQueryBuilder('k').where('k.tenant_id = :tenantId', { tenantId })).getMany();
+  /** next → active, active → retired, in one statement each, inside the caller's transaction. */
+  async promoteNext(tenantId: string): Promise<void> {
+    await this.db.execute(`UPDATE signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'active'`, [tenantId]);
+    await this.db.execute(`UPDATE signing_keys SET status = 'active', activated_at = now() WHERE tenant_id = $1 AND status = 'next'`, [tenantId]);
   }
 
-  listWithPrivate(tenantId: string): Promise<SigningKey[]> {
-    return inPublicationOrder(
-      this.keys().createQueryBuilder('k').addSelect('k.privateJwk').where('k.tenant_id = :tenantId', { tenantId }),
-    ).getMany();
+  async findActive(tenantId: string): Promise<SigningKey | null> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM signing_keys WHERE tenant_id = $1 AND status = 'active'`, [tenantId]);
+    return row ? fromRow(row) : null;
   }
 
-  async promoteNext(manager: EntityManager, tenantId: string): Promise<void> {
-    await manager.query(`UPDATE signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'active'`, [tenantId]);
-    await manager.query(`UPDATE signing_keys SET status = 'active', activated_at = now() WHERE tenant_id = $1 AND status = 'next'`, [tenantId]);
+  async delete(tenantId: string, kid: string): Promise<boolean> {
+    return (await this.db.execute('DELETE FROM signing_keys WHERE tenant_id = $1 AND kid = $2', [tenantId, kid])) > 0;
   }
 
-  findActive(manager: EntityManager, tenantId: string): Promise<SigningKey | null> {
-    return this.keys(manager).findOneBy({ tenantId, status: 'active' });
-  }
-
-  async delete(manager: EntityManager, tenantId: string, kid: string): Promise<boolean> {
-    return ((await this.keys(manager).delete({ tenantId, kid })).affected ?? 0) > 0;
-  }
-
+  /** Tenants with automatic rotation whose active key is older than their rotation period. */
   async tenantsDueForRotation(): Promise<string[]> {
-    const rows: { issuer_id: string }[] = await this.dataSource.query(`
+    const rows = await this.db.query<{ issuer_id: string }>(`
       SELECT t.issuer_id FROM tenants t
       JOIN signing_keys k ON k.tenant_id = t.issuer_id AND k.status = 'active'
       WHERE t.key_rotation_days > 0 AND k.activated_at < now() - make_interval(days => t.key_rotation_days)`);
     return rows.map((row) => row.issuer_id);
   }
 
+  /** Deletes retired keys retired before `before`; returns their tenants. */
   async pruneRetired(before: Date): Promise<string[]> {
-    const { raw } = await this.keys()
-      .createQueryBuilder()
-      .delete()
-      .where(`status = 'retired' AND retired_at < :before`, { before })
-      .returning('tenant_id')
-      .execute();
-    return [...new Set((raw as { tenant_id: string }[]).map((row) => row.tenant_id))];
+    const rows = await this.db.query<{ tenant_id: string }>(
+      `DELETE FROM signing_keys WHERE status = 'retired' AND retired_at < $1 RETURNING tenant_id`,
+      [before],
+    );
+    return [...new Set(rows.map((row) => row.tenant_id))];
   }
 }

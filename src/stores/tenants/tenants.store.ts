@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { Tenant } from './tenant.js';
+import { Database } from '../../database/database.js';
+import { fromRow, insertValues, setColumns } from '../../database/rows.js';
+import type { Tenant } from './tenant.js';
 
 export interface TenantListFilter {
   /** Exclusive lower bound on `issuer_id`: the key of the previous page's last row. */
@@ -18,18 +19,56 @@ export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled'> & 
 export const definedOnly = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as Partial<T>;
 
-/** The only code that reads or writes the `tenants` table. Methods that take a manager join its transaction. */
-export abstract class TenantsRepository {
-  abstract insert(tenant: NewTenant, manager: EntityManager): Promise<Tenant>;
-  abstract findByIssuerId(issuerId: string): Promise<Tenant | null>;
+/** What transactions decide under a tenant's lock. */
+export interface LockedTenant {
+  grantTypes: string[];
+  keyRotationDays: number;
+}
+
+/** `bigint` arrives from `pg` as a string; versions stay far below 2^53. */
+const toTenant = (row: Record<string, unknown>): Tenant => ({ ...fromRow<Tenant>(row), version: Number(row.version) });
+
+/** The only code that reads or writes the `tenants` table. Inside a transaction, every method joins it. */
+@Injectable()
+export class TenantsStore {
+  constructor(private readonly db: Database) {}
+
+  /** Fails with a unique violation when the issuer id is taken. */
+  async insert(tenant: NewTenant): Promise<Tenant> {
+    const values = insertValues(tenant);
+    const [row] = await this.db.query(`INSERT INTO tenants ${values.sql} RETURNING *`, values.params);
+    return toTenant(row);
+  }
+
+  async find(issuerId: string): Promise<Tenant | null> {
+    const [row] = await this.db.query('SELECT * FROM tenants WHERE issuer_id = $1', [issuerId]);
+    return row ? toTenant(row) : null;
+  }
+
   /** In `issuer_id` order. */
-  abstract list(filter: TenantListFilter): Promise<Tenant[]>;
+  async list({ after, enabled, limit }: TenantListFilter): Promise<Tenant[]> {
+    const rows = await this.db.query(
+      `SELECT * FROM tenants WHERE ($1::text IS NULL OR issuer_id > $1) AND ($2::boolean IS NULL OR enabled = $2)
+       ORDER BY issuer_id LIMIT $3`,
+      [after ?? null, enabled ?? null, limit],
+    );
+    return rows.map(toTenant);
+  }
+
   /** The updated tenant, or null when there is none. */
-  abstract update(issuerId: string, changes: TenantChangeSet, manager: EntityManager): Promise<Tenant | null>;
-  /** Whether a tenant was deleted. Its keys, clients and protocol state go with it (ON DELETE CASCADE). */
-  abstract delete(issuerId: string, manager: EntityManager): Promise<boolean>;
-  /** Ids of the tenant's clients registered with any of these grant types. */
-  abstract clientsUsingGrants(issuerId: string, grantTypes: string[], manager: EntityManager): Promise<string[]>;
+  async update(issuerId: string, changes: TenantChangeSet): Promise<Tenant | null> {
+    const set = setColumns(changes, 2);
+    const [row] = set.sql
+      ? await this.db.query(`UPDATE tenants SET ${set.sql}, updated_at = now() WHERE issuer_id = $1 RETURNING *`, [issuerId, ...set.params])
+      : await this.db.query('SELECT * FROM tenants WHERE issuer_id = $1', [issuerId]);
+    return row ? toTenant(row) : null;
+  }
+
+  /** Whether a tenant was deleted. Its keys, clients, users and protocol state go with it (ON DELETE CASCADE). */
+  async delete(issuerId: string): Promise<boolean> {
+    return (await this.db.execute('DELETE FROM tenants WHERE issuer_id = $1', [issuerId])) > 0;
+  }
+
   /**
    * Locks the tenant's row until the transaction ends and returns what decisions under the lock
    * read, or null when there is no such tenant. The one way any transaction locks a tenant.
@@ -37,78 +76,23 @@ export abstract class TenantsRepository {
    * never has to be upgraded (two upgrades deadlock); unlike FOR UPDATE it lets rows that refer
    * to the tenant (clients, tokens, keys) be inserted meanwhile.
    */
-  abstract lock(issuerId: string, manager: EntityManager): Promise<LockedTenant | null>;
-  /** Current version of each of these tenants that still exists. */
-  abstract versionsOf(issuerIds: string[]): Promise<Map<string, number>>;
-}
-
-/** What transactions decide under a tenant's lock. */
-export interface LockedTenant {
-  grantTypes: string[];
-  keyRotationDays: number;
-}
-
-@Injectable()
-export class TypeOrmTenantsRepository extends TenantsRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
-
-  private tenants(manager: EntityManager = this.dataSource.manager): Repository<Tenant> {
-    return manager.getRepository(Tenant);
-  }
-
-  async insert(tenant: NewTenant, manager: EntityManager): Promise<Tenant> {
-    // `insert`, not `save`: save would silently update an existing tenant instead of failing.
-    const entity = this.tenants(manager).create(tenant);
-    await this.tenants(manager).insert(entity);
-    return entity;
-  }
-
-  findByIssuerId(issuerId: string): Promise<Tenant | null> {
-    return this.tenants().findOneBy({ issuerId });
-  }
-
-  list({ after, enabled, limit }: TenantListFilter): Promise<Tenant[]> {
-    // TypeORM 1.x throws on `undefined` in a where clause: add only the filters given.
-    const where: FindOptionsWhere<Tenant> = {};
-    if (after !== undefined) where.issuerId = MoreThan(after);
-    if (enabled !== undefined) where.enabled = enabled;
-    return this.tenants().find({ where, order: { issuerId: 'ASC' }, take: limit });
-  }
-
-  async update(issuerId: string, changes: TenantChangeSet, manager: EntityManager): Promise<Tenant | null> {
-    const defined = definedOnly(changes);
-    if (Object.keys(defined).length > 0) await this.tenants(manager).update({ issuerId }, defined);
-    return this.tenants(manager).findOneBy({ issuerId });
-  }
-
-  async delete(issuerId: string, manager: EntityManager): Promise<boolean> {
-    const result = await this.tenants(manager).delete({ issuerId });
-    return (result.affected ?? 0) > 0;
-  }
-
-  // Reads the clients table (owned by the clients module) for this one question, which the
-  // tenant must answer before it changes: the clients module depends on tenancy, not the reverse.
-  async clientsUsingGrants(issuerId: string, grantTypes: string[], manager: EntityManager): Promise<string[]> {
-    const rows: { client_id: string }[] = await manager.query(
-      `SELECT client_id FROM clients WHERE tenant_id = $1 AND metadata->'grant_types' ?| $2::text[] ORDER BY client_id`,
-      [issuerId, grantTypes],
-    );
-    return rows.map((row) => row.client_id);
-  }
-
-  async lock(issuerId: string, manager: EntityManager): Promise<LockedTenant | null> {
-    const [row]: { grant_types: string[]; key_rotation_days: number }[] = await manager.query(
+  async lock(issuerId: string): Promise<LockedTenant | null> {
+    const [row] = await this.db.query<{ grant_types: string[]; key_rotation_days: number }>(
       'SELECT grant_types, key_rotation_days FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE',
       [issuerId],
     );
     return row ? { grantTypes: row.grant_types, keyRotationDays: row.key_rotation_days } : null;
   }
 
+  /** Marks the tenant changed: caches holding an older version rebuild. */
+  async bumpVersion(issuerId: string): Promise<void> {
+    await this.db.execute('UPDATE tenants SET version = version + 1 WHERE issuer_id = $1', [issuerId]);
+  }
+
+  /** Current version of each of these tenants that still exists. */
   async versionsOf(issuerIds: string[]): Promise<Map<string, number>> {
     if (issuerIds.length === 0) return new Map();
-    const rows = await this.tenants().find({ select: { issuerId: true, version: true }, where: { issuerId: In(issuerIds) } });
-    return new Map(rows.map((row) => [row.issuerId, row.version]));
+    const rows = await this.db.query<{ issuer_id: string; version: string }>('SELECT issuer_id, version FROM tenants WHERE issuer_id = ANY($1)', [issuerIds]);
+    return new Map(rows.map((row) => [row.issuer_id, Number(row.version)]));
   }
 }

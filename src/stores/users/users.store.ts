@@ -1,76 +1,64 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThan, Raw, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { Account } from './user.js';
+import { Database } from '../../database/database.js';
+import { fromRow, insertValues, setColumns } from '../../database/rows.js';
+import type { User, UserWithPassword } from './user.js';
 
-export interface AccountListFilter {
+export interface UserListFilter {
   after?: string;
   email?: string;
   username?: string;
   limit: number;
 }
 
+/** Every column but the password hash, which only `findForLogin` reads. */
+const COLUMNS = 'tenant_id, user_id, username, email, claims, credentials_changed_at, created_at, updated_at';
+
 /** The only code that reads or writes `users`. Every query names its tenant. */
-export abstract class AccountsRepository {
-  /** Writes take the manager of the caller's transaction, if any. */
-  abstract insert(account: Omit<Account, 'createdAt' | 'updatedAt' | 'credentialsChangedAt'>, manager?: EntityManager): Promise<Account>;
-  abstract find(tenantId: string, userId: string): Promise<Account | null>;
+@Injectable()
+export class UsersStore {
+  constructor(private readonly db: Database) {}
+
+  async insert(user: Omit<UserWithPassword, 'createdAt' | 'updatedAt' | 'credentialsChangedAt'>): Promise<User> {
+    const values = insertValues(user);
+    const [row] = await this.db.query(`INSERT INTO users ${values.sql} RETURNING ${COLUMNS}`, values.params);
+    return fromRow(row);
+  }
+
+  async find(tenantId: string, userId: string): Promise<User | null> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
+    return row ? fromRow(row) : null;
+  }
+
   /** With the password hash, by username (any case): for sign-in only. */
-  abstract findForLogin(tenantId: string, username: string): Promise<Account | null>;
+  async findForLogin(tenantId: string, username: string): Promise<UserWithPassword | null> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS}, password_hash FROM users WHERE tenant_id = $1 AND lower(username) = lower($2)`, [tenantId, username]);
+    return row ? fromRow(row) : null;
+  }
+
   /** In `user_id` order. */
-  abstract list(tenantId: string, filter: AccountListFilter): Promise<Account[]>;
+  async list(tenantId: string, { after, email, username, limit }: UserListFilter): Promise<User[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM users
+       WHERE tenant_id = $1 AND ($2::uuid IS NULL OR user_id > $2)
+         AND ($3::text IS NULL OR lower(email) = lower($3)) AND ($4::text IS NULL OR lower(username) = lower($4))
+       ORDER BY user_id LIMIT $5`,
+      [tenantId, after ?? null, email ?? null, username ?? null, limit],
+    );
+    return rows.map((row) => fromRow<User>(row));
+  }
+
   /**
    * A new `passwordHash` also sets `credentialsChangedAt` to now, by this process's clock (the
    * clock that stamps sign-ins and tokens it is compared with): whoever writes a password moves the epoch.
    */
-  abstract update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean>;
-  abstract delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean>;
-}
-
-@Injectable()
-export class TypeOrmAccountsRepository extends AccountsRepository {
-  private readonly users: Repository<Account>;
-
-  constructor(dataSource: DataSource) {
-    super();
-    this.users = dataSource.getRepository(Account);
-  }
-
-  private within(manager?: EntityManager): Repository<Account> {
-    return manager ? manager.getRepository(Account) : this.users;
-  }
-
-  async insert(account: Omit<Account, 'createdAt' | 'updatedAt' | 'credentialsChangedAt'>, manager?: EntityManager): Promise<Account> {
-    const entity = this.users.create(account);
-    await this.within(manager).insert(entity as never);
-    return entity;
-  }
-
-  find(tenantId: string, userId: string): Promise<Account | null> {
-    return this.users.findOneBy({ tenantId, userId });
-  }
-
-  findForLogin(tenantId: string, username: string): Promise<Account | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.tenant_id = :tenantId AND lower(u.username) = lower(:username)', { tenantId, username })
-      .getOne();
-  }
-
-  list(tenantId: string, { after, email, username, limit }: AccountListFilter): Promise<Account[]> {
-    const where: FindOptionsWhere<Account> = { tenantId };
-    if (after !== undefined) where.userId = MoreThan(after);
-    if (email !== undefined) where.email = Raw((column) => `lower(${column}) = lower(:email)`, { email });
-    if (username !== undefined) where.username = Raw((column) => `lower(${column}) = lower(:username)`, { username });
-    return this.users.find({ where, order: { userId: 'ASC' }, take: limit });
-  }
-
-  async update(tenantId: string, userId: string, changes: Partial<Pick<Account, 'username' | 'email' | 'claims' | 'passwordHash'>>, manager?: EntityManager): Promise<boolean> {
+  async update(tenantId: string, userId: string, changes: Partial<Pick<UserWithPassword, 'username' | 'email' | 'claims' | 'passwordHash'>>): Promise<boolean> {
     const epoch = changes.passwordHash !== undefined ? { credentialsChangedAt: new Date() } : {};
-    return ((await this.within(manager).update({ tenantId, userId }, { ...changes, ...epoch } as never)).affected ?? 0) > 0;
+    const set = setColumns({ ...changes, ...epoch }, 3);
+    const sql = `UPDATE users SET ${set.sql ? `${set.sql}, ` : ''}updated_at = now() WHERE tenant_id = $1 AND user_id = $2`;
+    return (await this.db.execute(sql, [tenantId, userId, ...set.params])) > 0;
   }
 
-  async delete(tenantId: string, userId: string, manager?: EntityManager): Promise<boolean> {
-    return ((await this.within(manager).delete({ tenantId, userId })).affected ?? 0) > 0;
+  async delete(tenantId: string, userId: string): Promise<boolean> {
+    return (await this.db.execute('DELETE FROM users WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId])) > 0;
   }
 }

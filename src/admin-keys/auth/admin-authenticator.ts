@@ -3,14 +3,15 @@ import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Actor } from '../../stores/audit-events/actor.js';
-import { AuditTrail } from '../../stores/audit-events/audit-trail.js';
+import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { loggableError } from '../../database/database-errors.js';
-import { hashToken } from '../crypto/token-hash.js';
-import { rateLimitKey } from '../http/client-address.js';
-import { RateLimiterStore, secondsUntil } from '../rate-limits/rate-limiter-store.js';
-import { TooManyRequests, Unauthenticated } from '../errors/app-error.js';
-import { AdminKeyLookup, ROOT_PRINCIPAL, type AdminPrincipal } from './admin-principal.js';
+import { hashToken } from '../../common/crypto/token-hash.js';
+import { rateLimitKey } from '../../common/http/client-address.js';
+import { RateLimiterStore, secondsUntil } from '../../common/rate-limits/rate-limiter-store.js';
+import { TooManyRequests, Unauthenticated } from '../../common/errors/app-error.js';
+import { ROOT_PRINCIPAL, type AdminPrincipal } from '../../common/auth/admin-principal.js';
+import { AdminKeysStore } from '../../stores/admin-keys/admin-keys.store.js';
 
 /**
  * Window and lockout of failed admin authentications, in seconds: ADMIN_AUTH_MAX_FAILURES_PER_IP
@@ -49,7 +50,7 @@ export class AdminAuthenticator {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly keys: AdminKeyLookup,
+    private readonly keys: AdminKeysStore,
     private readonly audit: AuditTrail,
     store: RateLimiterStore,
   ) {
@@ -85,7 +86,7 @@ export class AdminAuthenticator {
     const digest = hashToken(match[1]);
     let principal: AdminPrincipal | null;
     try {
-      principal = timingSafeEqual(Buffer.from(digest, 'hex'), this.root) ? ROOT_PRINCIPAL : await this.keys.findByDigest(digest);
+      principal = timingSafeEqual(Buffer.from(digest, 'hex'), this.root) ? ROOT_PRINCIPAL : await this.findKey(digest);
     } catch (error) {
       // Not compared after all (the database failed): a retry during an outage must not spend the budget.
       await this.giveBack(budget, taken).catch(() => undefined);
@@ -111,9 +112,13 @@ export class AdminAuthenticator {
     const actor: Actor = { type: 'admin_key', id: 'unknown', name: null, requestId: String((req as { id?: unknown }).id), ip };
     const after = { method: req.method, path: req.path, ...(locked ? { retry_after_seconds: secondsUntil(locked) } : {}) };
     await this.audit
-      .note(actor, { action: 'admin_auth.failed', issuerId: null, resourceType: 'admin_key', resourceId: 'unknown', after })
+      .record(actor, { action: 'admin_auth.failed', issuerId: null, resourceType: 'admin_key', resourceId: 'unknown', after })
       // The answer is a 401 (or 429) whatever happens to the audit write.
       .catch((error: unknown) => this.logger.error({ err: loggableError(error) }, 'audit event not written'));
   }
-}
 
+  private async findKey(digest: string): Promise<AdminPrincipal | null> {
+    const row = await this.keys.findByDigest(digest);
+    return row && { id: row.id, name: row.name, issuerId: row.issuer_id };
+  }
+}

@@ -1,6 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ApiTooManyRequests, ApiUnauthorized } from '../errors/admin-error-responses.js';
+import { ApiTooManyRequests, ApiUnauthorized } from '../../common/errors/admin-error-responses.js';
 import { AdminKeyGuard } from './admin-key.guard.js';
 
 /** Marks a controller as part of the admin API: bearer key required (wrong ones throttled per address), documented as such. */

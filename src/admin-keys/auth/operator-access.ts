@@ -1,6 +1,6 @@
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { KeyLimitedToTenant } from '../errors/app-error.js';
+import { KeyLimitedToTenant } from '../../common/errors/app-error.js';
 import { AdminAuthenticator } from './admin-authenticator.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { KeyLimitedToTenant, ResourceNotFound } from '../errors/app-error.js';
+import { KeyLimitedToTenant, ResourceNotFound } from '../../common/errors/app-error.js';
 import { AdminAuthenticator } from './admin-authenticator.js';
-import type { AdminPrincipal } from './admin-principal.js';
+import type { AdminPrincipal } from '../../common/auth/admin-principal.js';
 
 export type AdminRequest = Request & { admin?: AdminPrincipal };
 

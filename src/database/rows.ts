@@ -1,0 +1,38 @@
+/**
+ * Between table rows (snake_case columns) and the stores' records (camelCase members):
+ * the whole of the mapping, so a store's SQL names columns and its records read like code.
+ */
+
+const toCamel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const toSnake = (member: string) => member.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** A row as a record: each column under its camelCase name. */
+export function fromRow<T>(row: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(row).map(([column, value]) => [toCamel(column), value])) as T;
+}
+
+/** A statement fragment and the parameters it numbers, from `$1` up. */
+export interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** `(col, …) VALUES ($1, …)` of a record's defined members. */
+export function insertValues(record: object): Fragment {
+  const entries = Object.entries(record).filter(([, value]) => value !== undefined);
+  const columns = entries.map(([member]) => toSnake(member)).join(', ');
+  const placeholders = entries.map((_, index) => `$${index + 1}`).join(', ');
+  return { sql: `(${columns}) VALUES (${placeholders})`, params: entries.map(([, value]) => value) };
+}
+
+/**
+ * `col = $n, …` of a change set's defined members (undefined: left as it is), numbered from
+ * `$first`; empty when nothing is to change.
+ */
+export function setColumns(changes: object, first: number): Fragment {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  return {
+    sql: entries.map(([member], index) => `${toSnake(member)} = $${first + index}`).join(', '),
+    params: entries.map(([, value]) => value),
+  };
+}
