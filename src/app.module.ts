@@ -21,7 +21,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AdminKeysModule } from './admin-keys/admin-keys.module.js';
-import { ProvidersModule } from './providers/providers.module.js';
+import { ProviderCheckModule } from './provider-check/provider-check.module.js';
 import { TenantTransferModule } from './tenant-transfer/tenant-transfer.module.js';
 
 @Module({})
@@ -47,7 +47,7 @@ export class AppModule implements NestModule {
         OidcModule,
         SessionsModule,
         DiscoveryModule,
-        ProvidersModule,
+        ProviderCheckModule,
         TenantTransferModule,
         DemoModule,
       ],

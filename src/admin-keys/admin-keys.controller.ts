@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '../stores/audit-events/actor.js';
+import { CurrentActor } from './auth/current-actor.js';
+import type { Actor } from '../stores/audit-events/actor.js';
 import { AdminApi } from './auth/admin-api.decorator.js';
 import { ApiInvalid, ApiJsonBodyErrors, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import type { Page } from '../common/http/pagination.js';

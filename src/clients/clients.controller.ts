@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AppError } from '../common/errors/app-error.js';
-import { CurrentActor, type Actor } from '../stores/audit-events/actor.js';
+import { CurrentActor } from '../admin-keys/auth/current-actor.js';
+import type { Actor } from '../stores/audit-events/actor.js';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiAdminError, ApiInvalid, ApiJsonBodyErrors, ApiNotFound } from '../common/errors/admin-error-responses.js';
 import { ClientsService } from './clients.service.js';

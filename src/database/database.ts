@@ -54,9 +54,8 @@ export class Database {
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.open.getStore()) return work();
-    const [client, release] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
+    const { client, release } = await this.connect();
     const transaction: OpenTransaction = { client, afterCommit: [] };
-    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await this.open.run(transaction, work);
@@ -65,10 +64,13 @@ export class Database {
       return result;
     } catch (error) {
       // A connection that cannot even roll back is dropped from the pool, not reused.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      await client.query('ROLLBACK').then(
+        () => release(),
+        (rollbackError: Error) => release(rollbackError),
+      );
       throw error;
     } finally {
-      release(broken);
+      release();
     }
   }
 
@@ -82,17 +84,39 @@ export class Database {
   private async run<Row>(sql: string, params: unknown[]): Promise<Outcome<Row>> {
     const transaction = this.open.getStore();
     if (transaction) return outcome(await transaction.client.query(sql, params));
-    const [client, release] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
-    let broken: Error | undefined;
+    const { client, release } = await this.connect();
     try {
-      return outcome(await client.query(sql, params));
+      const result = outcome<Row>(await client.query(sql, params));
+      release();
+      return result;
     } catch (error) {
       // PostgreSQL's own errors (they carry an SQLSTATE) leave the connection usable.
-      if (!(error as { code?: unknown }).code) broken = error as Error;
+      release((error as { code?: unknown }).code ? undefined : (error as Error));
       throw error;
-    } finally {
-      release(broken);
     }
+  }
+
+  /**
+   * A pooled connection, watched while it is out of the pool: a connection that fails between
+   * statements (the server went away) emits an error that would otherwise crash the process,
+   * and is destroyed on release instead of going back to the pool. `release` may be called
+   * more than once; only the first counts.
+   */
+  private async connect(): Promise<{ client: pg.PoolClient; release: (error?: Error) => void }> {
+    const [client, giveBack] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
+    let failure: Error | undefined;
+    let released = false;
+    const onError = (error: Error) => (failure = error);
+    client.on('error', onError);
+    return {
+      client,
+      release: (error?: Error) => {
+        if (released) return;
+        released = true;
+        client.off('error', onError);
+        giveBack(error ?? failure);
+      },
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '../stores/audit-events/actor.js';
+import { CurrentActor } from '../admin-keys/auth/current-actor.js';
+import type { Actor } from '../stores/audit-events/actor.js';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiAdminError, ApiInvalid, ApiNotFound } from '../common/errors/admin-error-responses.js';
 import { PageQueryDto, type Page } from '../common/http/pagination.js';

@@ -12,11 +12,11 @@ export type ClientSource = (clientId: string) => Promise<AdapterPayload | undefi
 const CLIENT_CACHE_SIZE = 500;
 
 /**
- * The oidc-provider adapter class of one issuer: every call is one repository call scoped to
+ * The oidc-provider adapter class of one issuer: every call is one store call scoped to
  * the tenant; a database out of reach answers 503 `temporarily_unavailable`. A value PostgreSQL
  * cannot hold (a NUL character) matches nothing when looked up and is `invalid_request` when
  * stored (see public-errors). Clients come from the clients table (read-only here);
- * everything else lives in `oidc_payloads`. Ids go to the repository and come back in clear:
+ * everything else lives in `oidc_payloads`. Ids go to the store and come back in clear:
  * it alone hashes and seals them.
  * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
  */

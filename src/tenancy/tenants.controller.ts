@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '../stores/audit-events/actor.js';
+import { CurrentActor } from '../admin-keys/auth/current-actor.js';
+import type { Actor } from '../stores/audit-events/actor.js';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiConflict, ApiInvalid, ApiJsonBodyErrors, ApiNotFound, ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import { CreateTenantDto } from './dto/create-tenant.dto.js';

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DiscoveryNetwork } from '../../src/providers/discovery-network.js';
+import { CheckNetwork } from '../../src/provider-check/check-network.js';
 import { adminApi, adminError, randomIssuerId } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { fakeServer, openIdConfiguration, rsaKeys, sendJson, type FakeServer, type Handler } from '../helpers/fake-issuer.js';
@@ -244,7 +244,7 @@ describe('POST /v1/providers/discover', () => {
         res.end();
       });
       servers.push(redirector);
-      const network = strict.app.get(DiscoveryNetwork);
+      const network = strict.app.get(CheckNetwork);
       const dialed: string[] = [];
       const resolve = vi.spyOn(network, 'resolve').mockImplementation(async (host) => (host === 'idp.example.com' ? [{ address: publicAddress, family: 4 }] : [{ address: host, family: host.includes(':') ? 6 : 4 }]));
       const dial = vi.spyOn(network, 'connect').mockImplementation(async (to) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAddressAllowed, schemeProblem } from './address-policy.js';
-import { metadataLocations } from '../../providers/discovery-urls.js';
+import { metadataLocations } from '../../provider-check/discovery-urls.js';
 
 describe(isAddressAllowed.name, () => {
   it.each(['93.184.216.34', '2606:4700::1111'])('admits the public address %s', (address) => {

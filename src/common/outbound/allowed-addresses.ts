@@ -13,7 +13,7 @@ export class AddressRefused extends Error {}
  * Every address of `hostname` (brackets removed; an IP literal resolves to itself), each one
  * allowed by the address policy (`addressesRefusal`), or `AddressRefused`. For the
  * URLs Portcullis fetches on a client's behalf; the provider check has its own resolver
- * (DiscoveryNetwork), which tests stand in for.
+ * (CheckNetwork), which tests stand in for.
  */
 export async function resolveAllowed(hostname: string, allowPrivate: boolean, timeoutMs: number): Promise<AllowedAddress[]> {
   if (!allowPrivate && isLoopbackHost(new URL(`http://${hostname.includes(':') ? `[${hostname}]` : hostname}/`))) {

@@ -17,7 +17,7 @@ export function callerKey(req: AdminRequest): string {
  * after the admin key guard, so unauthenticated calls spend nothing.
  */
 @Injectable()
-export class DiscoveryRateLimitGuard implements CanActivate {
+export class CheckRateLimitGuard implements CanActivate {
   private readonly limiter?: RateLimiterAbstract;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {

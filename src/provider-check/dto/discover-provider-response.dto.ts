@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { FINDING_CODES, type DiscoveryStatus, type FindingCode, type Severity } from '../findings.js';
+import { FINDING_CODES, type CheckStatus, type FindingCode, type Severity } from '../findings.js';
 
 @ApiSchema({ name: 'ProviderDiscovery', description: 'The issuer metadata, normalized.' })
 export class ProviderDiscoveryDto {
@@ -61,5 +61,5 @@ export class DiscoverProviderResponseDto {
       'another error was found. "failed": discovery itself failed (or the document names another issuer and must not be used).',
     example: 'ok',
   })
-  status: DiscoveryStatus;
+  status: CheckStatus;
 }

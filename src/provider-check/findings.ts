@@ -33,7 +33,7 @@ export const FINDING_CODES = [
 
 export type FindingCode = (typeof FINDING_CODES)[number];
 export type Severity = 'error' | 'warning';
-export type DiscoveryStatus = 'ok' | 'partial' | 'failed';
+export type CheckStatus = 'ok' | 'partial' | 'failed';
 
 export interface Finding {
   code: FindingCode;
@@ -55,7 +55,7 @@ export const warning = (code: FindingCode, message: string): Finding => ({ code,
  *   an endpoint or key problem).
  * - `ok`: no error; warnings alone do not lower the status.
  */
-export function statusOf(hasDiscovery: boolean, findings: Finding[]): DiscoveryStatus {
+export function statusOf(hasDiscovery: boolean, findings: Finding[]): CheckStatus {
   if (!hasDiscovery || findings.some((f) => f.code === 'ISSUER_MISMATCH')) return 'failed';
   return findings.some((f) => f.severity === 'error') ? 'partial' : 'ok';
 }

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { schemeProblem } from '../common/outbound/address-policy.js';
-import { boundedFetch, type FetchFailure, type FetchLimits } from '../common/outbound/bounded-fetch.js';
-import { DiscoveryNetwork } from './discovery-network.js';
+import { boundedFetch, type FetchFailure, type FetchLimits } from './bounded-fetch.js';
+import { CheckNetwork } from './check-network.js';
 import { metadataLocations } from './discovery-urls.js';
 import type { DiscoverProviderResponseDto } from './dto/discover-provider-response.dto.js';
 import { error, statusOf, warning, type Finding } from './findings.js';
@@ -28,12 +28,12 @@ const causeOf = (failure: FetchFailure): Finding => error(failure.code, `${failu
  * Nothing is stored.
  */
 @Injectable()
-export class ProvidersService {
+export class ProviderCheckService {
   private readonly limits: FetchLimits;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly network: DiscoveryNetwork,
+    private readonly network: CheckNetwork,
   ) {
     this.limits = config.providerDiscovery;
   }

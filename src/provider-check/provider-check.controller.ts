@@ -2,20 +2,20 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiInvalid, ApiJsonBodyErrors, ApiTenantScopedKeyForbidden, ApiTooManyRequests } from '../common/errors/admin-error-responses.js';
-import { DiscoveryRateLimitGuard } from './discovery-rate-limit.guard.js';
+import { CheckRateLimitGuard } from './check-rate-limit.guard.js';
 import { DiscoverProviderRequestDto } from './dto/discover-provider-request.dto.js';
 import { DiscoverProviderResponseDto } from './dto/discover-provider-response.dto.js';
-import { ProvidersService } from './providers.service.js';
+import { ProviderCheckService } from './provider-check.service.js';
 
 @ApiTags('providers')
 @AdminApi()
 @Controller('v1/providers')
-export class ProvidersController {
-  constructor(private readonly providers: ProvidersService) {}
+export class ProviderCheckController {
+  constructor(private readonly providers: ProviderCheckService) {}
 
   @Post('discover')
   @HttpCode(200)
-  @UseGuards(DiscoveryRateLimitGuard)
+  @UseGuards(CheckRateLimitGuard)
   @ApiOperation({
     operationId: 'discoverProvider',
     summary: 'Fetch and normalize OpenID Connect discovery metadata from an issuer.',

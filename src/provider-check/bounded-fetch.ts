@@ -1,8 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { addressesRefusal, bareHostname, schemeProblem } from './address-policy.js';
-import type { DiscoveryNetwork } from '../../providers/discovery-network.js';
-import type { FindingCode } from '../../providers/findings.js';
+import { addressesRefusal, bareHostname, schemeProblem } from '../common/outbound/address-policy.js';
+import type { CheckNetwork } from './check-network.js';
+import type { FindingCode } from './findings.js';
 
 export interface FetchLimits {
   allowPrivate: boolean;
@@ -56,7 +56,7 @@ class Failure extends Error {
  * bounded connect time, total time and body size, JSON content types only, and no
  * credentials, cookies or caller headers. Never throws: a failure is a value.
  */
-export async function boundedFetch(network: DiscoveryNetwork, url: string, method: 'GET' | 'HEAD', limits: FetchLimits): Promise<Fetched | FetchFailure> {
+export async function boundedFetch(network: CheckNetwork, url: string, method: 'GET' | 'HEAD', limits: FetchLimits): Promise<Fetched | FetchFailure> {
   const deadline = Date.now() + limits.timeoutMs;
   let current = new URL(url);
   try {
@@ -117,7 +117,7 @@ const remaining = (deadline: number) => Math.max(0, deadline - Date.now());
 const timeoutError = () => Object.assign(new Error('the fetch took too long'), { code: 'FETCH_TIMEOUT' });
 
 /** Checks scheme and every resolved address of one hop, then connects to the first address. */
-async function open(network: DiscoveryNetwork, url: URL, limits: FetchLimits, deadline: number): Promise<Socket> {
+async function open(network: CheckNetwork, url: URL, limits: FetchLimits, deadline: number): Promise<Socket> {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Failure('HTTPS_REQUIRED', `${url.href} ${schemeProblem(url, limits.allowPrivate)}`);
   }

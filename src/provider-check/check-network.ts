@@ -28,7 +28,7 @@ export interface DialTarget {
  * (a public-looking name whose server redirects to loopback); the policy is not part of it.
  */
 @Injectable()
-export class DiscoveryNetwork {
+export class CheckNetwork {
   /** Node's CAs plus PROVIDER_DISCOVERY_CA_FILE's, or undefined for Node's alone. Read once: a missing file stops the start. */
   private readonly ca?: string[];
 
