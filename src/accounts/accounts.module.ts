@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { OidcModule } from '../oidc/oidc.module.js';
 import { StoresModule } from '../stores/stores.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
-import { AccountsService } from './accounts.service.js';
+import { UsersService } from './users.service.js';
 import { UsersController } from './users.controller.js';
 
-/** Users per issuer: the users routes. Passwords are hashed with the engine's hasher, the one sign-in verifies with. */
+/** The Accounts module: the users of each issuer and their routes (`/v1/tenants/{id}/users`). Passwords are hashed with the engine's hasher, the one sign-in verifies with. */
 @Module({
   imports: [StoresModule, TenancyModule, OidcModule],
   controllers: [UsersController],
-  providers: [AccountsService],
-  exports: [AccountsService],
+  providers: [UsersService],
+  exports: [UsersService],
 })
 export class AccountsModule {}

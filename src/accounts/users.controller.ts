@@ -4,7 +4,7 @@ import { CurrentActor } from '../admin-keys/auth/current-actor.js';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { ApiConflict, ApiInvalid, ApiJsonBodyErrors, ApiNotFound } from '../common/errors/admin-error-responses.js';
-import { AccountsService } from './accounts.service.js';
+import { UsersService } from './users.service.js';
 import { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto.js';
 
@@ -17,7 +17,7 @@ const Duplicate = () => ApiConflict("username 'jane' is taken in this tenant", '
 @ApiNotFound('user', '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11', 'No such tenant or user.')
 @Controller('v1/tenants/:issuer_id/users')
 export class UsersController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(private readonly users: UsersService) {}
 
   @Post()
   @ApiOperation({ operationId: 'createUser', summary: 'Create a user; the password is hashed (argon2id) and never returned' })
@@ -26,7 +26,7 @@ export class UsersController {
   @Invalid()
   @ApiJsonBodyErrors()
   create(@Param('issuer_id') issuerId: string, @Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
-    return this.accounts.create(issuerId, dto, actor);
+    return this.users.create(issuerId, dto, actor);
   }
 
   @Get()
@@ -34,7 +34,7 @@ export class UsersController {
   @ApiResponse({ status: 200, type: UserPageDto })
   @ApiInvalid('limit', 'must be an integer between 1 and 200', 'Invalid filters, each named in `details`.')
   list(@Param('issuer_id') issuerId: string, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
-    return this.accounts.list(issuerId, query);
+    return this.users.list(issuerId, query);
   }
 
   @Get(':user_id')
@@ -42,7 +42,7 @@ export class UsersController {
   @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
   @ApiResponse({ status: 200, type: UserDto })
   get(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string): Promise<UserDto> {
-    return this.accounts.get(issuerId, userId);
+    return this.users.get(issuerId, userId);
   }
 
   @Patch(':user_id')
@@ -60,7 +60,7 @@ export class UsersController {
   @Invalid()
   @ApiJsonBodyErrors()
   update(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
-    return this.accounts.update(issuerId, userId, dto, actor);
+    return this.users.update(issuerId, userId, dto, actor);
   }
 
   @Delete(':user_id')
@@ -69,6 +69,6 @@ export class UsersController {
   @ApiParam({ name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' })
   @ApiResponse({ status: 204, description: 'Deleted, with every session, grant, token and code of the user.' })
   remove(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @CurrentActor() actor: Actor): Promise<void> {
-    return this.accounts.remove(issuerId, userId, actor);
+    return this.users.remove(issuerId, userId, actor);
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemActor } from '../stores/audit-events/actor.js';
-import { AccountsService } from '../accounts/accounts.service.js';
+import { UsersService } from '../accounts/users.service.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TenantsStore } from '../stores/tenants/tenants.store.js';
@@ -24,7 +24,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly tenants: TenantsService,
     private readonly tenantRows: TenantsStore,
     private readonly clients: ClientsService,
-    private readonly accounts: AccountsService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,7 +37,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const password = randomBytes(9).toString('base64url');
     const actor = systemActor('demo-seeder');
     await this.tenants.create({ issuer_id: DEMO_ISSUER, display_name: 'Portcullis demo', signing_alg: 'ES256' }, actor);
-    await this.accounts.create(DEMO_ISSUER, { username: 'demo', password, email: 'demo@example.com', email_verified: true, name: 'Demo User', given_name: 'Demo', family_name: 'User' }, actor);
+    await this.users.create(DEMO_ISSUER, { username: 'demo', password, email: 'demo@example.com', email_verified: true, name: 'Demo User', given_name: 'Demo', family_name: 'User' }, actor);
     const client = await this.clients.create(DEMO_ISSUER, {
       client_name: 'Demo app',
       redirect_uris: [`${this.config.publicUrl}/demo-callback`],

@@ -15,7 +15,8 @@ import { publicErrors } from './hooks/public-errors.js';
 import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
-import { CLAIMS, PASSWORD_ACR, discoveryExtras, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
+import { PASSWORD_ACR } from '../common/protocol.js';
+import { CLAIMS, discoveryExtras, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
   tenant: Tenant;

@@ -1,3 +1,4 @@
+import { CLIENT_AUTH_METHODS } from '../common/protocol.js';
 import { errors, type Configuration } from 'oidc-provider';
 
 /** Paths of the endpoints below each issuer, as the contract names them. */
@@ -49,9 +50,6 @@ export const CLAIMS = {
   phone: ['phone_number', 'phone_number_verified'],
 } satisfies Configuration['claims'];
 
-/** Auth methods of the introspection and revocation endpoints: the token endpoint's (oidc-provider uses the same ones). */
-const ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'];
-
 /**
  * Members oidc-provider does not compute, added to every discovery document (it adds them
  * only where it has none of its own). Each one states something that works.
@@ -59,16 +57,15 @@ const ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'cli
 export const discoveryExtras = (serviceDocumentation: string): Configuration['discovery'] => ({
   claim_types_supported: ['normal'],
   service_documentation: serviceDocumentation,
-  introspection_endpoint_auth_methods_supported: ENDPOINT_AUTH_METHODS,
-  revocation_endpoint_auth_methods_supported: ENDPOINT_AUTH_METHODS,
+  // The token endpoint's methods: oidc-provider authenticates clients the same way at all three.
+  introspection_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+  revocation_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
   // Request objects are taken by value and through PAR, not fetched from a URL.
   request_uri_parameter_supported: false,
   // PAR is offered, not imposed.
   require_pushed_authorization_requests: false,
 });
 
-/** `acr` of a sign-in with username and password. */
-export const PASSWORD_ACR = 'urn:portcullis:acr:password';
 
 /** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
 const isResourceIndicator = (value: unknown) => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountsService } from '../accounts/accounts.service.js';
+import { UsersService } from '../accounts/users.service.js';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { AppError, ValidationFailed, type FieldProblem } from '../common/errors/app-error.js';
@@ -41,14 +41,14 @@ export class TenantTransferService {
   constructor(
     private readonly tenants: TenantsService,
     private readonly clients: ClientsService,
-    private readonly accounts: AccountsService,
+    private readonly users: UsersService,
     private readonly db: Database,
   ) {}
 
   async export(issuerId: string): Promise<TenantExportDto> {
     const tenant = await this.tenants.get(issuerId);
     const clients = await all((cursor) => this.clients.list(issuerId, { limit: 200, cursor }));
-    const users = await all((cursor) => this.accounts.list(issuerId, { limit: 200, cursor }));
+    const users = await all((cursor) => this.users.list(issuerId, { limit: 200, cursor }));
     const { issuer: _issuer, created_at: _c, updated_at: _u, ...options } = tenant;
     return {
       format: EXPORT_FORMAT,
@@ -83,7 +83,7 @@ export class TenantTransferService {
       }
       const users = [];
       for (const [index, user] of document.users.entries()) {
-        users.push(await itemOf(`users[${index}]`, () => this.accounts.restore(issuerId, user, actor)));
+        users.push(await itemOf(`users[${index}]`, () => this.users.restore(issuerId, user, actor)));
       }
       return { tenant, clients, users };
     });

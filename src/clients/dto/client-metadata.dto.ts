@@ -8,7 +8,7 @@ export const GRANT_TYPES = [
   'client_credentials',
   'urn:ietf:params:oauth:grant-type:device_code',
 ] as const;
-export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
+import { CLIENT_AUTH_METHODS as AUTH_METHODS } from '../../common/protocol.js';
 
 /**
  * RFC 7591 client metadata, with the wire names. Shapes are checked here; what the values

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { CLIENT_AUTH_METHODS, PASSWORD_ACR, SIGNING_ALGS } from '../../common/protocol.js';
 
-const list = (example: string[], description?: string) => ApiPropertyOptional({ type: [String], example, description });
+const list = (example: readonly string[], description?: string) => ApiPropertyOptional({ type: [String], example, description });
 
 /** RFC 8414 §2 members Portcullis publishes. */
 @ApiSchema({ name: 'OAuth2Metadata' })
@@ -13,13 +14,13 @@ export class OAuth2MetadataDto {
   @list(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']) scopes_supported?: string[];
   @list(['query', 'fragment', 'form_post']) response_modes_supported?: string[];
   @list(['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code']) grant_types_supported?: string[];
-  @list(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']) token_endpoint_auth_methods_supported?: string[];
+  @list(CLIENT_AUTH_METHODS) token_endpoint_auth_methods_supported?: string[];
   @list(['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA']) token_endpoint_auth_signing_alg_values_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/docs' }) service_documentation?: string;
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/revoke' }) revocation_endpoint?: string;
-  @list(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']) revocation_endpoint_auth_methods_supported?: string[];
+  @list(CLIENT_AUTH_METHODS) revocation_endpoint_auth_methods_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/introspect' }) introspection_endpoint?: string;
-  @list(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']) introspection_endpoint_auth_methods_supported?: string[];
+  @list(CLIENT_AUTH_METHODS) introspection_endpoint_auth_methods_supported?: string[];
   @list(['S256'], 'PKCE: S256 only (plain is refused).') code_challenge_methods_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/par' }) pushed_authorization_request_endpoint?: string;
   @ApiPropertyOptional({ example: false }) require_pushed_authorization_requests?: boolean;
@@ -39,7 +40,7 @@ export class OpenIdConfigurationDto extends OAuth2MetadataDto {
   @ApiPropertyOptional({ example: true }) request_parameter_supported?: boolean;
   @ApiPropertyOptional({ example: false }) request_uri_parameter_supported?: boolean;
   @list(['HS256', 'RS256', 'ES256', 'EdDSA']) request_object_signing_alg_values_supported?: string[];
-  @list(['RS256', 'ES256', 'EdDSA']) userinfo_signing_alg_values_supported?: string[];
-  @list(['urn:portcullis:acr:password']) acr_values_supported?: string[];
+  @list(SIGNING_ALGS) userinfo_signing_alg_values_supported?: string[];
+  @list([PASSWORD_ACR]) acr_values_supported?: string[];
   @list(['normal']) claim_types_supported?: string[];
 }

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SIGNING_ALGS } from '../../common/protocol.js';
 
 export class KeyDto {
   @ApiProperty({ example: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', description: 'RFC 7638 thumbprint of the key.' })
   kid: string;
 
-  @ApiProperty({ enum: ['RS256', 'ES256', 'EdDSA'], example: 'RS256' })
+  @ApiProperty({ enum: SIGNING_ALGS, example: 'RS256' })
   alg: string;
 
   @ApiProperty({ example: 'sig' })

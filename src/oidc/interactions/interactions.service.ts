@@ -4,7 +4,7 @@ import type { InteractionResults } from 'oidc-provider';
 import { SignIn } from '../sign-in/sign-in.js';
 import { databaseErrorKind, isTransient } from '../../database/database-errors.js';
 import { IssuerGateway } from '../issuer-gateway.js';
-import { PASSWORD_ACR } from '../provider-options.js';
+import { PASSWORD_ACR } from '../../common/protocol.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
 import { consentPage, loginPage, messagePage } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
@@ -58,7 +58,7 @@ export class InteractionsService {
       res.status(result.reason === 'locked' ? 429 : 401);
       return this.html(res, loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
     }
-    const login: InteractionResults = { login: { accountId: result.account.userId, acr: PASSWORD_ACR, amr: ['pwd'], ts } };
+    const login: InteractionResults = { login: { accountId: result.user.userId, acr: PASSWORD_ACR, amr: ['pwd'], ts } };
     await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
   }
 

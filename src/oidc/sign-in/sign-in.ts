@@ -8,7 +8,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { isUsername, USERNAME_MAX_LENGTH } from '../../stores/users/username.js';
 
-export type SignInResult = { ok: true; account: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
+export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
 
 /**
  * Checks a username and password. An unknown username costs the same argon2 work as a wrong
@@ -17,14 +17,14 @@ export type SignInResult = { ok: true; account: User } | { ok: false; reason: 'i
 @Injectable()
 export class SignIn {
   constructor(
-    private readonly accounts: UsersStore,
+    private readonly users: UsersStore,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
   ) {}
 
   async attempt(issuerId: string, username: string, password: string, ip: string): Promise<SignInResult> {
-    // A name no account can have (too long, or outside the admin API's alphabet) is a failed
+    // A name no user can have (too long, or outside the admin API's alphabet) is a failed
     // sign-in like any other, but is never looked up and gets no budget of its own; logged cut short.
     const wellFormed = isUsername(username);
     const name = wellFormed ? username : `${username.slice(0, USERNAME_MAX_LENGTH)}…`;
@@ -34,17 +34,17 @@ export class SignIn {
       if (lockedNow) await this.audit.record(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: name, after: { retry_after_seconds: retryAfterSeconds } });
       return { ok: false, reason: 'locked', retryAfterSeconds };
     }
-    const account = wellFormed ? await this.accounts.findForLogin(issuerId, username) : null;
+    const user = wellFormed ? await this.users.findForLogin(issuerId, username) : null;
     // A malformed name is refused without the hashing work: its shape says nothing about anyone.
-    if (!wellFormed || !(await this.hasher.verify(account?.passwordHash ?? undefined, password)) || !account) {
-      await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: account?.userId ?? name });
+    if (!wellFormed || !(await this.hasher.verify(user?.passwordHash ?? undefined, password)) || !user) {
+      await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
     await this.throttle.succeeded(issuerId, username, ip);
-    return { ok: true, account };
+    return { ok: true, user };
   }
 
   find(issuerId: string, userId: string): Promise<User | null> {
-    return isUUID(userId) ? this.accounts.find(issuerId, userId) : Promise.resolve(null);
+    return isUUID(userId) ? this.users.find(issuerId, userId) : Promise.resolve(null);
   }
 }

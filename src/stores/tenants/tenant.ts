@@ -1,5 +1,6 @@
-export const SIGNING_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
-export type SigningAlg = (typeof SIGNING_ALGS)[number];
+import type { SigningAlg } from '../../common/protocol.js';
+
+export type { SigningAlg };
 
 /** Grant types a tenant may allow its clients. The authorization code and refresh token grants are always on. */
 export const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';

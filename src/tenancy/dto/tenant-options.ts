@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayContains, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { REQUIRED_GRANT_TYPES, SIGNING_ALGS, TENANT_GRANT_TYPES } from '../../stores/tenants/tenant.js';
+import { SIGNING_ALGS } from '../../common/protocol.js';
+import { REQUIRED_GRANT_TYPES, TENANT_GRANT_TYPES, TENANT_OPTION_DEFAULTS } from '../../stores/tenants/tenant.js';
 
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>
@@ -32,9 +33,10 @@ const ttlField = (description: string, example: number, min: number, max: number
   );
 
 /** Token lifetimes, in seconds: from one minute to what common IdPs allow. */
-export const AccessTokenTtlField = () => ttlField('Lifetime of access tokens (all grants), in seconds. Default 3600.', 3600, 60, 86_400);
-export const IdTokenTtlField = () => ttlField('Lifetime of ID tokens, in seconds. Default 3600.', 3600, 60, 86_400);
-export const RefreshTokenTtlField = () => ttlField('Lifetime of refresh tokens, in seconds. Default 1209600 (14 days).', 1_209_600, 300, 31_536_000);
+const { accessTokenTtl, idTokenTtl, refreshTokenTtl } = TENANT_OPTION_DEFAULTS;
+export const AccessTokenTtlField = () => ttlField(`Lifetime of access tokens (all grants), in seconds. Default ${accessTokenTtl}.`, accessTokenTtl, 60, 86_400);
+export const IdTokenTtlField = () => ttlField(`Lifetime of ID tokens, in seconds. Default ${idTokenTtl}.`, idTokenTtl, 60, 86_400);
+export const RefreshTokenTtlField = () => ttlField(`Lifetime of refresh tokens, in seconds. Default ${refreshTokenTtl} (${refreshTokenTtl / 86_400} days).`, refreshTokenTtl, 300, 31_536_000);
 
 /** `grant_types`: what the tenant's clients may use. */
 export const GrantTypesField = () =>

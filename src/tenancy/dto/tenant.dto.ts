@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SIGNING_ALGS } from '../../common/protocol.js';
 import { TENANT_GRANT_TYPES } from '../../stores/tenants/tenant.js';
 
 export class TenantDto {
@@ -14,7 +15,7 @@ export class TenantDto {
   @ApiProperty({ example: true })
   enabled: boolean;
 
-  @ApiProperty({ enum: ['RS256', 'ES256', 'EdDSA'], example: 'RS256' })
+  @ApiProperty({ enum: SIGNING_ALGS, example: 'RS256' })
   signing_alg: string;
 
   @ApiProperty({ example: 90, description: '0 = manual rotation only.' })

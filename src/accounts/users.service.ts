@@ -25,7 +25,7 @@ function claimsOf(dto: Partial<CreateUserDto>): StandardClaims {
 }
 
 @Injectable()
-export class AccountsService {
+export class UsersService {
   constructor(
     private readonly users: UsersStore,
     private readonly tenants: TenantsService,
