@@ -1,5 +1,6 @@
 import { All, applyDecorators, Controller, Get, NotFoundException } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { NOT_FOUND } from '../common/errors/error-body.js';
 import { AppError } from '../common/errors/app-error.js';
 import { OAuthErrorDto } from '../common/errors/admin-error.dto.js';
 import { IssuerJwksDto } from './dto/issuer-jwks.dto.js';
@@ -87,6 +88,6 @@ export class DiscoveryController {
   ])
   @ApiExcludeEndpoint()
   unknownIssuer(): never {
-    throw new AppError(404, 'not_found', 'The requested resource does not exist.');
+    throw new AppError(NOT_FOUND.status, NOT_FOUND.error, NOT_FOUND.message);
   }
 }

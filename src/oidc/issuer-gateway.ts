@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { databaseProblem } from '../common/errors/database-problem.js';
-import { oauthErrorBody, type Problem } from '../common/errors/error-body.js';
+import { oauthErrorBody, SERVER_ERROR, type Problem } from '../common/errors/error-body.js';
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
 import { loggableRequest, loggableResponse } from '../common/http/pino-internals.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
@@ -148,7 +148,7 @@ export class IssuerGateway {
       return this.answer(res, problem, id);
     }
     PinoLogger.root?.error({ req_id: id, err: loggableError(error) }, 'unexpected error');
-    this.answer(res, { status: 500, error: 'server_error', message: 'An unexpected error occurred.' }, id);
+    this.answer(res, SERVER_ERROR, id);
   }
 
   private answer(res: ServerResponse, problem: Problem, id?: string): void {

@@ -6,10 +6,10 @@ import { loggableError } from '../../database/database-errors.js';
 import { allowedMethods } from './allowed-methods.js';
 import { AppError, InvalidJson, PayloadTooLarge } from './app-error.js';
 import { databaseProblem } from './database-problem.js';
-import { adminErrorBody, isAdminPath, oauthErrorBody, type Problem } from './error-body.js';
+import { adminErrorBody, isAdminPath, NOT_FOUND, oauthErrorBody, SERVER_ERROR, type Problem } from './error-body.js';
 
 /** An AppError as answered: its message only when it is the caller's to see. */
-const problemOf = (error: AppError): Problem => ({ ...error, status: error.status, error: error.error, message: error.expose ? error.message : 'An unexpected error occurred.' });
+const problemOf = (error: AppError): Problem => ({ ...error, status: error.status, error: error.error, message: error.expose ? error.message : SERVER_ERROR.message });
 
 const snakeCase = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
@@ -58,7 +58,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
             message: `${req.method} is not allowed on this route; allowed: ${allow.join(', ')}.`,
             headers: { Allow: allow.join(', ') },
           }
-        : { status: 404, error: 'not_found', message: 'The requested resource does not exist.' };
+        : NOT_FOUND;
       return { problem, routing: true };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
@@ -66,7 +66,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const problem = databaseProblem(exception, 'admin');
     if (problem) return { problem };
-    return { problem: { status: 500, error: 'server_error', message: 'An unexpected error occurred.' } };
+    return { problem: SERVER_ERROR };
   }
 
   /** Errors Nest or Express raise before a handler runs: body parsing, size limits. */

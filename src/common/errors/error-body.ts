@@ -11,10 +11,17 @@ export interface Problem {
   headers?: Record<string, string>;
 }
 
+/** A route that does not exist, on any path. */
+export const NOT_FOUND: Problem = { status: 404, error: 'not_found', message: 'The requested resource does not exist.' };
+
+/** A bug: nothing of it is shown but the request id, which finds its log line. */
+export const SERVER_ERROR: Problem = { status: 500, error: 'server_error', message: 'An unexpected error occurred.' };
+
+/** RFC 6749 §5.2's body, which every public error answers with: the gateway's, Nest's and oidc-provider's. */
 export function oauthErrorBody(problem: Problem, requestId?: string) {
   return {
     error: problem.error,
-    error_description: problem.message,
+    ...(problem.message ? { error_description: problem.message } : {}),
     ...(problem.status >= 500 && requestId ? { request_id: requestId } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import { errors } from 'oidc-provider';
 import { databaseProblem, DATABASE_RETRY_AFTER_SECONDS } from '../../common/errors/database-problem.js';
-import type { Problem } from '../../common/errors/error-body.js';
+import { NOT_FOUND, oauthErrorBody, SERVER_ERROR, type Problem } from '../../common/errors/error-body.js';
 import { databaseErrorKind } from '../../database/database-errors.js';
 import { isSessionlessFormPost } from '../oidc-provider-internals.js';
 
@@ -64,22 +64,24 @@ export const publicErrors: Middleware = async (ctx, next) => {
     // oidc-provider lets a few failures escape its own error handler; never answer them in Koa's text.
     if (isSessionlessFormPost(error)) {
       // A form (device code page) posted without the session it was issued in: the caller's mistake.
-      ctx.status = 400;
-      ctx.body = { error: 'invalid_request', error_description: 'The form was posted without its session; open the page again and resubmit.' };
+      answer(ctx, { status: 400, error: 'invalid_request', message: 'The form was posted without its session; open the page again and resubmit.' });
       return;
     }
     ctx.app.emit('error', error, ctx);
-    ctx.status = 500;
-    ctx.body = { error: 'server_error', error_description: 'An unexpected error occurred.', request_id: (ctx.req as { id?: string }).id };
+    answer(ctx, SERVER_ERROR);
     return;
   }
   if (ctx.status === 404 && ctx.body === undefined) {
-    ctx.status = 404;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { error: 'not_found', error_description: 'The requested resource does not exist.' };
+    answer(ctx, NOT_FOUND);
   } else if (ctx.status === 503) {
     ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
   } else if (ctx.status === 500 && (ctx.body as { error?: string } | undefined)?.error === 'server_error') {
-    ctx.body = { error: 'server_error', error_description: 'An unexpected error occurred.', request_id: (ctx.req as { id?: string }).id };
+    answer(ctx, SERVER_ERROR);
   }
 };
+
+function answer(ctx: Parameters<Middleware>[0], problem: Problem): void {
+  ctx.status = problem.status;
+  ctx.body = oauthErrorBody(problem, (ctx.req as { id?: string }).id);
+}

@@ -1,4 +1,5 @@
 import type { Configuration } from 'oidc-provider';
+import { oauthErrorBody } from '../../common/errors/error-body.js';
 
 /**
  * Errors oidc-provider would show as an HTML page (an authorization request it cannot
@@ -7,5 +8,5 @@ import type { Configuration } from 'oidc-provider';
 export const renderError: NonNullable<Configuration['renderError']> = (ctx, out) => {
   ctx.type = 'application/json; charset=utf-8';
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = { error: out.error, ...(out.error_description ? { error_description: out.error_description } : {}) };
+  ctx.body = oauthErrorBody({ status: ctx.status, error: out.error, message: out.error_description ?? '' });
 };
