@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { StoresModule } from '../stores/stores.module.js';
-import { TenancyModule } from '../tenancy/tenancy.module.js';
 import { AdminKeysController } from './admin-keys.controller.js';
 import { AdminKeysService } from './admin-keys.service.js';
 import { AdminAuthenticator } from './auth/admin-authenticator.js';
@@ -12,7 +11,7 @@ import { AdminAuthenticator } from './auth/admin-authenticator.js';
  */
 @Global()
 @Module({
-  imports: [StoresModule, TenancyModule],
+  imports: [StoresModule],
   controllers: [AdminKeysController],
   providers: [AdminKeysService, AdminAuthenticator],
   exports: [AdminAuthenticator],

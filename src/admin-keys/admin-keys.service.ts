@@ -8,7 +8,7 @@ import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { hashToken } from '../common/crypto/token-hash.js';
 import { ResourceNotFound, ValidationFailed } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
-import { TenantsService } from '../tenancy/tenants.service.js';
+import { TenantsStore } from '../stores/tenants/tenants.store.js';
 import type { AdminKeyDto, AdminKeyWithSecretDto, CreateAdminKeyDto, ListAdminKeysQueryDto } from './dto/admin-key.dto.js';
 
 /**
@@ -22,7 +22,7 @@ export class AdminKeysService {
     private readonly keys: AdminKeysStore,
     private readonly db: Database,
     private readonly audit: AuditTrail,
-    private readonly tenants: TenantsService,
+    private readonly tenants: TenantsStore,
   ) {}
 
   async create(dto: CreateAdminKeyDto, actor: Actor): Promise<AdminKeyWithSecretDto> {
@@ -30,10 +30,9 @@ export class AdminKeysService {
     return this.db.transaction(async () => {
       if (dto.issuer_id !== undefined) {
         // Locked, so the tenant cannot be deleted before its key commits.
-        await this.tenants.lock(dto.issuer_id).catch((error: unknown) => {
-          if (error instanceof ResourceNotFound) throw new ValidationFailed([{ field: 'issuer_id', message: `tenant '${dto.issuer_id}' does not exist` }]);
-          throw error;
-        });
+        if (!(await this.tenants.lock(dto.issuer_id))) {
+          throw new ValidationFailed([{ field: 'issuer_id', message: `tenant '${dto.issuer_id}' does not exist` }]);
+        }
       }
       const created = toDto(await this.keys.insert({ name: dto.name, issuerId: dto.issuer_id ?? null, digest: hashToken(key), prefix: key.slice(0, 8) }));
       await this.audit.record(actor, { action: 'admin_key.created', issuerId: created.issuer_id, resourceType: 'admin_key', resourceId: created.id, after: created });
