@@ -1,6 +1,6 @@
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { PinoLogger } from 'nestjs-pino';
 import { AdminAuthenticator } from './admin-keys/auth/admin-authenticator.js';
 import { operatorKeyMiddleware } from './admin-keys/auth/operator-access.js';
@@ -53,7 +53,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
  * for Express's and Nest's layers; all others go on to Express unchanged.
  */
 function routeIssuersFirst(app: NestExpressApplication): void {
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   const gateway = app.get(IssuerGateway);
   const [express] = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');

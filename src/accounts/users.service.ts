@@ -137,5 +137,5 @@ function toDto(user: User): UserDto {
     ...(user.claims as Partial<UserDto>),
     created_at: user.createdAt.toISOString(),
     updated_at: user.updatedAt.toISOString(),
-  } as UserDto;
+  };
 }

@@ -160,7 +160,7 @@ export class ClientsService {
       ...(client.metadata as Partial<ClientDto>),
       created_at: client.createdAt.toISOString(),
       updated_at: client.updatedAt.toISOString(),
-    } as ClientDto;
+    };
   }
 }
 

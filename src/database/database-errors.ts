@@ -69,7 +69,7 @@ export function classifyDatabaseError(error: unknown): DatabaseErrorClass {
 const MAX_CAUSE_DEPTH = 4;
 
 function classifyOne(error: Error): DatabaseErrorClass {
-  const cause = error instanceof QueryFailedError ? error.driverError : error;
+  const cause: unknown = error instanceof QueryFailedError ? error.driverError : error;
   if (cause instanceof pg.DatabaseError) {
     const state = cause.code ?? '';
     const kind = KIND_OF_STATE[state];
@@ -99,7 +99,7 @@ export const isTransient = (kind: DatabaseErrorKind): boolean => kind === 'unava
  */
 export function loggableError(error: unknown): unknown {
   if (!(error instanceof QueryFailedError || error instanceof pg.DatabaseError)) return error;
-  const cause = error instanceof QueryFailedError ? error.driverError : error;
+  const cause: unknown = error instanceof QueryFailedError ? error.driverError : error;
   const { name, message, stack } = error;
   return { type: name, message, code: (cause as { code?: string }).code, stack };
 }

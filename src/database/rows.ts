@@ -19,7 +19,7 @@ export interface Fragment {
 
 /** `(col, …) VALUES ($1, …)` of a record's defined members. */
 export function insertValues(record: object): Fragment {
-  const entries = Object.entries(record).filter(([, value]) => value !== undefined);
+  const entries = Object.entries(record as Record<string, unknown>).filter(([, value]) => value !== undefined);
   const columns = entries.map(([member]) => toSnake(member)).join(', ');
   const placeholders = entries.map((_, index) => `$${index + 1}`).join(', ');
   return { sql: `(${columns}) VALUES (${placeholders})`, params: entries.map(([, value]) => value) };
@@ -30,7 +30,7 @@ export function insertValues(record: object): Fragment {
  * `$first`; empty when nothing is to change.
  */
 export function setColumns(changes: object, first: number): Fragment {
-  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const entries = Object.entries(changes as Record<string, unknown>).filter(([, value]) => value !== undefined);
   return {
     sql: entries.map(([member], index) => `${toSnake(member)} = $${first + index}`).join(', '),
     params: entries.map(([, value]) => value),

@@ -32,7 +32,7 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.kind !== 'Client') return (await unlessAbsent(payloads.find(tenantId, this.kind, id))) as AdapterPayload | undefined;
+      if (this.kind !== 'Client') return unlessAbsent(payloads.find(tenantId, this.kind, id) as Promise<AdapterPayload | undefined>);
       let cached = clientCache.get(id);
       if (!cached) {
         if (clientCache.size >= CLIENT_CACHE_SIZE) clientCache.delete(clientCache.keys().next().value!);
@@ -44,11 +44,11 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return (await unlessAbsent(payloads.findByUserCode(tenantId, this.kind, userCode))) as AdapterPayload | undefined;
+      return unlessAbsent(payloads.findByUserCode(tenantId, this.kind, userCode) as Promise<AdapterPayload | undefined>);
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return (await unlessAbsent(payloads.findByUid(tenantId, this.kind, uid))) as AdapterPayload | undefined;
+      return unlessAbsent(payloads.findByUid(tenantId, this.kind, uid) as Promise<AdapterPayload | undefined>);
     }
 
     async consume(id: string): Promise<void> {

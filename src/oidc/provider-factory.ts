@@ -51,7 +51,7 @@ export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Ada
     adapter: Adapter,
     // Clients come from the adapter (the clients table); none is static.
     clients: [],
-    jwks: { keys: jwks as Configuration['jwks'] extends { keys: infer K } | undefined ? K : never },
+    jwks: { keys: jwks },
     // Issuers share a host: each one's cookies stay under its own path and are signed with its own keys,
     // so a session at one issuer is never sent to, or accepted by, another.
     cookies: {

@@ -178,14 +178,14 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     onEscapedError(provider, (error, ctx) => {
       this.logger.error({ err: loggableError(error), req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');
     });
-    return { tenant, provider, handle: provider.callback() as LiveIssuer['handle'], documents: new DocumentCache(), branding };
+    return { tenant, provider, handle: provider.callback(), documents: new DocumentCache(), branding };
   }
 
   /** A client as oidc-provider wants it: its metadata, client_id and plain secret. */
   private async loadClient(issuerId: string, clientId: string): Promise<AdapterPayload | undefined> {
     const client = await this.clients.findWithSecret(issuerId, clientId);
     if (!client) return undefined;
-    return { ...client.metadata, client_id: clientId, ...(client.clientSecret ? { client_secret: client.clientSecret } : {}) } as AdapterPayload;
+    return { ...client.metadata, client_id: clientId, ...(client.clientSecret ? { client_secret: client.clientSecret } : {}) };
   }
 
   private async checkVersions(): Promise<void> {

@@ -68,7 +68,7 @@ export function checkMetadata(doc: MetadataDocument, requestedIssuer: string, al
       continue;
     }
     const problem = schemeProblem(url, allowPrivate);
-    if (problem) findings.push(error('ENDPOINT_NOT_HTTPS', `${member} ${value} ${problem}.`));
+    if (problem) findings.push(error('ENDPOINT_NOT_HTTPS', `${member} ${typeof value === 'string' ? value : JSON.stringify(value)} ${problem}.`));
   }
   return findings;
 }

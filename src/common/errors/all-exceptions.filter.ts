@@ -28,7 +28,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const requestId = String(req.id ?? '');
+    const requestId = typeof req.id === 'string' ? req.id : '';
 
     const { problem, routing } = this.toProblem(exception, req);
     if (problem.status === 500) {

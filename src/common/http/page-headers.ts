@@ -63,6 +63,8 @@ const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/') || u
 export function guardPages(req: IncomingMessage, res: ServerResponse): void {
   // Captured now: the issuer gateway rewrites `req.url` below the issuer.
   const csp = isDocs(req.url ?? '/') ? DOCS_CSP : PAGE_CSP;
+  // Called back through `apply` with the response as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     if (isHtml(passedContentType(args) ?? this.getHeader('content-type'))) {
@@ -70,7 +72,7 @@ export function guardPages(req: IncomingMessage, res: ServerResponse): void {
       if (!this.hasHeader('content-security-policy')) this.setHeader('Content-Security-Policy', csp);
     }
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof res.writeHead;
+  };
 }
 
 const isHtml = (contentType: unknown) => typeof contentType === 'string' && /^\s*text\/html\b/i.test(contentType);

@@ -19,7 +19,7 @@ export class InteractionsController {
 
   @Post('login')
   login(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.login(issuerId, String(body.username ?? ''), String(body.password ?? ''), req, res);
+    return this.interactions.login(issuerId, text(body.username), text(body.password), req, res);
   }
 
   @Post('confirm')
@@ -32,3 +32,6 @@ export class InteractionsController {
     return this.interactions.abort(issuerId, req, res);
   }
 }
+
+/** A form field as a string; a repeated or absent field is empty (and fails sign-in like any wrong value). */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');

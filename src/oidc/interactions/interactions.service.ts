@@ -30,13 +30,13 @@ export class InteractionsService {
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
     if (details.prompt.name === 'login') {
-      return this.html(res, loginPage(branding, { action: `${base}/login`, abort: `${base}/abort`, csrf, username: String(details.params.login_hint ?? '') }));
+      return this.html(res, loginPage(branding, { action: `${base}/login`, abort: `${base}/abort`, csrf, username: typeof details.params.login_hint === 'string' ? details.params.login_hint : '' }));
     }
     const client = await issuer.provider.Client.find(String(details.params.client_id));
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     // Everything the consent grants is listed: scopes, claims asked for one by one, and APIs.
     const asks = [
-      ...(missing.missingOIDCScope ?? String(details.params.scope ?? 'openid').split(' ').filter(Boolean)).map(describeScope),
+      ...(missing.missingOIDCScope ?? (typeof details.params.scope === 'string' ? details.params.scope : 'openid').split(' ').filter(Boolean)).map(describeScope),
       ...(missing.missingOIDCClaims ?? []).map((claim) => `See your “${claim}”`),
       ...Object.entries(missing.missingResourceScopes ?? {}).map(([resource, scopes]) => `Call ${resource}${scopes.length ? ` (${scopes.join(', ')})` : ''}`),
     ];

@@ -6,7 +6,7 @@ import { PageQueryDto } from '../../common/http/pagination.js';
 export class ListTenantsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only enabled (`true`) or only disabled (`false`) tenants.' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: '$property must be true or false' })
   enabled?: boolean;
 }
