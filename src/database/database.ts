@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type pg from 'pg';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -8,6 +8,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 interface OpenTransaction {
   client: pg.PoolClient;
   afterCommit: Array<() => void>;
+}
+
+/** A pooled connection while it is out, and how to give it back (with the error that broke it, to drop it). */
+interface Lease {
+  client: pg.PoolClient;
+  release(error?: Error): void;
 }
 
 /** A statement's outcome: its rows, and how many rows it touched (for UPDATE and DELETE). */
@@ -54,7 +60,7 @@ export class Database {
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.open.getStore()) return work();
-    const [client, release] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
+    const { client, release } = await this.connect();
     const transaction: OpenTransaction = { client, afterCommit: [] };
     let broken: Error | undefined;
     try {
@@ -82,17 +88,37 @@ export class Database {
   private async run<Row>(sql: string, params: unknown[]): Promise<Outcome<Row>> {
     const transaction = this.open.getStore();
     if (transaction) return outcome(await transaction.client.query(sql, params));
-    const [client, release] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
+    const { client, release } = await this.connect();
     let broken: Error | undefined;
     try {
       return outcome(await client.query(sql, params));
     } catch (error) {
-      // PostgreSQL's own errors (they carry an SQLSTATE) leave the connection usable.
-      if (!(error as { code?: unknown }).code) broken = error as Error;
+      // PostgreSQL's errors end the statement and leave the connection usable, but for FATAL
+      // ones (such as 57P01, terminated by an administrator): the server closes the connection.
+      if (!(error instanceof pg.DatabaseError) || error.severity === 'FATAL' || error.severity === 'PANIC') broken = error as Error;
       throw error;
     } finally {
       release(broken);
     }
+  }
+
+  /**
+   * A connection of the pool, watched while it is out: if it fails meanwhile (the server ends
+   * it, the network drops) it goes back as broken, so the pool drops it. Unwatched, its
+   * 'error' event would have no listener, which ends the process.
+   */
+  private async connect(): Promise<Lease> {
+    const [client, release] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
+    let failed: Error | undefined;
+    const onError = (error: Error) => (failed ??= error);
+    client.on('error', onError);
+    return {
+      client,
+      release(error) {
+        client.off('error', onError);
+        release(error ?? failed);
+      },
+    };
   }
 }
 
