@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latch } from '../../test/helpers/latch.js';
+import { backendPid } from '../../test/helpers/locks.js';
 import { issuerIdOf, openStoreDb, ownConnection, type StoreDb } from '../../test/helpers/store-db.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
 import { TENANT_OPTION_DEFAULTS } from '../stores/tenants/tenant.js';
@@ -31,7 +32,6 @@ afterAll(async () => {
 
 const insert = (id: string) => s.db.execute(`INSERT INTO ${table} (id) VALUES ($1)`, [id]);
 const committed = async (id: string) => (await observer.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).rowCount === 1;
-const backendPid = async () => (await s.db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid;
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('expected a failure'), (error: unknown) => error);
 /** What escaped every caller while `run` ran: a connection's 'error' event with no listener would end the process. */
 async function escaping(run: () => Promise<void>): Promise<unknown[]> {
@@ -71,10 +71,10 @@ describe('transaction', () => {
     const pids: number[] = [];
     const seen: boolean[] = [];
     const error = await failure(s.db.transaction(async () => {
-      pids.push(await backendPid());
+      pids.push(await backendPid(s.db));
       await s.db.transaction(async () => {
         await insert('nested-1');
-        pids.push(await backendPid());
+        pids.push(await backendPid(s.db));
       });
       seen.push(await committed('nested-1'));
       throw new Error('outer failed after the inner returned');
@@ -179,7 +179,7 @@ describe('concurrent transactions', () => {
 
     const first = s.db.transaction(async () => {
       await insert('concurrent-first-1');
-      pids.first = await backendPid();
+      pids.first = await backendPid(s.db);
       firstWrote.open();
       await secondDone.promise;
       await insert('concurrent-first-2');
@@ -188,7 +188,7 @@ describe('concurrent transactions', () => {
       await firstWrote.promise;
       return s.db.transaction(async () => {
         await insert('concurrent-second');
-        pids.second = await backendPid();
+        pids.second = await backendPid(s.db);
         throw new Error('second failed');
       });
     })();

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -9,21 +8,23 @@ import { Database } from '../../src/database/database.js';
 import { TENANT_OPTION_DEFAULTS } from '../../src/stores/tenants/tenant.js';
 import { TenantsStore, type TenantOptions } from '../../src/stores/tenants/tenants.store.js';
 
-/** What store tests build stores from: the application's DataSource on the run's database, migrated, and the `Database` over it. */
+/** What store tests build stores from: the `Database` over the application's DataSource on the run's database, migrated. */
 export interface StoreDb {
-  dataSource: DataSource;
   db: Database;
   /** Under a random key: each test file seals and opens with its own. */
   box: SecretBox;
   close(): Promise<void>;
 }
 
-/** Opens the run's database the way DatabaseModule does (same DataSource, same migrations), with no app around it. */
+/**
+ * Opens the run's database the way DatabaseModule does (same DataSource, same migrations), with
+ * no app around it. `poolSize` is at least 2: migrating holds one connection for its lock.
+ */
 export async function openStoreDb({ poolSize = 4 } = {}): Promise<StoreDb> {
   const config = { databaseUrl: inject('databaseUrl'), databasePoolSize: poolSize } as AppConfig;
   const dataSource = await createDataSource(config).initialize();
   await runMigrations(dataSource);
-  return { dataSource, db: new Database(dataSource), box: new SecretBox(randomBytes(32)), close: () => dataSource.destroy() };
+  return { db: new Database(dataSource), box: new SecretBox(randomBytes(32)), close: () => dataSource.destroy() };
 }
 
 /** A random issuer id under `prefix`: test files share the run's database, so none of them reuses another's ids. */
@@ -46,18 +47,4 @@ export async function ownConnection(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: inject('databaseUrl') });
   await client.connect();
   return client;
-}
-
-/**
- * Resolves once some backend waits for a lock `holderPid` holds, i.e. once the concurrent work
- * under test has reached the lock; fails after `timeoutMs`.
- */
-export async function untilBlockedBy(db: Database, holderPid: number, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [holderPid]);
-    if (n > 0) return;
-    if (Date.now() > deadline) throw new Error(`nothing waited for a lock of backend ${holderPid} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
