@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type pg from 'pg';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -8,6 +8,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 interface OpenTransaction {
   client: pg.PoolClient;
   afterCommit: Array<() => void>;
+}
+
+/** A pooled connection while it is out, and how to give it back (with the error that broke it, to drop it). */
+interface Lease {
+  client: pg.PoolClient;
+  release(error?: Error): void;
 }
 
 /** A statement's outcome: its rows, and how many rows it touched (for UPDATE and DELETE). */
@@ -56,6 +62,7 @@ export class Database {
     if (this.open.getStore()) return work();
     const { client, release } = await this.connect();
     const transaction: OpenTransaction = { client, afterCommit: [] };
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await this.open.run(transaction, work);
@@ -64,13 +71,10 @@ export class Database {
       return result;
     } catch (error) {
       // A connection that cannot even roll back is dropped from the pool, not reused.
-      await client.query('ROLLBACK').then(
-        () => release(),
-        (rollbackError: Error) => release(rollbackError),
-      );
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
-      release();
+      release(broken);
     }
   }
 
@@ -85,36 +89,35 @@ export class Database {
     const transaction = this.open.getStore();
     if (transaction) return outcome(await transaction.client.query(sql, params));
     const { client, release } = await this.connect();
+    let broken: Error | undefined;
     try {
-      const result = outcome<Row>(await client.query(sql, params));
-      release();
-      return result;
+      return outcome(await client.query(sql, params));
     } catch (error) {
-      // PostgreSQL's own errors (they carry an SQLSTATE) leave the connection usable.
-      release((error as { code?: unknown }).code ? undefined : (error as Error));
+      // PostgreSQL's errors end the statement and leave the connection usable, but for FATAL
+      // ones (such as 57P01, terminated by an administrator): the server closes the connection.
+      // The SQLSTATE classes say the same as the (translated) severity: 08 connection exceptions, 57P operator intervention.
+      if (!(error instanceof pg.DatabaseError) || error.severity === 'FATAL' || error.severity === 'PANIC' || /^(08|57P)/.test(error.code ?? '')) broken = error as Error;
       throw error;
+    } finally {
+      release(broken);
     }
   }
 
   /**
-   * A pooled connection, watched while it is out of the pool: a connection that fails between
-   * statements (the server went away) emits an error that would otherwise crash the process,
-   * and is destroyed on release instead of going back to the pool. `release` may be called
-   * more than once; only the first counts.
+   * A connection of the pool, watched while it is out: if it fails meanwhile (the server ends
+   * it, the network drops) it goes back as broken, so the pool drops it. Unwatched, its
+   * 'error' event would have no listener, which ends the process.
    */
-  private async connect(): Promise<{ client: pg.PoolClient; release: (error?: Error) => void }> {
-    const [client, giveBack] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
-    let failure: Error | undefined;
-    let released = false;
-    const onError = (error: Error) => (failure = error);
+  private async connect(): Promise<Lease> {
+    const [client, release] = (await this.driver.obtainMasterConnection()) as [pg.PoolClient, (error?: Error) => void];
+    let failed: Error | undefined;
+    const onError = (error: Error) => (failed ??= error);
     client.on('error', onError);
     return {
       client,
-      release: (error?: Error) => {
-        if (released) return;
-        released = true;
+      release(error) {
         client.off('error', onError);
-        giveBack(error ?? failure);
+        release(error ?? failed);
       },
     };
   }

@@ -74,9 +74,9 @@ export class KeysService {
    * tenant row is locked, so when several replicas find the same tenant due, exactly one rotates.
    */
   async rotateIfDue(issuerId: string): Promise<boolean> {
-    const tenant = await this.tenant(issuerId);
-    const material = await generateKeyMaterial(tenant.signingAlg);
     try {
+      const tenant = await this.tenant(issuerId);
+      const material = await generateKeyMaterial(tenant.signingAlg);
       await this.rotateNow(issuerId, material, systemActor('key-rotation'), async ({ keyRotationDays }) => {
         // The tenant row is locked by rotateNow: what is read here cannot change until commit.
         const active = await this.keys.findActive(issuerId);
@@ -85,7 +85,7 @@ export class KeysService {
       });
       return true;
     } catch (error) {
-      // Deleted meanwhile: nothing to rotate.
+      // Deleted since it was found due (before this call or while it waited): nothing to rotate.
       if (error instanceof RotationNotDue || error instanceof ResourceNotFound) return false;
       throw error;
     }

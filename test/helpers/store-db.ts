@@ -1,39 +1,50 @@
 import { randomBytes } from 'node:crypto';
-import type pg from 'pg';
-import type { DataSource } from 'typeorm';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { createDataSource, runMigrations } from '../../src/database/data-source.js';
-import { poolOf } from '../../src/database/typeorm-internals.js';
+import { Database } from '../../src/database/database.js';
 import { TENANT_OPTION_DEFAULTS } from '../../src/stores/tenants/tenant.js';
-import { TenantsStore } from '../../src/stores/tenants/tenants.store.js';
+import { TenantsStore, type TenantOptions } from '../../src/stores/tenants/tenants.store.js';
 
-/** What store tests build stores from: the application's DataSource on the run's database, migrated. */
+/** What store tests build stores from: the `Database` over the application's DataSource on the run's database, migrated. */
 export interface StoreDb {
-  dataSource: DataSource;
-  /** The DataSource's own `pg` pool, as PG_POOL provides it. */
-  pool: pg.Pool;
+  db: Database;
   /** Under a random key: each test file seals and opens with its own. */
   box: SecretBox;
   close(): Promise<void>;
 }
 
-/** Opens the run's database the way DatabaseModule does (same DataSource, same migrations), with no app around it. */
-export async function openStoreDb(): Promise<StoreDb> {
-  const config = { databaseUrl: inject('databaseUrl'), databasePoolSize: 4 } as AppConfig;
+/**
+ * Opens the run's database the way DatabaseModule does (same DataSource, same migrations), with
+ * no app around it. `poolSize` is at least 2: migrating holds one connection for its lock.
+ */
+export async function openStoreDb({ poolSize = 4 } = {}): Promise<StoreDb> {
+  const config = { databaseUrl: inject('databaseUrl'), databasePoolSize: poolSize } as AppConfig;
   const dataSource = await createDataSource(config).initialize();
   await runMigrations(dataSource);
-  return { dataSource, pool: poolOf(dataSource), box: new SecretBox(randomBytes(32)), close: () => dataSource.destroy() };
+  return { db: new Database(dataSource), box: new SecretBox(randomBytes(32)), close: () => dataSource.destroy() };
+}
+
+/** A random issuer id under `prefix`: test files share the run's database, so none of them reuses another's ids. */
+export const issuerIdOf = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** A new tenant (no keys, no clients) with the default options but those given. */
+export async function newTenant(db: Database, issuerId: string, options: Partial<TenantOptions> = {}): Promise<string> {
+  await new TenantsStore(db).insert({ issuerId, displayName: issuerId, enabled: true, signingAlg: 'ES256', ...TENANT_OPTION_DEFAULTS, ...options });
+  return issuerId;
 }
 
 /** Two new tenants with distinct random issuer ids: `a` holds the rows, `b` tries to reach them. */
-export async function twoTenants(db: StoreDb): Promise<{ a: string; b: string }> {
-  const tenants = new TenantsStore(db.dataSource);
+export async function twoTenants(db: Database): Promise<{ a: string; b: string }> {
   const suffix = randomBytes(4).toString('hex');
-  const [a, b] = [`tenant-a-${suffix}`, `tenant-b-${suffix}`];
-  for (const issuerId of [a, b]) {
-    await tenants.insert({ issuerId, displayName: issuerId, enabled: true, signingAlg: 'RS256', ...TENANT_OPTION_DEFAULTS }, db.dataSource.manager);
-  }
-  return { a, b };
+  return { a: await newTenant(db, `tenant-a-${suffix}`), b: await newTenant(db, `tenant-b-${suffix}`) };
+}
+
+/** A connection of its own, outside the pool under test: to see what others committed, or to hold a lock. */
+export async function ownConnection(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  return client;
 }
