@@ -56,7 +56,10 @@ export default defineConfig(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // The build output is never a source: import the .ts module instead.
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\.?/)+dist(/|$)', message: 'Import the source under src/, never the build in dist/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\.?/)+dist(/|$)', message: 'Import the source under src/, never the build in dist/.' }] },
+      ],
     },
   },
   {

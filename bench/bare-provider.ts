@@ -27,13 +27,28 @@ function memoryAdapter(clients: AdapterPayload[]) {
       if (!stores.has(name)) stores.set(name, new Map(name === 'Client' ? clients.map((c) => [c.client_id as string, c]) : []));
       this.store = stores.get(name)!;
     }
-    async upsert(id: string, payload: AdapterPayload) { this.store.set(id, payload); }
-    async find(id: string) { return this.store.get(id); }
-    async findByUserCode(code: string) { return [...this.store.values()].find((p) => p.userCode === code); }
-    async findByUid(uid: string) { return [...this.store.values()].find((p) => p.uid === uid); }
-    async consume(id: string) { const p = this.store.get(id); if (p) p.consumed = Math.floor(Date.now() / 1000); }
-    async destroy(id: string) { this.store.delete(id); }
-    async revokeByGrantId(grantId: string) { for (const [id, p] of this.store) if (p.grantId === grantId) this.store.delete(id); }
+    async upsert(id: string, payload: AdapterPayload) {
+      this.store.set(id, payload);
+    }
+    async find(id: string) {
+      return this.store.get(id);
+    }
+    async findByUserCode(code: string) {
+      return [...this.store.values()].find((p) => p.userCode === code);
+    }
+    async findByUid(uid: string) {
+      return [...this.store.values()].find((p) => p.uid === uid);
+    }
+    async consume(id: string) {
+      const p = this.store.get(id);
+      if (p) p.consumed = Math.floor(Date.now() / 1000);
+    }
+    async destroy(id: string) {
+      this.store.delete(id);
+    }
+    async revokeByGrantId(grantId: string) {
+      for (const [id, p] of this.store) if (p.grantId === grantId) this.store.delete(id);
+    }
   };
 }
 

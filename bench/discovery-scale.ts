@@ -23,14 +23,16 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function timed<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<number[]> {
   const durations: number[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      const started = performance.now();
-      await task(item);
-      durations.push(performance.now() - started);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        const started = performance.now();
+        await task(item);
+        durations.push(performance.now() - started);
+      }
+    }),
+  );
   return durations.sort((a, b) => a - b);
 }
 
@@ -50,9 +52,19 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const portcullis = spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
     env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'production', ALLOW_INSECURE_PUBLIC_URL: 'true', PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0',
-      DATABASE_URL: Object.assign(new URL(SERVER_URL), { pathname: `/${database}` }).toString(), ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
-      PROVIDER_CACHE_SIZE: String(ISSUERS + 10), RATE_LIMIT_METADATA_PER_MINUTE: '0', RATE_LIMIT_PROTOCOL_PER_MINUTE: '0',
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      ALLOW_INSECURE_PUBLIC_URL: 'true',
+      PORT: String(port),
+      PUBLIC_URL: base,
+      LOG_LEVEL: 'warn',
+      KEY_ROTATION_CHECK_SECONDS: '0',
+      DATABASE_URL: Object.assign(new URL(SERVER_URL), { pathname: `/${database}` }).toString(),
+      ADMIN_API_KEY: ADMIN_KEY,
+      KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
+      PROVIDER_CACHE_SIZE: String(ISSUERS + 10),
+      RATE_LIMIT_METADATA_PER_MINUTE: '0',
+      RATE_LIMIT_PROTOCOL_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -62,7 +74,11 @@ try {
   const started = performance.now();
   const ids = Array.from({ length: ISSUERS }, (_, i) => `scale-${i}`);
   await timed(ids, 16, async (id) => {
-    const res = await fetch(`${base}/v1/tenants`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ issuer_id: id, signing_alg: 'ES256' }) });
+    const res = await fetch(`${base}/v1/tenants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ issuer_id: id, signing_alg: 'ES256' }),
+    });
     if (res.status !== 201) throw new Error(`create ${id}: ${res.status}`);
   });
   process.stderr.write(`created ${ISSUERS} issuers in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -72,19 +88,31 @@ try {
   const discovery = await (await fetch(`${base}/${hot}/.well-known/openid-configuration`)).text();
   const jwks = await (await fetch(`${base}/${hot}/jwks.json`)).text();
   const barePort = await freePort();
-  const bare = spawn(process.execPath, ['-e', `
+  const bare = spawn(
+    process.execPath,
+    [
+      '-e',
+      `
     const documents = { '/d': ${JSON.stringify(discovery)}, '/j': ${JSON.stringify(jwks)} };
     require('node:http').createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(documents[req.url]);
-    }).listen(${barePort}, '127.0.0.1', () => console.log('ready'));`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    }).listen(${barePort}, '127.0.0.1', () => console.log('ready'));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(bare);
-  await new Promise((resolve) => bare.stdout!.once('data', resolve));
+  await new Promise((resolve) => bare.stdout.once('data', resolve));
 
   const measure = async (url: string, pid: number) => {
     const cpu = cpuSeconds(pid);
     const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-    return { rps: result.requests.average, perCpu: result.requests.total / Math.max(cpuSeconds(pid) - cpu, 0.01), p99: result.latency.p99, errors: result.non2xx + result.errors };
+    return {
+      rps: result.requests.average,
+      perCpu: result.requests.total / Math.max(cpuSeconds(pid) - cpu, 0.01),
+      p99: result.latency.p99,
+      errors: result.non2xx + result.errors,
+    };
   };
   /** Hot-issuer rows, bare and Portcullis in alternating rounds, medians: one run each in a fixed order is at the mercy of whatever else the two cores were doing. */
   const hotRows = async (warmIssuers: string): Promise<string[]> => {
@@ -97,8 +125,15 @@ try {
       for (let round = 0; round < ROUNDS; round++) runs.push({ b: await measure(bareUrl, bare.pid!), p: await measure(portcullisUrl, portcullis.pid!) });
       const median = (pick: (run: (typeof runs)[number]) => number) => runs.map(pick).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
       const b = { rps: median((r) => r.b.rps), perCpu: median((r) => r.b.perCpu), errors: runs.reduce((n, r) => n + r.b.errors, 0) };
-      const p = { rps: median((r) => r.p.rps), perCpu: median((r) => r.p.perCpu), p99: median((r) => r.p.p99), errors: runs.reduce((n, r) => n + r.p.errors, 0) };
-      rows.push(`| ${name} | ${b.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / b.rps).toFixed(2)} | ${b.perCpu.toFixed(0)} | ${p.perCpu.toFixed(0)} | ${(p.perCpu / b.perCpu).toFixed(2)} | ${p.p99} ms | ${b.errors}/${p.errors} |`);
+      const p = {
+        rps: median((r) => r.p.rps),
+        perCpu: median((r) => r.p.perCpu),
+        p99: median((r) => r.p.p99),
+        errors: runs.reduce((n, r) => n + r.p.errors, 0),
+      };
+      rows.push(
+        `| ${name} | ${b.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / b.rps).toFixed(2)} | ${b.perCpu.toFixed(0)} | ${p.perCpu.toFixed(0)} | ${(p.perCpu / b.perCpu).toFixed(2)} | ${p.p99} ms | ${b.errors}/${p.errors} |`,
+      );
     }
     return rows;
   };

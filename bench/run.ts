@@ -20,15 +20,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const KEK = 'ab'.repeat(32);
 
-
-
 /** Starts a node process; resolves once its stdout matches `ready`, or at once without one. */
 function start(command: string[], env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, command, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   if (!ready) return Promise.resolve(child);
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk;
       if (ready.test(out)) resolve(child);
     });
@@ -63,9 +61,21 @@ const scenarios: Scenario[] = [
   { name: 'discovery', path: (i) => `/${i.rs}/.well-known/openid-configuration` },
   { name: 'JWKS', path: (i) => `/${i.rs}/jwks.json` },
   { name: 'client_credentials RS256 opaque', path: (i) => `/${i.rs}/token`, method: 'POST', body: () => cc, auth: 'rs' },
-  { name: 'client_credentials RS256 JWT', path: (i) => `/${i.rs}/token`, method: 'POST', body: () => `${cc}&resource=https%3A%2F%2Fapi.example.com`, auth: 'rs' },
+  {
+    name: 'client_credentials RS256 JWT',
+    path: (i) => `/${i.rs}/token`,
+    method: 'POST',
+    body: () => `${cc}&resource=https%3A%2F%2Fapi.example.com`,
+    auth: 'rs',
+  },
   { name: 'client_credentials ES256 opaque', path: (i) => `/${i.es}/token`, method: 'POST', body: () => cc, auth: 'es' },
-  { name: 'client_credentials ES256 JWT', path: (i) => `/${i.es}/token`, method: 'POST', body: () => `${cc}&resource=https%3A%2F%2Fapi.example.com`, auth: 'es' },
+  {
+    name: 'client_credentials ES256 JWT',
+    path: (i) => `/${i.es}/token`,
+    method: 'POST',
+    body: () => `${cc}&resource=https%3A%2F%2Fapi.example.com`,
+    auth: 'es',
+  },
 ];
 
 async function load(url: string, scenario: Scenario, ctx: Context, body?: string) {
@@ -87,18 +97,33 @@ async function main(): Promise<void> {
   try {
     const [pPort, bPort] = [await freePort(), await freePort()];
     const portcullisUrl = `http://127.0.0.1:${pPort}`;
-    const portcullis = await start(
-      [fileURLToPath(new URL('../src/main.js', import.meta.url))],
-      { NODE_ENV: 'production', ALLOW_INSECURE_PUBLIC_URL: 'true', PORT: String(pPort), PUBLIC_URL: portcullisUrl, DATABASE_URL: databaseUrl, ADMIN_API_KEY: ADMIN_KEY, KEY_ENCRYPTION_KEY: KEK, LOG_LEVEL: 'warn', KEY_ROTATION_CHECK_SECONDS: '0', RATE_LIMIT_METADATA_PER_MINUTE: '0', RATE_LIMIT_PROTOCOL_PER_MINUTE: '0' },
-    );
+    const portcullis = await start([fileURLToPath(new URL('../src/main.js', import.meta.url))], {
+      NODE_ENV: 'production',
+      ALLOW_INSECURE_PUBLIC_URL: 'true',
+      PORT: String(pPort),
+      PUBLIC_URL: portcullisUrl,
+      DATABASE_URL: databaseUrl,
+      ADMIN_API_KEY: ADMIN_KEY,
+      KEY_ENCRYPTION_KEY: KEK,
+      LOG_LEVEL: 'warn',
+      KEY_ROTATION_CHECK_SECONDS: '0',
+      RATE_LIMIT_METADATA_PER_MINUTE: '0',
+      RATE_LIMIT_PROTOCOL_PER_MINUTE: '0',
+    });
     children.push(portcullis);
     await waitReady(portcullisUrl);
 
     const issuers = { rs: 'bench-rs', es: 'bench-es' };
     const clients = {} as Context['clients'];
-    for (const [key, alg] of [['rs', 'RS256'], ['es', 'ES256']] as const) {
+    for (const [key, alg] of [
+      ['rs', 'RS256'],
+      ['es', 'ES256'],
+    ] as const) {
       await admin(portcullisUrl, 'POST', '/v1/tenants', { issuer_id: issuers[key], signing_alg: alg });
-      const client = await admin(portcullisUrl, 'POST', `/v1/tenants/${issuers[key]}/clients`, { grant_types: ['client_credentials'], allowed_resources: ['https://api.example.com'] });
+      const client = await admin(portcullisUrl, 'POST', `/v1/tenants/${issuers[key]}/clients`, {
+        grant_types: ['client_credentials'],
+        allowed_resources: ['https://api.example.com'],
+      });
       clients[key] = { id: client.client_id, secret: client.client_secret };
     }
 
@@ -109,7 +134,16 @@ async function main(): Promise<void> {
           issuerId: issuers[key],
           signingAlg: key === 'rs' ? 'RS256' : 'ES256',
           jwks: await Promise.all([0, 1].map(async () => (await generateKeyMaterial(key === 'rs' ? 'RS256' : 'ES256')).privateJwk)),
-          clients: [{ client_id: clients[key].id, client_secret: clients[key].secret, grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic', allowed_resources: ['https://api.example.com'] }],
+          clients: [
+            {
+              client_id: clients[key].id,
+              client_secret: clients[key].secret,
+              grant_types: ['client_credentials'],
+              response_types: [],
+              token_endpoint_auth_method: 'client_secret_basic',
+              allowed_resources: ['https://api.example.com'],
+            },
+          ],
         })),
       ),
     };
@@ -121,7 +155,10 @@ async function main(): Promise<void> {
     for (const [name, target] of Object.entries(targets) as [keyof typeof targets, (typeof targets)['bare']][]) {
       const res = await fetch(`${target.url}/${issuers.rs}/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${clients.rs.id}:${clients.rs.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clients.rs.id}:${clients.rs.secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: cc,
       });
       opaqueToken[name] = ((await res.json()) as { access_token: string }).access_token;

@@ -16,7 +16,10 @@ const VARIABLE = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/(?:(?!\/\*\*)[\s\S])*?^\s*([A-Z
 export async function envTable(): Promise<string> {
   const source = await readFile(ENV_FILE, 'utf8');
   const rows = [...source.matchAll(VARIABLE)].map(([, doc, name]) => {
-    const text = doc.replace(/\s*\n\s*\*\s?/g, ' ').replace(/\|/g, '\\|').trim();
+    const text = doc
+      .replace(/\s*\n\s*\*\s?/g, ' ')
+      .replace(/\|/g, '\\|')
+      .trim();
     return `| \`${name}\` | ${text} |`;
   });
   return ['| variable | meaning and default |', '|---|---|', ...rows].join('\n');

@@ -7,9 +7,7 @@ import type { AppConfig } from './config/app-config.js';
 function announceGenerated(config: AppConfig, logger: Logger): void {
   const { adminApiKeyFile, generatedAdminApiKey, generatedKeyEncryptionKeyFile } = config.devSecrets;
   if (generatedAdminApiKey) {
-    process.stderr.write(
-      `\n  Generated an admin API key (kept in ${adminApiKeyFile}, shown only now):\n\n    ${generatedAdminApiKey}\n\n`,
-    );
+    process.stderr.write(`\n  Generated an admin API key (kept in ${adminApiKeyFile}, shown only now):\n\n    ${generatedAdminApiKey}\n\n`);
   } else if (adminApiKeyFile) {
     logger.log(`admin API key: the one kept in ${adminApiKeyFile}`);
   }

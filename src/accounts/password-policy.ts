@@ -29,14 +29,20 @@ export function IsAcceptablePassword(): PropertyDecorator {
   const rules = [
     IsString({ message: '$property must be a string' }),
     Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: `$property must be ${PASSWORD_LENGTH.min}-${PASSWORD_LENGTH.max} characters long` }),
-    ValidateBy({
-      name: 'isNotBlank',
-      validator: { validate: (value) => typeof value !== 'string' || value.trim() !== '' },
-    }, { message: '$property must not be only whitespace' }),
-    ValidateBy({
-      name: 'isNotCommonPassword',
-      validator: { validate: (value) => typeof value !== 'string' || !isCommonPassword(value) },
-    }, { message: '$property is one of the most commonly used passwords; choose a less guessable one' }),
+    ValidateBy(
+      {
+        name: 'isNotBlank',
+        validator: { validate: (value) => typeof value !== 'string' || value.trim() !== '' },
+      },
+      { message: '$property must not be only whitespace' },
+    ),
+    ValidateBy(
+      {
+        name: 'isNotCommonPassword',
+        validator: { validate: (value) => typeof value !== 'string' || !isCommonPassword(value) },
+      },
+      { message: '$property is one of the most commonly used passwords; choose a less guessable one' },
+    ),
   ];
   return (target, key) => rules.forEach((rule) => rule(target, key));
 }

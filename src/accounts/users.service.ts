@@ -49,13 +49,16 @@ export class UsersService {
     await this.tenants.find(issuerId);
     try {
       return await this.db.transaction(async () => {
-        const user = toDto(await this.users.insert({ tenantId: issuerId, userId, username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }));
+        const user = toDto(
+          await this.users.insert({ tenantId: issuerId, userId, username: dto.username, passwordHash, email: dto.email ?? null, claims: claimsOf(dto) }),
+        );
         await this.audit.record(actor, { action: 'user.created', issuerId, resourceType: 'user', resourceId: user.user_id, after: user });
         return user;
       });
     } catch (error) {
       const { kind, constraint } = classifyDatabaseError(error);
-      if (kind === 'unique_violation') throw new ResourceConflict(constraint === USERNAME_INDEX ? `username '${dto.username}' is taken in this tenant` : `user '${userId}' already exists`);
+      if (kind === 'unique_violation')
+        throw new ResourceConflict(constraint === USERNAME_INDEX ? `username '${dto.username}' is taken in this tenant` : `user '${userId}' already exists`);
       throw error;
     }
   }
@@ -74,7 +77,9 @@ export class UsersService {
   async update(issuerId: string, userId: string, dto: UpdateUserDto, actor: Actor): Promise<UserDto> {
     const current = await this.find(issuerId, userId);
     const merged = Object.fromEntries(
-      Object.entries({ ...current.claims, ...dto }).filter(([key, value]) => value !== null && value !== undefined && !['username', 'password', 'email'].includes(key)),
+      Object.entries({ ...current.claims, ...dto }).filter(
+        ([key, value]) => value !== null && value !== undefined && !['username', 'password', 'email'].includes(key),
+      ),
     );
     try {
       const changes = {
@@ -89,7 +94,14 @@ export class UsersService {
         if (!(await this.users.update(issuerId, userId, changes))) throw new ResourceNotFound('user', userId);
         const after = toDto({ ...current, ...changes, updatedAt: new Date() });
         // A new password shows as a changed credential, never as a hash.
-        await this.audit.record(actor, { action: 'user.updated', issuerId, resourceType: 'user', resourceId: userId, before: toDto(current), after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] } });
+        await this.audit.record(actor, {
+          action: 'user.updated',
+          issuerId,
+          resourceType: 'user',
+          resourceId: userId,
+          before: toDto(current),
+          after: dto.password === undefined ? after : { ...after, changed_credentials: ['password'] },
+        });
         // A new password is the answer to a compromised account: what was signed in with the old one stops working now.
         if (dto.password !== undefined) await this.signOutEverywhere(issuerId, userId, actor, 'password_changed');
       });

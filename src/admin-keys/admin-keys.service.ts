@@ -35,7 +35,13 @@ export class AdminKeysService {
         }
       }
       const created = toDto(await this.keys.insert({ name: dto.name, issuerId: dto.issuer_id ?? null, digest: hashToken(key), prefix: key.slice(0, 8) }));
-      await this.audit.record(actor, { action: 'admin_key.created', issuerId: created.issuer_id, resourceType: 'admin_key', resourceId: created.id, after: created });
+      await this.audit.record(actor, {
+        action: 'admin_key.created',
+        issuerId: created.issuer_id,
+        resourceType: 'admin_key',
+        resourceId: created.id,
+        after: created,
+      });
       return { ...created, key };
     });
   }

@@ -71,7 +71,9 @@ export class ClientUriPolicy {
       return [];
     } catch (error) {
       if (!(error instanceof AddressRefused)) throw error;
-      return [{ field: 'jwks_uri', message: `must be on a public address: ${error.message} (CLIENT_URIS_ALLOW_PRIVATE allows loopback and private addresses)` }];
+      return [
+        { field: 'jwks_uri', message: `must be on a public address: ${error.message} (CLIENT_URIS_ALLOW_PRIVATE allows loopback and private addresses)` },
+      ];
     }
   }
 }

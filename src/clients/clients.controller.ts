@@ -52,7 +52,12 @@ export class ClientsController {
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
   @Invalid()
   @ApiJsonBodyErrors()
-  update(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @Body() dto: ClientMetadataDto, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
+  update(
+    @Param('issuer_id') issuerId: string,
+    @Param('client_id') clientId: string,
+    @Body() dto: ClientMetadataDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClientWithSecretDto> {
     return this.clients.update(issuerId, clientId, dto, actor);
   }
 
@@ -70,7 +75,10 @@ export class ClientsController {
   @ApiOperation({ operationId: 'rotateClientSecret', summary: 'Rotate the client secret; the new one is shown only in this answer' })
   @ClientIdParam()
   @ApiResponse({ status: 200, type: ClientWithSecretDto })
-  @ApiAdminError(new AppError(409, 'conflict', "client 'b3Jk1xQ2' authenticates with none and has no secret"), 'The client has no secret (public or private_key_jwt).')
+  @ApiAdminError(
+    new AppError(409, 'conflict', "client 'b3Jk1xQ2' authenticates with none and has no secret"),
+    'The client has no secret (public or private_key_jwt).',
+  )
   rotateSecret(@Param('issuer_id') issuerId: string, @Param('client_id') clientId: string, @CurrentActor() actor: Actor): Promise<ClientWithSecretDto> {
     return this.clients.rotateSecret(issuerId, clientId, actor);
   }

@@ -32,8 +32,7 @@ function withDefaults(metadata: ClientMetadata): ClientMetadata {
 }
 
 /** Drops `undefined` (absent) and `null` (removed in an update) members. */
-const compact = (metadata: ClientMetadata) =>
-  Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined && value !== null));
+const compact = (metadata: ClientMetadata) => Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined && value !== null));
 
 @Injectable()
 export class ClientsService {
@@ -81,7 +80,12 @@ export class ClientsService {
   async list(issuerId: string, query: ListClientsQueryDto): Promise<Page<ClientDto>> {
     await this.tenants.find(issuerId);
     const rows = await this.clients.list(issuerId, { after: decodeCursor(query.cursor), clientName: query.client_name, limit: query.limit + 1 });
-    return toPage(rows, query.limit, (client) => client.clientId, (client) => this.toDto(client));
+    return toPage(
+      rows,
+      query.limit,
+      (client) => client.clientId,
+      (client) => this.toDto(client),
+    );
   }
 
   async get(issuerId: string, clientId: string): Promise<ClientDto> {
@@ -114,7 +118,14 @@ export class ClientsService {
       });
       if (!updated) throw new ResourceNotFound('client', clientId);
       const before = this.toDto(current);
-      await this.audit.record(actor, { action: 'client.updated', issuerId, resourceType: 'client', resourceId: clientId, before, after: this.toDto({ ...current, metadata }) });
+      await this.audit.record(actor, {
+        action: 'client.updated',
+        issuerId,
+        resourceType: 'client',
+        resourceId: clientId,
+        before,
+        after: this.toDto({ ...current, metadata }),
+      });
     });
     return { ...(await this.get(issuerId, clientId)), ...secretFields(fresh) };
   }

@@ -7,11 +7,7 @@ import { join } from 'node:path';
  * Development only: it lets `npm start` run with no configuration and keeps the
  * same admin key and encryption key across restarts. The file is owner-only.
  */
-export async function readOrCreateSecret(
-  dataDir: string,
-  name: string,
-  generate: () => string,
-): Promise<{ value: string; created: boolean; file: string }> {
+export async function readOrCreateSecret(dataDir: string, name: string, generate: () => string): Promise<{ value: string; created: boolean; file: string }> {
   const file = join(dataDir, name);
   try {
     const value = (await readFile(file, 'utf8')).trim();

@@ -32,7 +32,9 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses a PUBLIC_URL with a path: issuers hang directly off the origin', async () => {
-    const error = await loadConfig({ DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK, PUBLIC_URL: 'https://h.example/auth' }).catch((e) => e);
+    const error = await loadConfig({ DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK, PUBLIC_URL: 'https://h.example/auth' }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.problems[0]).toMatch(/^PUBLIC_URL must be an origin without a path/);
   });
@@ -74,10 +76,7 @@ describe(loadConfig.name, () => {
   it('in production, requires both keys and writes nothing', async () => {
     const dir = await dataDir();
     const error = await loadConfig({ NODE_ENV: 'production', DATA_DIR: dir }).catch((e) => e);
-    expect(error.problems).toEqual([
-      'ADMIN_API_KEY is required when NODE_ENV=production',
-      'KEY_ENCRYPTION_KEY is required when NODE_ENV=production',
-    ]);
+    expect(error.problems).toEqual(['ADMIN_API_KEY is required when NODE_ENV=production', 'KEY_ENCRYPTION_KEY is required when NODE_ENV=production']);
     await expect(stat(join(dir, 'admin-api-key'))).rejects.toThrow();
   });
 
@@ -90,7 +89,10 @@ describe(loadConfig.name, () => {
     expect([oneHop('203.0.113.1', 0), oneHop('203.0.113.1', 1)]).toEqual([true, false]);
     const listed = await trust('loopback, 10.0.0.0/8');
     expect([listed('127.0.0.1', 0), listed('10.1.2.3', 1), listed('192.168.1.1', 0)]).toEqual([true, true, false]);
-    for (const [value, message] of [['true', /^TRUST_PROXY must not be true/], ['10.0.0.0/8, ingress', /^TRUST_PROXY must be a hop count or a comma-separated list/]] as const) {
+    for (const [value, message] of [
+      ['true', /^TRUST_PROXY must not be true/],
+      ['10.0.0.0/8, ingress', /^TRUST_PROXY must be a hop count or a comma-separated list/],
+    ] as const) {
       const error = await loadConfig({ ...base, TRUST_PROXY: value }).catch((e) => e);
       expect(error).toBeInstanceOf(ConfigError);
       expect(error.problems[0]).toMatch(message);
@@ -101,7 +103,9 @@ describe(loadConfig.name, () => {
     const production = { NODE_ENV: 'production', DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK };
     const error = await loadConfig({ ...production, PUBLIC_URL: 'http://id.example.com' }).catch((e) => e);
     expect(error.problems).toEqual([expect.stringMatching(/^PUBLIC_URL must be https:\/\/ when NODE_ENV=production .*ALLOW_INSECURE_PUBLIC_URL=true/)]);
-    expect((await loadConfig({ ...production, PUBLIC_URL: 'http://id.example.com', ALLOW_INSECURE_PUBLIC_URL: 'true' })).publicUrl).toBe('http://id.example.com');
+    expect((await loadConfig({ ...production, PUBLIC_URL: 'http://id.example.com', ALLOW_INSECURE_PUBLIC_URL: 'true' })).publicUrl).toBe(
+      'http://id.example.com',
+    );
     expect((await loadConfig({ ...production, PUBLIC_URL: 'https://id.example.com' })).publicUrl).toBe('https://id.example.com');
     // Development keeps http.
     expect((await loadConfig({ DATA_DIR: production.DATA_DIR, ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK })).publicUrl).toBe('http://localhost:3000');

@@ -27,7 +27,12 @@ function describe(errors: ValidationError[]): string[] {
 const MIN_ADMIN_KEY_BITS = 128;
 
 /** Sizes of the character classes an admin key draws from; anything else counts as one of 33 ASCII symbols. */
-const CHARACTER_CLASSES: [RegExp, number][] = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[^a-zA-Z0-9]/, 33]];
+const CHARACTER_CLASSES: [RegExp, number][] = [
+  [/[a-z]/, 26],
+  [/[A-Z]/, 26],
+  [/[0-9]/, 10],
+  [/[^a-zA-Z0-9]/, 33],
+];
 
 /** Fewer different characters than this, and no generator made the key (`aaaa…`, `abab…`). */
 const MIN_DISTINCT_CHARACTERS = 8;
@@ -85,10 +90,14 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
   }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   if (env.NODE_ENV === 'production' && publicUrl.startsWith('http://') && !env.ALLOW_INSECURE_PUBLIC_URL) {
-    throw new ConfigError([`PUBLIC_URL must be https:// when NODE_ENV=production (over http, cookies lose Secure); got ${publicUrl}. Set ALLOW_INSECURE_PUBLIC_URL=true to run over http anyway`]);
+    throw new ConfigError([
+      `PUBLIC_URL must be https:// when NODE_ENV=production (over http, cookies lose Secure); got ${publicUrl}. Set ALLOW_INSECURE_PUBLIC_URL=true to run over http anyway`,
+    ]);
   }
   if (env.NODE_ENV === 'production' && adminKeyBits(adminApiKey) < MIN_ADMIN_KEY_BITS) {
-    throw new ConfigError([`ADMIN_API_KEY is too easy to guess (about ${Math.floor(adminKeyBits(adminApiKey))} bits; production needs ${MIN_ADMIN_KEY_BITS}): use a random key, e.g. openssl rand -base64 32`]);
+    throw new ConfigError([
+      `ADMIN_API_KEY is too easy to guess (about ${Math.floor(adminKeyBits(adminApiKey))} bits; production needs ${MIN_ADMIN_KEY_BITS}): use a random key, e.g. openssl rand -base64 32`,
+    ]);
   }
   let trustProxy: TrustProxy;
   try {

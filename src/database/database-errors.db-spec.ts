@@ -156,7 +156,10 @@ describe('classifyDatabaseError', () => {
         await first.query(`UPDATE ${parent} SET n = n + 1 WHERE id = 1`);
         await second.query(`UPDATE ${parent} SET n = n + 1 WHERE id = 2`);
         // Each now waits for the other's row: PostgreSQL breaks the cycle by failing one (after deadlock_timeout, 1 s).
-        const outcomes = await Promise.allSettled([first.query(`UPDATE ${parent} SET n = n + 1 WHERE id = 2`), second.query(`UPDATE ${parent} SET n = n + 1 WHERE id = 1`)]);
+        const outcomes = await Promise.allSettled([
+          first.query(`UPDATE ${parent} SET n = n + 1 WHERE id = 2`),
+          second.query(`UPDATE ${parent} SET n = n + 1 WHERE id = 1`),
+        ]);
         const failed = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
         expect(failed).toHaveLength(1);
         expect(classifyDatabaseError(failed[0].reason)).toEqual({ kind: 'serialization_failure' });
@@ -196,11 +199,19 @@ describe('databaseProblem', () => {
     pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 1 });
   });
   afterAll(() => pool?.end());
-  const failure = (sql: string, params?: unknown[]) => pool.query(sql, params).then(() => expect.unreachable(), (error: unknown) => error);
+  const failure = (sql: string, params?: unknown[]) =>
+    pool.query(sql, params).then(
+      () => expect.unreachable(),
+      (error: unknown) => error,
+    );
 
   it('answers each class on the admin side and on the protocol side', async () => {
     const nul = await failure('SELECT $1::text', ['\u0000']);
-    expect(databaseProblem(nul, 'admin')).toMatchObject({ status: 422, error: 'validation_failed', details: [{ field: 'request', message: expect.any(String) }] });
+    expect(databaseProblem(nul, 'admin')).toMatchObject({
+      status: 422,
+      error: 'validation_failed',
+      details: [{ field: 'request', message: expect.any(String) }],
+    });
     expect(databaseProblem(nul, 'protocol')).toMatchObject({ status: 400, error: 'invalid_request' });
 
     const duplicate = await failure('CREATE TEMP TABLE dup (id int PRIMARY KEY); INSERT INTO dup VALUES (1), (1)');
@@ -211,7 +222,12 @@ describe('databaseProblem', () => {
     const down = await unreachable.query('SELECT 1').catch((error: unknown) => error);
     await unreachable.end();
     for (const side of ['admin', 'protocol'] as const) {
-      expect(databaseProblem(down, side)).toEqual({ status: 503, error: 'temporarily_unavailable', message: expect.any(String), headers: { 'Retry-After': '5' } });
+      expect(databaseProblem(down, side)).toEqual({
+        status: 503,
+        error: 'temporarily_unavailable',
+        message: expect.any(String),
+        headers: { 'Retry-After': '5' },
+      });
     }
 
     expect(databaseProblem(await failure('SELEC 1'), 'admin')).toBeUndefined();

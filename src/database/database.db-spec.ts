@@ -32,7 +32,11 @@ afterAll(async () => {
 
 const insert = (id: string) => s.db.execute(`INSERT INTO ${table} (id) VALUES ($1)`, [id]);
 const committed = async (id: string) => (await observer.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).rowCount === 1;
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('expected a failure'), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('expected a failure'),
+    (error: unknown) => error,
+  );
 /** What escaped every caller while `run` ran: a connection's 'error' event with no listener would end the process. */
 async function escaping(run: () => Promise<void>): Promise<unknown[]> {
   const escaped: unknown[] = [];
@@ -60,25 +64,31 @@ describe('transaction', () => {
     });
     expect(await committed('plain-1')).toBe(true);
 
-    expect(await failure(s.db.transaction(async () => {
-      await insert('plain-2');
-      throw new Error('work failed');
-    }))).toMatchObject({ message: 'work failed' });
+    expect(
+      await failure(
+        s.db.transaction(async () => {
+          await insert('plain-2');
+          throw new Error('work failed');
+        }),
+      ),
+    ).toMatchObject({ message: 'work failed' });
     expect(await committed('plain-2')).toBe(false);
   });
 
   it('a nested transaction joins the outer one: same connection, nothing visible until the outer commits, rolled back by a failure after it returned', async () => {
     const pids: number[] = [];
     const seen: boolean[] = [];
-    const error = await failure(s.db.transaction(async () => {
-      pids.push(await backendPid(s.db));
-      await s.db.transaction(async () => {
-        await insert('nested-1');
+    const error = await failure(
+      s.db.transaction(async () => {
         pids.push(await backendPid(s.db));
-      });
-      seen.push(await committed('nested-1'));
-      throw new Error('outer failed after the inner returned');
-    }));
+        await s.db.transaction(async () => {
+          await insert('nested-1');
+          pids.push(await backendPid(s.db));
+        });
+        seen.push(await committed('nested-1'));
+        throw new Error('outer failed after the inner returned');
+      }),
+    );
     expect(error).toMatchObject({ message: 'outer failed after the inner returned' });
     expect(await committed('nested-1')).toBe(false);
     expect(seen).toEqual([false]);
@@ -100,11 +110,15 @@ describe('transaction', () => {
 
     // The second client insert breaks the primary key: the tenant and the first client, which
     // came in a change of its own (TenantChanges opens a transaction), go too.
-    expect(await failure(s.db.transaction(async () => {
-      await tenants.insert(tenant);
-      await changes.apply(issuerId, () => clients.insert(client));
-      await clients.insert(client);
-    }))).toMatchObject({ code: '23505' });
+    expect(
+      await failure(
+        s.db.transaction(async () => {
+          await tenants.insert(tenant);
+          await changes.apply(issuerId, () => clients.insert(client));
+          await clients.insert(client);
+        }),
+      ),
+    ).toMatchObject({ code: '23505' });
     expect(await tenantCommitted()).toBe(false);
     expect(await clientCommitted()).toBe(false);
 
@@ -145,19 +159,25 @@ describe('afterCommit', () => {
 
   it('never runs a hook of a transaction that rolled back, whether its work threw or its COMMIT failed', async () => {
     const ran: string[] = [];
-    await failure(s.db.transaction(async () => {
-      s.db.afterCommit(() => ran.push('work threw'));
-      throw new Error('work failed');
-    }));
+    await failure(
+      s.db.transaction(async () => {
+        s.db.afterCommit(() => ran.push('work threw'));
+        throw new Error('work failed');
+      }),
+    );
 
     // A deferred constraint is checked at COMMIT: the work resolves, the commit fails.
     const deferred = `${table}_deferred`;
     await observer.query(`CREATE TABLE ${deferred} (id int, CONSTRAINT ${deferred}_unique UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)`);
     try {
-      expect(await failure(s.db.transaction(async () => {
-        await s.db.execute(`INSERT INTO ${deferred} (id) VALUES (1), (1)`);
-        s.db.afterCommit(() => ran.push('commit failed'));
-      }))).toMatchObject({ code: '23505' });
+      expect(
+        await failure(
+          s.db.transaction(async () => {
+            await s.db.execute(`INSERT INTO ${deferred} (id) VALUES (1), (1)`);
+            s.db.afterCommit(() => ran.push('commit failed'));
+          }),
+        ),
+      ).toMatchObject({ code: '23505' });
     } finally {
       await observer.query(`DROP TABLE ${deferred}`);
     }
@@ -207,10 +227,14 @@ describe('concurrent transactions', () => {
 describe('failures', () => {
   it('a PostgreSQL error inside a transaction rolls it back, and the connection goes back to the pool usable', async () => {
     for (let i = 0; i < POOL_SIZE + 1; i++) {
-      expect(await failure(s.db.transaction(async () => {
-        await insert(`sql-error-${i}`);
-        await s.db.query('SELECT 1 / 0');
-      }))).toMatchObject({ code: '22012' });
+      expect(
+        await failure(
+          s.db.transaction(async () => {
+            await insert(`sql-error-${i}`);
+            await s.db.query('SELECT 1 / 0');
+          }),
+        ),
+      ).toMatchObject({ code: '22012' });
       expect(await committed(`sql-error-${i}`)).toBe(false);
     }
     await poolServesMoreThanItHolds('after-sql-error');
@@ -218,10 +242,14 @@ describe('failures', () => {
 
   it('a connection killed inside a transaction fails the transaction with the server’s error and is not pooled again', async () => {
     const escaped = await escaping(async () => {
-      expect(await failure(s.db.transaction(async () => {
-        await insert('killed-inside');
-        await s.db.query('SELECT pg_terminate_backend(pg_backend_pid())');
-      }))).toMatchObject({ code: '57P01' });
+      expect(
+        await failure(
+          s.db.transaction(async () => {
+            await insert('killed-inside');
+            await s.db.query('SELECT pg_terminate_backend(pg_backend_pid())');
+          }),
+        ),
+      ).toMatchObject({ code: '57P01' });
       expect(await committed('killed-inside')).toBe(false);
       await poolServesMoreThanItHolds('after-kill-inside');
     });

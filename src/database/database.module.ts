@@ -11,7 +11,6 @@ const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
 /** `pg` connection settings of the database, for code that needs its own connection (LISTEN). */
 export const PG_CONNECTION = Symbol('PG_CONNECTION');
 
-
 /** Where the database is, for messages: host, port and name, never the password. */
 function describeDatabase(config: AppConfig): string {
   if (!config.databaseUrl) return `the embedded store in ${config.dataDir}`;
@@ -30,8 +29,7 @@ function describeDatabase(config: AppConfig): string {
     {
       provide: EMBEDDED_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        config.databaseUrl ? null : startEmbeddedStore(config.dataDir, config.databasePoolSize),
+      useFactory: (config: AppConfig) => (config.databaseUrl ? null : startEmbeddedStore(config.dataDir, config.databasePoolSize)),
     },
     {
       provide: DataSource,
@@ -49,9 +47,7 @@ function describeDatabase(config: AppConfig): string {
       provide: PG_CONNECTION,
       inject: [APP_CONFIG, EMBEDDED_STORE],
       useFactory: (config: AppConfig, embedded: EmbeddedStore | null): pg.ClientConfig =>
-        embedded
-          ? { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' }
-          : { connectionString: config.databaseUrl },
+        embedded ? { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' } : { connectionString: config.databaseUrl },
     },
     Database,
   ],

@@ -13,7 +13,7 @@ interface OpenTransaction {
 /** A pooled connection while it is out, and how to give it back (with the error that broke it, to drop it). */
 interface Lease {
   client: pg.PoolClient;
-  release(error?: Error): void;
+  release: (error?: Error) => void;
 }
 
 /** A statement's outcome: its rows, and how many rows it touched (for UPDATE and DELETE). */
@@ -96,7 +96,8 @@ export class Database {
       // PostgreSQL's errors end the statement and leave the connection usable, but for FATAL
       // ones (such as 57P01, terminated by an administrator): the server closes the connection.
       // The SQLSTATE classes say the same as the (translated) severity: 08 connection exceptions, 57P operator intervention.
-      if (!(error instanceof pg.DatabaseError) || error.severity === 'FATAL' || error.severity === 'PANIC' || /^(08|57P)/.test(error.code ?? '')) broken = error as Error;
+      if (!(error instanceof pg.DatabaseError) || error.severity === 'FATAL' || error.severity === 'PANIC' || /^(08|57P)/.test(error.code ?? ''))
+        broken = error as Error;
       throw error;
     } finally {
       release(broken);
@@ -115,7 +116,7 @@ export class Database {
     client.on('error', onError);
     return {
       client,
-      release(error) {
+      release: (error) => {
         client.off('error', onError);
         release(error ?? failed);
       },

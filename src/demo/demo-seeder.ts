@@ -31,20 +31,34 @@ export class DemoSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.nodeEnv !== 'development') return;
     const marker = join(this.config.dataDir, 'demo-created');
-    if (await access(marker).then(() => true, () => false)) return;
+    if (
+      await access(marker).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (await this.tenantRows.find(DEMO_ISSUER)) return;
 
     const password = randomBytes(9).toString('base64url');
     const actor = systemActor('demo-seeder');
     await this.tenants.create({ issuer_id: DEMO_ISSUER, display_name: 'Portcullis demo', signing_alg: 'ES256' }, actor);
-    await this.users.create(DEMO_ISSUER, { username: 'demo', password, email: 'demo@example.com', email_verified: true, name: 'Demo User', given_name: 'Demo', family_name: 'User' }, actor);
-    const client = await this.clients.create(DEMO_ISSUER, {
-      client_name: 'Demo app',
-      redirect_uris: [`${this.config.publicUrl}/demo-callback`],
-      post_logout_redirect_uris: [`${this.config.publicUrl}/demo-login`],
-      token_endpoint_auth_method: 'none',
-      scope: 'openid profile email',
-    }, actor);
+    await this.users.create(
+      DEMO_ISSUER,
+      { username: 'demo', password, email: 'demo@example.com', email_verified: true, name: 'Demo User', given_name: 'Demo', family_name: 'User' },
+      actor,
+    );
+    const client = await this.clients.create(
+      DEMO_ISSUER,
+      {
+        client_name: 'Demo app',
+        redirect_uris: [`${this.config.publicUrl}/demo-callback`],
+        post_logout_redirect_uris: [`${this.config.publicUrl}/demo-login`],
+        token_endpoint_auth_method: 'none',
+        scope: 'openid profile email',
+      },
+      actor,
+    );
     await writeFile(marker, `${client.client_id}\n`, { mode: 0o600 });
     await writeFile(join(this.config.dataDir, 'demo-user'), `username: demo\npassword: ${password}\n`, { mode: 0o600 });
     process.stderr.write(

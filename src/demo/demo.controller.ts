@@ -23,7 +23,11 @@ export class DemoController {
   @Get('demo-login')
   async login(@Res() res: Response): Promise<void> {
     const clientId = await this.clientId();
-    if (!clientId) return void res.status(404).type('html').send(messagePage({ tenantName: 'Portcullis' }, 'No demo', 'The demo issuer exists only in development.'));
+    if (!clientId)
+      return void res
+        .status(404)
+        .type('html')
+        .send(messagePage({ tenantName: 'Portcullis' }, 'No demo', 'The demo issuer exists only in development.'));
     const verifier = randomBytes(32).toString('base64url');
     const state = randomBytes(16).toString('base64url');
     const url = new URL(`${this.config.publicUrl}/${DEMO_ISSUER}/authorize`);
@@ -44,19 +48,41 @@ export class DemoController {
   async callback(@Query() query: Record<string, string>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const branding = { tenantName: 'Portcullis demo' };
     const [state, verifier] = String((req.cookies as Record<string, string> | undefined)?.[COOKIE] ?? '').split('.');
-    if (query.error) return void res.status(400).type('html').send(messagePage(branding, 'Not signed in', `${query.error}: ${query.error_description ?? ''}`));
-    if (!state || state !== query.state || !query.code) return void res.status(400).type('html').send(messagePage(branding, 'Not signed in', 'The sign-in response did not match this browser. Start again at /demo-login.'));
+    if (query.error)
+      return void res
+        .status(400)
+        .type('html')
+        .send(messagePage(branding, 'Not signed in', `${query.error}: ${query.error_description ?? ''}`));
+    if (!state || state !== query.state || !query.code)
+      return void res
+        .status(400)
+        .type('html')
+        .send(messagePage(branding, 'Not signed in', 'The sign-in response did not match this browser. Start again at /demo-login.'));
     // The code is redeemed over loopback: the token endpoint is this very process.
     const token = await fetch(`http://127.0.0.1:${this.config.port}/${DEMO_ISSUER}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: query.code, redirect_uri: `${this.config.publicUrl}/demo-callback`, client_id: (await this.clientId())!, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: query.code,
+        redirect_uri: `${this.config.publicUrl}/demo-callback`,
+        client_id: (await this.clientId())!,
+        code_verifier: verifier,
+      }),
     });
     const body = (await token.json()) as { id_token?: string; access_token?: string; error?: string; error_description?: string };
-    if (!body.id_token) return void res.status(400).type('html').send(messagePage(branding, 'Not signed in', `${body.error}: ${body.error_description ?? ''}`));
-    const userinfo = await (await fetch(`http://127.0.0.1:${this.config.port}/${DEMO_ISSUER}/userinfo`, { headers: { authorization: `Bearer ${body.access_token}` } })).json();
+    if (!body.id_token)
+      return void res
+        .status(400)
+        .type('html')
+        .send(messagePage(branding, 'Not signed in', `${body.error}: ${body.error_description ?? ''}`));
+    const userinfo = await (
+      await fetch(`http://127.0.0.1:${this.config.port}/${DEMO_ISSUER}/userinfo`, { headers: { authorization: `Bearer ${body.access_token}` } })
+    ).json();
     res.clearCookie(COOKIE, { path: '/demo-callback' });
-    res.type('html').send(messagePage(branding, 'Signed in', 'Your ID token says, and then the userinfo endpoint:', { id_token: decodeJwt(body.id_token), userinfo }));
+    res
+      .type('html')
+      .send(messagePage(branding, 'Signed in', 'Your ID token says, and then the userinfo endpoint:', { id_token: decodeJwt(body.id_token), userinfo }));
   }
 
   private async clientId(): Promise<string | undefined> {

@@ -41,6 +41,9 @@ export class HealthController {
     // `off` answers as if there were no such route.
     if (this.config.metricsAccess === 'off') throw new NotFoundException();
     if (this.config.metricsAccess === 'admin') await requireOperatorKey(req, this.authenticator);
-    res.type(this.metrics.registry.contentType).set('Cache-Control', 'no-store').send(await this.metrics.registry.metrics());
+    res
+      .type(this.metrics.registry.contentType)
+      .set('Cache-Control', 'no-store')
+      .send(await this.metrics.registry.metrics());
   }
 }

@@ -20,10 +20,7 @@ export class ReadinessCheck {
   async check(): Promise<Readiness> {
     let applied: Set<string>;
     try {
-      const rows = await withTimeout(
-        this.db.query<{ name: string }>('SELECT name FROM schema_migrations'),
-        READINESS_TIMEOUT_MS,
-      );
+      const rows = await withTimeout(this.db.query<{ name: string }>('SELECT name FROM schema_migrations'), READINESS_TIMEOUT_MS);
       applied = new Set(rows.map((row) => row.name));
     } catch {
       return { ready: false, checks: { database: 'down', migrations: 'unknown' } };

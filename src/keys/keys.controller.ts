@@ -38,7 +38,10 @@ export class KeysController {
   @ApiOperation({ operationId: 'deleteKey', summary: 'Remove a retired key (tokens it signed stop verifying)' })
   @ApiParam({ name: 'kid', example: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs' })
   @ApiResponse({ status: 204, description: 'Removed.' })
-  @ApiAdminError(new AppError(409, 'conflict', "key 'k-2026-11' is the active key; only retired keys can be removed (rotate first)"), 'The key is active or next.')
+  @ApiAdminError(
+    new AppError(409, 'conflict', "key 'k-2026-11' is the active key; only retired keys can be removed (rotate first)"),
+    'The key is active or next.',
+  )
   remove(@Param('issuer_id') issuerId: string, @Param('kid') kid: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.keys.remove(issuerId, kid, actor);
   }

@@ -11,7 +11,6 @@ import { generateKeyMaterial } from './key-material.js';
 import type { KeyMaterial, SigningKey } from '../stores/signing-keys/signing-key.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 
-
 /**
  * Thrown inside a scheduled rotation's transaction to roll it back when, with the tenant row
  * locked, the active key is no longer due: another replica rotated it first, or the tenant's
@@ -59,7 +58,12 @@ export class KeysService {
     const { items } = await this.list(issuerId);
     const after = decodeCursor(query.cursor, (kid) => items.some((key) => key.kid === kid));
     const start = after === undefined ? 0 : items.findIndex((key) => key.kid === after) + 1;
-    return toPage(items.slice(start, start + query.limit + 1), query.limit, (key) => key.kid, (key) => key);
+    return toPage(
+      items.slice(start, start + query.limit + 1),
+      query.limit,
+      (key) => key.kid,
+      (key) => key,
+    );
   }
 
   /** next → active, active → retired, and a new next key pre-published. */
@@ -91,19 +95,20 @@ export class KeysService {
     }
   }
 
-  private async rotateNow(
-    issuerId: string,
-    material: KeyMaterial,
-    actor: Actor,
-    precondition?: (tenant: LockedTenant) => Promise<void>,
-  ): Promise<void> {
+  private async rotateNow(issuerId: string, material: KeyMaterial, actor: Actor, precondition?: (tenant: LockedTenant) => Promise<void>): Promise<void> {
     await this.changes.apply(issuerId, async () => {
       // Serialises rotations of one tenant across replicas.
       const tenant = assertFound(await this.tenants.lock(issuerId), 'tenant', issuerId);
       await precondition?.(tenant);
       await this.keys.promoteNext(issuerId);
       await this.keys.insert(issuerId, material, 'next');
-      await this.audit.record(actor, { action: 'key.rotated', issuerId, resourceType: 'key', resourceId: material.kid, after: { next_kid: material.kid, alg: material.alg } });
+      await this.audit.record(actor, {
+        action: 'key.rotated',
+        issuerId,
+        resourceType: 'key',
+        resourceId: material.kid,
+        after: { next_kid: material.kid, alg: material.alg },
+      });
     });
   }
 

@@ -50,16 +50,27 @@ export class DocumentCache {
  * HEAD). All headers go into one `writeHead` as a flat list, the cheapest form Node accepts;
  * `extraHeaders` (name, value, …) are the ones every gateway answer carries (HSTS).
  */
-export function serveDocument(req: IncomingMessage, res: ServerResponse, document: CachedDocument, requestId: string, extraHeaders: readonly string[] = []): void {
+export function serveDocument(
+  req: IncomingMessage,
+  res: ServerResponse,
+  document: CachedDocument,
+  requestId: string,
+  extraHeaders: readonly string[] = [],
+): void {
   const match = req.headers['if-none-match'];
   const notModified = match !== undefined && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag);
   const headers = [
-    'Content-Type', document.contentType,
-    'Cache-Control', document.cacheControl,
-    'ETag', document.etag,
+    'Content-Type',
+    document.contentType,
+    'Cache-Control',
+    document.cacheControl,
+    'ETag',
+    document.etag,
     // Public documents: any origin may read them (oidc-provider answers these with CORS open too).
-    'Access-Control-Allow-Origin', '*',
-    'X-Request-Id', requestId,
+    'Access-Control-Allow-Origin',
+    '*',
+    'X-Request-Id',
+    requestId,
     ...extraHeaders,
   ];
   if (!notModified) headers.push('Content-Length', document.length);

@@ -87,11 +87,18 @@ export class IssuerGateway {
     const started = performance.now();
     const family = DOCUMENTS.has(target.path) ? 'metadata' : 'protocol';
     if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res);
-    this.limits.retryAfter(family, issuer, req).then((seconds) => {
-      if (seconds === 0) return this.dispatch(issuer, target, query, req, res, started);
-      this.observe(req, res, publicRoute(target.path).label, started);
-      this.answer(res, { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(seconds) } }, requestId(req, res));
-    }).catch((error: unknown) => this.fail(req, res, error));
+    this.limits
+      .retryAfter(family, issuer, req)
+      .then((seconds) => {
+        if (seconds === 0) return this.dispatch(issuer, target, query, req, res, started);
+        this.observe(req, res, publicRoute(target.path).label, started);
+        this.answer(
+          res,
+          { status: 429, error: 'too_many_requests', message: 'Too many requests; slow down.', headers: { 'Retry-After': String(seconds) } },
+          requestId(req, res),
+        );
+      })
+      .catch((error: unknown) => this.fail(req, res, error));
   }
 
   private dispatch(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse, started: number): void {
@@ -108,7 +115,12 @@ export class IssuerGateway {
     if (this.hsts.length) res.setHeader(this.hsts[0], this.hsts[1]);
     this.observe(req, res, label, started);
     if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
-      return this.answer(res, { status: 405, error: 'method_not_allowed', message: `${req.method} is not allowed on this endpoint.`, headers: { Allow: methods.join(', ') } });
+      return this.answer(res, {
+        status: 405,
+        error: 'method_not_allowed',
+        message: `${req.method} is not allowed on this endpoint.`,
+        headers: { Allow: methods.join(', ') },
+      });
     }
     if (NUL_IN_QUERY.test(query)) {
       return this.answer(res, { status: 400, error: 'invalid_request', message: 'A request parameter contains a NUL character.' });
@@ -153,7 +165,13 @@ export class IssuerGateway {
 
   private answer(res: ServerResponse, problem: Problem, id?: string): void {
     const body = JSON.stringify(oauthErrorBody(problem, id));
-    res.writeHead(problem.status, { ...problem.headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...(this.hsts.length ? { [this.hsts[0]]: this.hsts[1] } : {}) });
+    res.writeHead(problem.status, {
+      ...problem.headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': Buffer.byteLength(body),
+      ...(this.hsts.length ? { [this.hsts[0]]: this.hsts[1] } : {}),
+    });
     res.end(body);
   }
 

@@ -34,7 +34,13 @@ let captured: Buffer | undefined;
 const configuration: Configuration = {
   clients: [
     { client_id: 'rp', client_secret: 'a-secret-long-enough-for-hmac-signing-000', redirect_uris: ['https://rp.example/cb'] },
-    { client_id: 'tv', token_endpoint_auth_method: 'none', grant_types: ['urn:ietf:params:oauth:grant-type:device_code'], response_types: [], redirect_uris: [] },
+    {
+      client_id: 'tv',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+      response_types: [],
+      redirect_uris: [],
+    },
   ],
   cookies: { keys: [COOKIE_KEY] },
   features: {
@@ -80,7 +86,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** The Session model as the adapter stores it; its typings declare no constructor payload. */
-const sessionModel = () => provider.Session as unknown as new (payload: Record<string, unknown>) => { persist(): Promise<unknown>; save(ttl: number): Promise<unknown> };
+const sessionModel = () =>
+  provider.Session as unknown as new (payload: Record<string, unknown>) => { persist(): Promise<unknown>; save(ttl: number): Promise<unknown> };
 
 const pinned = { 'X-Forwarded-Host': 'op.example', 'X-Forwarded-Proto': 'https' };
 
@@ -115,7 +122,9 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
   it('mountRequest: endpoint URLs start with the mount path set as req.baseUrl (OIDCContext#urlFor)', async () => {
     const mounted = (await (await fetch(`${base}/acme/.well-known/openid-configuration`, { headers: pinned })).json()) as Record<string, string>;
     const bare = (await (await fetch(`${base}/.well-known/openid-configuration`, { headers: pinned })).json()) as Record<string, string>;
-    expect(mounted.authorization_endpoint, 'oidc-provider internal changed: urlFor no longer reads req.baseUrl as the mount path (mountRequest)').toBe('https://op.example/acme/auth');
+    expect(mounted.authorization_endpoint, 'oidc-provider internal changed: urlFor no longer reads req.baseUrl as the mount path (mountRequest)').toBe(
+      'https://op.example/acme/auth',
+    );
     expect(bare.authorization_endpoint).toBe('https://op.example/auth');
   });
 
@@ -123,12 +132,17 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
     captured = undefined;
     const res = await fetch(`${base}/acme/.well-known/openid-configuration`, { headers: { ...pinned, 'X-Capture': '1' } });
     const body = await res.text();
-    expect((captured as Buffer | undefined)?.toString('utf8'), 'Koa internal changed: the body is no longer passed whole to res.end (onBodyWritten)').toBe(body);
+    expect((captured as Buffer | undefined)?.toString('utf8'), 'Koa internal changed: the body is no longer passed whole to res.end (onBodyWritten)').toBe(
+      body,
+    );
     expect(res.headers.get('x-captured'), 'Koa internal changed: headers are flushed before res.end (onBodyWritten)').toBe(String(Buffer.byteLength(body)));
   });
 
   it('needsSecret: Client.needsSecret judges the auth method and HMAC algorithms (undeclared static)', () => {
-    expect(typeof (provider.Client as unknown as { needsSecret?: unknown }).needsSecret, 'oidc-provider internal changed: Client.needsSecret is gone (needsSecret)').toBe('function');
+    expect(
+      typeof (provider.Client as unknown as { needsSecret?: unknown }).needsSecret,
+      'oidc-provider internal changed: Client.needsSecret is gone (needsSecret)',
+    ).toBe('function');
     expect(needsSecret(provider.Client, { token_endpoint_auth_method: 'client_secret_basic' })).toBe(true);
     expect(needsSecret(provider.Client, { token_endpoint_auth_method: 'none' })).toBe(false);
     expect(needsSecret(provider.Client, { token_endpoint_auth_method: 'none', id_token_signed_response_alg: 'HS256' })).toBe(true);
@@ -137,7 +151,7 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
   it("clientMetadataProblem: Client.validate's descriptions start with the offending member (client_schema.js)", async () => {
     const problemOf = async (metadata: Record<string, unknown>) => {
       try {
-        await provider.Client.validate({ client_id: 'x', client_secret: 'y', ...metadata } as never);
+        await provider.Client.validate({ client_id: 'x', client_secret: 'y', ...metadata });
       } catch (error) {
         return clientMetadataProblem(error);
       }
@@ -145,26 +159,41 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
     };
     const message = 'oidc-provider internal changed: an invalid_client_metadata description no longer starts with the member (clientMetadataProblem)';
     expect(await problemOf({ redirect_uris: [] }), message).toEqual({ member: 'redirect_uris', message: 'must contain members' });
-    expect((await problemOf({ redirect_uris: ['https://rp.example/cb'], token_endpoint_auth_method: 'bogus' }))?.member, message).toBe('token_endpoint_auth_method');
+    expect((await problemOf({ redirect_uris: ['https://rp.example/cb'], token_endpoint_auth_method: 'bogus' }))?.member, message).toBe(
+      'token_endpoint_auth_method',
+    );
     expect(clientMetadataProblem(new Error('other'))).toBeUndefined();
   });
 
   it('isSessionlessFormPost: persisting a session that was never stored throws the recognised TypeError (Session#persist)', async () => {
-    const error = await new (sessionModel())({}).persist().then(() => undefined, (thrown: unknown) => thrown);
+    const error = await new (sessionModel())({}).persist().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     expect(isSessionlessFormPost(error), `oidc-provider internal changed: Session#persist threw ${String(error)} (isSessionlessFormPost)`).toBe(true);
   });
 
   it("addedScriptHashes: the form_post page's script hash is added to the script-src already set (script_src_sha.js)", async () => {
     const query = new URLSearchParams({
-      client_id: 'rp', redirect_uri: 'https://rp.example/cb', response_type: 'code', response_mode: 'form_post',
-      scope: 'openid', prompt: 'none', state: 's', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+      client_id: 'rp',
+      redirect_uri: 'https://rp.example/cb',
+      response_type: 'code',
+      response_mode: 'form_post',
+      scope: 'openid',
+      prompt: 'none',
+      state: 's',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
     });
-    const res = await fetch(`${base}/acme/auth?${query}`, { headers: pinned });
+    const res = await fetch(`${base}/acme/auth?${query.toString()}`, { headers: pinned });
     const body = await res.text();
     const script = /<script>([\s\S]*?)<\/script>/.exec(body)?.[1];
     expect(script, 'oidc-provider internal changed: the form_post page has no inline script').toBeDefined();
     const hash = `'sha256-${createHash('sha256').update(script!).digest('base64')}'`;
-    expect(addedScriptHashes(res.headers.get('content-security-policy') ?? ''), "oidc-provider internal changed: the form_post script's hash is not added to script-src (addedScriptHashes)").toEqual([hash]);
+    expect(
+      addedScriptHashes(res.headers.get('content-security-policy') ?? ''),
+      "oidc-provider internal changed: the form_post script's hash is not added to script-src (addedScriptHashes)",
+    ).toEqual([hash]);
   });
 
   it('PROVIDER_FORM_IDS, labelUserCodeInput: the forms handed to logoutSource and the device pages keep their ids and the user_code input (end_session.js, user_code_form.js)', async () => {
@@ -176,23 +205,44 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
     expect(forms.logout, 'oidc-provider internal changed: the logout form id (PROVIDER_FORM_IDS.logout)').toContain(`id="${PROVIDER_FORM_IDS.logout}"`);
 
     await fetch(`${base}/acme/device`, { headers: pinned });
-    expect(forms.deviceInput, 'oidc-provider internal changed: the device input form id (PROVIDER_FORM_IDS.deviceInput)').toContain(`id="${PROVIDER_FORM_IDS.deviceInput}"`);
-    expect(labelUserCodeInput(forms.deviceInput!), 'oidc-provider internal changed: the device input is no longer name="user_code" (labelUserCodeInput)').toContain('id="user_code" name="user_code"');
+    expect(forms.deviceInput, 'oidc-provider internal changed: the device input form id (PROVIDER_FORM_IDS.deviceInput)').toContain(
+      `id="${PROVIDER_FORM_IDS.deviceInput}"`,
+    );
+    expect(
+      labelUserCodeInput(forms.deviceInput!),
+      'oidc-provider internal changed: the device input is no longer name="user_code" (labelUserCodeInput)',
+    ).toContain('id="user_code" name="user_code"');
 
-    const started = await fetch(`${base}/acme/device/auth`, { method: 'POST', headers: { ...pinned, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'client_id=tv&scope=openid' });
+    const started = await fetch(`${base}/acme/device/auth`, {
+      method: 'POST',
+      headers: { ...pinned, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'client_id=tv&scope=openid',
+    });
     const { user_code: userCode } = (await started.json()) as { user_code: string };
     // The confirm form follows the input form's POST, with its anti-forgery value and session cookie.
     const input = await fetch(`${base}/acme/device`, { headers: pinned });
-    const cookie = input.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cookie = input.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(forms.deviceInput!)?.[1] ?? '';
-    await fetch(`${base}/acme/device`, { method: 'POST', headers: { ...pinned, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, user_code: userCode }) });
-    expect(forms.deviceConfirm, 'oidc-provider internal changed: the device confirm form id (PROVIDER_FORM_IDS.deviceConfirm)').toContain(`id="${PROVIDER_FORM_IDS.deviceConfirm}"`);
+    await fetch(`${base}/acme/device`, {
+      method: 'POST',
+      headers: { ...pinned, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, user_code: userCode }),
+    });
+    expect(forms.deviceConfirm, 'oidc-provider internal changed: the device confirm form id (PROVIDER_FORM_IDS.deviceConfirm)').toContain(
+      `id="${PROVIDER_FORM_IDS.deviceConfirm}"`,
+    );
   });
 
   it("onEscapedError: ctx.app is the provider, and an error thrown past oidc-provider's handler is emitted on it (Provider extends Koa)", async () => {
     escaped.length = 0;
     await fetch(`${base}/acme/boom`, { headers: pinned });
     expect(seen.appIsProvider, 'oidc-provider internal changed: ctx.app is not the Provider (publicErrors re-emits on it)').toBe(true);
-    expect(escaped.map((error) => error.message), "oidc-provider internal changed: an escaped error is not emitted as the provider's 'error' (onEscapedError)").toEqual(['escaped']);
+    expect(
+      escaped.map((error) => error.message),
+      "oidc-provider internal changed: an escaped error is not emitted as the provider's 'error' (onEscapedError)",
+    ).toEqual(['escaped']);
   });
 });

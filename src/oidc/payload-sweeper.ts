@@ -16,9 +16,9 @@ export class PayloadSweeper implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running ??= this.sweep().then(
-        () => undefined,
-      ).finally(() => (this.running = undefined));
+      this.running ??= this.sweep()
+        .then(() => undefined)
+        .finally(() => (this.running = undefined));
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
   }

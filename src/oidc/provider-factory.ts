@@ -43,7 +43,18 @@ export interface ProviderInputs {
 const CLIENT_JWKS_MAX_BYTES = 256 * 1024;
 
 /** One configured oidc-provider instance for one issuer. Pure: builds, never reads or writes. */
-export function createProvider({ tenant, branding, issuer, jwks, cookieKeys, Adapter, findAccount, serviceDocumentation, trustProxy, clientUrisAllowPrivate }: ProviderInputs): Provider {
+export function createProvider({
+  tenant,
+  branding,
+  issuer,
+  jwks,
+  cookieKeys,
+  Adapter,
+  findAccount,
+  serviceDocumentation,
+  trustProxy,
+  clientUrisAllowPrivate,
+}: ProviderInputs): Provider {
   const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
   const accounts = findAccountWith(findAccount);

@@ -42,8 +42,20 @@ export const TTL = {
 export const CLAIMS = {
   openid: ['sub'],
   profile: [
-    'name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile',
-    'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at',
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
   ],
   email: ['email', 'email_verified'],
   address: ['address'],
@@ -65,7 +77,6 @@ export const discoveryExtras = (serviceDocumentation: string): Configuration['di
   // PAR is offered, not imposed.
   require_pushed_authorization_requests: false,
 });
-
 
 /** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
 const isResourceIndicator = (value: unknown) => {
@@ -91,7 +102,9 @@ export const extraClientMetadata: Configuration['extraClientMetadata'] = {
         throw new errors.InvalidClientMetadata('resource_server_audiences must be an array of absolute URIs without fragments');
       }
       if (metadata.token_endpoint_auth_method === 'none') {
-        throw new errors.InvalidClientMetadata('resource_server_audiences needs a client that authenticates: a public client (token_endpoint_auth_method none) cannot be a resource server');
+        throw new errors.InvalidClientMetadata(
+          'resource_server_audiences needs a client that authenticates: a public client (token_endpoint_auth_method none) cannot be a resource server',
+        );
       }
     }
     if (key === 'access_token_format' && value !== undefined && value !== 'opaque' && value !== 'jwt') {

@@ -120,7 +120,10 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       this.live.set(issuerId, built);
       // Ready only while this build still owns the entry; a change that landed while building
       // is caught by the next version check.
-      built.then((issuer) => issuer && this.live.peek(issuerId) === built && this.ready.set(issuerId, issuer), () => undefined);
+      built.then(
+        (issuer) => issuer && this.live.peek(issuerId) === built && this.ready.set(issuerId, issuer),
+        () => undefined,
+      );
     }
     try {
       const issuer = await entry;

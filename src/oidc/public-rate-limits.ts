@@ -27,7 +27,10 @@ export class PublicRateLimits {
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
     this.trustProxy = config.trustProxy;
     const { metadataPerMinute, protocolPerMinute } = config.rateLimits;
-    for (const [family, points] of [['metadata', metadataPerMinute], ['protocol', protocolPerMinute]] as const) {
+    for (const [family, points] of [
+      ['metadata', metadataPerMinute],
+      ['protocol', protocolPerMinute],
+    ] as const) {
       if (points > 0) this.limiters[family] = store.create(`public-${family}`, points);
     }
   }

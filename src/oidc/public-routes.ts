@@ -29,7 +29,10 @@ const METHODS: Record<string, string[]> = {
 const KNOWN = new Map<string, PublicRoute>(
   Object.entries(METHODS).flatMap(([path, methods]) => {
     const route = { methods, label: `/:issuer_id${path}` };
-    return [[path, route], [`${path}/`, route]];
+    return [
+      [path, route],
+      [`${path}/`, route],
+    ];
   }),
 );
 const OTHER: PublicRoute = { label: '/:issuer_id/*' };

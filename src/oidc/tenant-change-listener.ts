@@ -56,7 +56,7 @@ export class TenantChangeListener implements OnModuleInit, OnApplicationShutdown
   }
 
   private reconnect(client: pg.Client, error?: Error): void {
-    if (this.stopped || this.client !== client && this.client !== undefined) return;
+    if (this.stopped || (this.client !== client && this.client !== undefined)) return;
     if (error) this.logger.warn(`LISTEN connection lost (${error.message}); retrying in ${RECONNECT_DELAY_MS} ms`);
     this.client = undefined;
     client.removeAllListeners();

@@ -25,7 +25,18 @@ export interface Fetched {
 export interface FetchFailure {
   ok: false;
   url: string;
-  code: Extract<FindingCode, 'ADDRESS_NOT_ALLOWED' | 'HTTPS_REQUIRED' | 'TOO_MANY_REDIRECTS' | 'TIMEOUT' | 'CONNECTION_FAILED' | 'HTTP_ERROR' | 'RESPONSE_TOO_LARGE' | 'UNEXPECTED_CONTENT_TYPE' | 'INVALID_JSON'>;
+  code: Extract<
+    FindingCode,
+    | 'ADDRESS_NOT_ALLOWED'
+    | 'HTTPS_REQUIRED'
+    | 'TOO_MANY_REDIRECTS'
+    | 'TIMEOUT'
+    | 'CONNECTION_FAILED'
+    | 'HTTP_ERROR'
+    | 'RESPONSE_TOO_LARGE'
+    | 'UNEXPECTED_CONTENT_TYPE'
+    | 'INVALID_JSON'
+  >;
   reason: string;
   /** The HTTP status of an HTTP_ERROR. */
   status?: number;
@@ -139,7 +150,10 @@ async function open(network: CheckNetwork, url: URL, limits: FetchLimits, deadli
   const connecting = network.connect(dial, connectMs);
   // A socket that connects after the deadline has no one to use it.
   return withDeadline(connecting, deadline).catch((error: unknown) => {
-    connecting.then((socket) => socket.destroy(), () => undefined);
+    connecting.then(
+      (socket) => socket.destroy(),
+      () => undefined,
+    );
     throw error;
   });
 }

@@ -36,7 +36,8 @@ function checkKey(jwk: unknown, label: string): { key?: SigningKey; findings: Fi
     return { findings: [error('JWK_PRIVATE_MEMBER', `${label} publishes private key material (${leaked.join(', ')}); replace the key.`)] };
   }
   const findings: Finding[] = [];
-  if (typeof jwk.kid !== 'string' || jwk.kid === '') findings.push(warning('JWK_MISSING_KID', `${label} has no kid, so verifiers cannot select it when keys rotate.`));
+  if (typeof jwk.kid !== 'string' || jwk.kid === '')
+    findings.push(warning('JWK_MISSING_KID', `${label} has no kid, so verifiers cannot select it when keys rotate.`));
   if (jwk.use === 'enc') return { findings };
   let bits: number | undefined;
   try {

@@ -50,7 +50,12 @@ export function normalizeMetadata(doc: MetadataDocument): ProviderDiscoveryDto {
 export function checkMetadata(doc: MetadataDocument, requestedIssuer: string, allowPrivate: boolean): Finding[] {
   const findings: Finding[] = [];
   if (doc.issuer !== requestedIssuer) {
-    findings.push(error('ISSUER_MISMATCH', `The document's issuer is ${JSON.stringify(doc.issuer)}, not the requested ${JSON.stringify(requestedIssuer)}; it must not be used.`));
+    findings.push(
+      error(
+        'ISSUER_MISMATCH',
+        `The document's issuer is ${JSON.stringify(doc.issuer)}, not the requested ${JSON.stringify(requestedIssuer)}; it must not be used.`,
+      ),
+    );
   }
   for (const member of requiredUrls) {
     if (doc[member] === undefined) findings.push(error('INVALID_METADATA', `The required member ${member} is missing.`));

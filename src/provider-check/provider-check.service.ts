@@ -40,7 +40,8 @@ export class ProviderCheckService {
 
   async discover(issuer: string): Promise<DiscoverProviderResponseDto> {
     const scheme = schemeProblem(new URL(issuer), this.limits.allowPrivate);
-    if (scheme) throw new ValidationFailed([{ field: 'issuer', message: `${scheme} (http only for a loopback issuer, and only when private addresses are allowed)` }]);
+    if (scheme)
+      throw new ValidationFailed([{ field: 'issuer', message: `${scheme} (http only for a loopback issuer, and only when private addresses are allowed)` }]);
 
     const findings: Finding[] = [];
     const doc = await this.fetchMetadata(issuer, findings);

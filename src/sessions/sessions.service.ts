@@ -41,7 +41,7 @@ function toDto({ uid, payload, expiresAt }: StoredSession): SessionDto {
   return {
     session_id: uid,
     user_id: typeof payload.accountId === 'string' ? payload.accountId : '',
-    client_ids: Object.keys((payload.authorizations ?? {})),
+    client_ids: Object.keys(payload.authorizations ?? {}),
     signed_in_at: new Date(Number(payload.loginTs ?? 0) * 1000).toISOString(),
     expires_at: expiresAt ? new Date(expiresAt).toISOString() : null,
   };

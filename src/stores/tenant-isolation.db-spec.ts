@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { JWK } from 'jose';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreDb, ownConnection, twoTenants, type StoreDb } from '../../test/helpers/store-db.js';
@@ -68,10 +67,13 @@ describe('tenants store', () => {
     await tenants().update(a, { grantTypes: ['authorization_code'] });
     /** Whether another connection could lock the tenant's row now, without waiting. */
     const lockable = (issuerId: string) =>
-      observer.query('SELECT 1 FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE NOWAIT', [issuerId]).then(() => true, (error: { code?: string }) => {
-        if (error.code === '55P03') return false;
-        throw error;
-      });
+      observer.query('SELECT 1 FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE NOWAIT', [issuerId]).then(
+        () => true,
+        (error: { code?: string }) => {
+          if (error.code === '55P03') return false;
+          throw error;
+        },
+      );
 
     await s.db.transaction(async () => {
       expect(await tenants().lock(b)).toMatchObject({ grantTypes: expect.arrayContaining(['client_credentials']), keyRotationDays: 90 });
@@ -140,7 +142,10 @@ describe('clients store', () => {
 describe('signing keys store', () => {
   const keys = () => new SigningKeysStore(s.db, s.box);
   const material = (kid: string): KeyMaterial => ({
-    kid, alg: 'ES256', publicJwk: { kty: 'EC', crv: 'P-256', kid } as JWK, privateJwk: { kty: 'EC', crv: 'P-256', kid, d: `private-${kid}` } as JWK,
+    kid,
+    alg: 'ES256',
+    publicJwk: { kty: 'EC', crv: 'P-256', kid },
+    privateJwk: { kty: 'EC', crv: 'P-256', kid, d: `private-${kid}` },
   });
   const statuses = async (tenantId: string) => (await keys().list(tenantId)).map((key) => `${key.kid}:${key.status}`).sort();
   beforeEach(async () => {

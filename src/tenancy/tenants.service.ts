@@ -53,7 +53,13 @@ export class TenantsService {
           ...definedOnly(optionsOf(dto)),
         });
         await this.keys.storeInitial(dto.issuer_id, keys);
-        await this.audit.record(actor, { action: 'tenant.created', issuerId: dto.issuer_id, resourceType: 'tenant', resourceId: dto.issuer_id, after: this.toDto(created) });
+        await this.audit.record(actor, {
+          action: 'tenant.created',
+          issuerId: dto.issuer_id,
+          resourceType: 'tenant',
+          resourceId: dto.issuer_id,
+          after: this.toDto(created),
+        });
         return created;
       });
       return this.toDto(tenant);
@@ -65,7 +71,12 @@ export class TenantsService {
 
   async list(query: ListTenantsQueryDto): Promise<Page<TenantDto>> {
     const rows = await this.tenants.list({ after: decodeCursor(query.cursor), enabled: query.enabled, limit: query.limit + 1 });
-    return toPage(rows, query.limit, (tenant) => tenant.issuerId, (tenant) => this.toDto(tenant));
+    return toPage(
+      rows,
+      query.limit,
+      (tenant) => tenant.issuerId,
+      (tenant) => this.toDto(tenant),
+    );
   }
 
   async get(issuerId: string): Promise<TenantDto> {
@@ -92,9 +103,21 @@ export class TenantsService {
     const tenant = await this.changes.apply(issuerId, async () => {
       // Locked: a client registered with a grant and the withdrawal of that grant cannot both commit.
       const { grantTypes: current } = await this.lock(issuerId);
-      if (dto.grant_types) await this.assertGrantsUnused(issuerId, current.filter((grant) => !dto.grant_types!.includes(grant)));
+      if (dto.grant_types)
+        await this.assertGrantsUnused(
+          issuerId,
+          current.filter((grant) => !dto.grant_types!.includes(grant)),
+        );
       const updated = await this.tenants.update(issuerId, { displayName: dto.display_name, enabled: dto.enabled, ...optionsOf(dto) });
-      if (updated) await this.audit.record(actor, { action: 'tenant.updated', issuerId, resourceType: 'tenant', resourceId: issuerId, before, after: this.toDto(updated) });
+      if (updated)
+        await this.audit.record(actor, {
+          action: 'tenant.updated',
+          issuerId,
+          resourceType: 'tenant',
+          resourceId: issuerId,
+          before,
+          after: this.toDto(updated),
+        });
       return updated;
     });
     return this.toDto(assertFound(tenant, 'tenant', issuerId));

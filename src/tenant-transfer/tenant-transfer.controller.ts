@@ -27,7 +27,11 @@ export class TenantTransferController {
   @ApiResponse({ status: 201, type: TenantImportResultDto })
   @ApiTenantScopedKeyForbidden()
   @ApiConflict("tenant 'acme' already exists", 'A tenant with this issuer_id exists.')
-  @ApiInvalid('clients[0].grant_types', 'grant_types can only contain authorization_code, refresh_token', 'Invalid document, or a client or user the tenant refuses; each named in `details`. Nothing is created.')
+  @ApiInvalid(
+    'clients[0].grant_types',
+    'grant_types can only contain authorization_code, refresh_token',
+    'Invalid document, or a client or user the tenant refuses; each named in `details`. Nothing is created.',
+  )
   @ApiJsonBodyErrors()
   import(@Body() document: TenantExportDto, @CurrentActor() actor: Actor): Promise<TenantImportResultDto> {
     return this.transfer.import(document, actor);

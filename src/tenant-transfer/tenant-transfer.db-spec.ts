@@ -50,7 +50,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const webClient = (clientId: string): ExportedClientDto => ({ client_id: clientId, client_name: clientId, redirect_uris: [`https://rp.example.com/${clientId}/cb`] });
+const webClient = (clientId: string): ExportedClientDto => ({
+  client_id: clientId,
+  client_name: clientId,
+  redirect_uris: [`https://rp.example.com/${clientId}/cb`],
+});
 const user = (username: string, userId: string = randomUUID()) => ({ user_id: userId, username, email: `${username}@example.com` });
 const exportOf = (issuerId: string, { clients = [], users = [] }: Partial<Pick<TenantExportDto, 'clients' | 'users'>> = {}): TenantExportDto => ({
   format: EXPORT_FORMAT,
@@ -88,9 +92,16 @@ async function expectNoTrace(issuerId: string): Promise<void> {
 describe('tenant import', () => {
   it('writes the tenant, its keys, clients, users and their audit events, and announces the change once committed', async () => {
     const issuerId = issuerIdOf('import');
-    const result = await transfer.import(exportOf(issuerId, { clients: [webClient('web-1'), webClient('web-2'), webClient('web-3')], users: [user('alice'), user('bob')] }), actor);
+    const result = await transfer.import(
+      exportOf(issuerId, { clients: [webClient('web-1'), webClient('web-2'), webClient('web-3')], users: [user('alice'), user('bob')] }),
+      actor,
+    );
 
-    expect(result.clients.map((client) => [client.client_id, typeof client.client_secret])).toEqual([['web-1', 'string'], ['web-2', 'string'], ['web-3', 'string']]);
+    expect(result.clients.map((client) => [client.client_id, typeof client.client_secret])).toEqual([
+      ['web-1', 'string'],
+      ['web-2', 'string'],
+      ['web-3', 'string'],
+    ]);
     expect(await rowsOf(issuerId)).toEqual({ tenants: 1, signing_keys: 2, clients: 3, users: 2, audit_events: 1 + 3 + 2 });
     await eventually(async () => expect(notified).toContain(issuerId), 2_000);
     expect(announced).toContain(issuerId);
@@ -109,7 +120,10 @@ describe('tenant import', () => {
     const userId = randomUUID();
     // The same user id in capitals: distinct as text (so the up-front duplicate check lets it
     // through), equal as a uuid, so the database refuses it only after everything else was written.
-    const document = exportOf(issuerId, { clients: [webClient('web-1'), webClient('web-2')], users: [user('alice', userId), user('bob', userId.toUpperCase())] });
+    const document = exportOf(issuerId, {
+      clients: [webClient('web-1'), webClient('web-2')],
+      users: [user('alice', userId), user('bob', userId.toUpperCase())],
+    });
 
     const refusal = await transfer.import(document, actor).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ValidationFailed);

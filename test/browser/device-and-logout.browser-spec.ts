@@ -33,7 +33,12 @@ describe('device code entry and logout confirmation pages', () => {
   }
 
   it('device flow: the user enters the code, confirms, signs in and consents; the device gets tokens', async () => {
-    const tv = await createClient(running.url, issuerId, { client_name: 'Living-room TV', grant_types: ['urn:ietf:params:oauth:grant-type:device_code'], response_types: [], token_endpoint_auth_method: 'none' });
+    const tv = await createClient(running.url, issuerId, {
+      client_name: 'Living-room TV',
+      grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+      response_types: [],
+      token_endpoint_auth_method: 'none',
+    });
     const config = await discover(issuer, tv.clientId, oidc.None());
     const device = await oidc.initiateDeviceAuthorization(config, { scope: 'openid' });
 
@@ -66,12 +71,23 @@ describe('device code entry and logout confirmation pages', () => {
   });
 
   it('RP-initiated logout: confirmation page, then back to the client with its state', async () => {
-    const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], post_logout_redirect_uris: [SIGNED_OUT], token_endpoint_auth_method: 'none' });
+    const client = await createClient(running.url, issuerId, {
+      redirect_uris: [REDIRECT],
+      post_logout_redirect_uris: [SIGNED_OUT],
+      token_endpoint_auth_method: 'none',
+    });
     const config = await discover(issuer, client.clientId, oidc.None());
     const page = await browser.newPage();
     await stubRelyingParty(page);
     const verifier = oidc.randomPKCECodeVerifier();
-    await page.goto(oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' }).href);
+    await page.goto(
+      oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope: 'openid',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      }).href,
+    );
     await signIn(page);
     await page.waitForSelector('text=Allow access?');
     await page.getByRole('button', { name: 'Allow' }).click();

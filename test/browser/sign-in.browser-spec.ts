@@ -29,7 +29,13 @@ describe('sign-in and consent pages', () => {
 
   async function authorizationUrl(scope = 'openid profile email') {
     const verifier = oidc.randomPKCECodeVerifier();
-    return oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope, state: 'st', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' }).href;
+    return oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope,
+      state: 'st',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    }).href;
   }
 
   it('signs in, shows consent with the client name and scopes, and returns a code to the client', async () => {

@@ -29,11 +29,11 @@ describe('oidc-provider adapter on PostgreSQL', () => {
 
   it('upserts, finds, and keeps each tenant apart under the same id', async () => {
     const a = adapter(tenantA, 'Session');
-    await a.upsert('same-id', { uid: 'u-1', accountId: 'alice' } as never, 60);
-    await adapter(tenantB, 'Session').upsert('same-id', { uid: 'u-2', accountId: 'bob' } as never, 60);
+    await a.upsert('same-id', { uid: 'u-1', accountId: 'alice' }, 60);
+    await adapter(tenantB, 'Session').upsert('same-id', { uid: 'u-2', accountId: 'bob' }, 60);
     expect(await a.find('same-id')).toEqual({ jti: 'same-id', uid: 'u-1', accountId: 'alice' });
     expect(await adapter(tenantB, 'Session').find('same-id')).toEqual({ jti: 'same-id', uid: 'u-2', accountId: 'bob' });
-    await a.upsert('same-id', { uid: 'u-1', accountId: 'alice', changed: true } as never, 60);
+    await a.upsert('same-id', { uid: 'u-1', accountId: 'alice', changed: true }, 60);
     expect(await a.find('same-id')).toMatchObject({ changed: true });
     expect(await a.findByUid('u-1')).toMatchObject({ accountId: 'alice' });
     expect(await a.findByUid('u-2')).toBeUndefined();
@@ -41,11 +41,11 @@ describe('oidc-provider adapter on PostgreSQL', () => {
 
   it('finds by user code, consumes, destroys', async () => {
     const codes = adapter(tenantA, 'DeviceCode');
-    await codes.upsert('dc-1', { jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1' } as never, 60);
+    await codes.upsert('dc-1', { jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1' }, 60);
     expect(await codes.findByUserCode('ABCD-EFGH')).toEqual({ jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1' });
     expect(await adapter(tenantB, 'DeviceCode').findByUserCode('ABCD-EFGH')).toBeUndefined();
     // Loaded by its id and saved again (the device-flow resume does), it is still found by its user code.
-    await codes.upsert('dc-1', { ...(await codes.find('dc-1')), accountId: 'alice' } as never, 60);
+    await codes.upsert('dc-1', { ...(await codes.find('dc-1')), accountId: 'alice' }, 60);
     expect(await codes.findByUserCode('ABCD-EFGH')).toEqual({ jti: 'dc-1', userCode: 'ABCD-EFGH', grantId: 'g-1', accountId: 'alice' });
     await codes.consume('dc-1');
     expect(await codes.find('dc-1')).toMatchObject({ consumed: expect.any(Number) });
@@ -55,8 +55,8 @@ describe('oidc-provider adapter on PostgreSQL', () => {
 
   it("revokes every artefact of a grant, and only that tenant's", async () => {
     for (const kind of ['AccessToken', 'RefreshToken', 'AuthorizationCode']) {
-      await adapter(tenantA, kind).upsert(`${kind}-1`, { grantId: 'grant-x' } as never, 60);
-      await adapter(tenantB, kind).upsert(`${kind}-1`, { grantId: 'grant-x' } as never, 60);
+      await adapter(tenantA, kind).upsert(`${kind}-1`, { grantId: 'grant-x' }, 60);
+      await adapter(tenantB, kind).upsert(`${kind}-1`, { grantId: 'grant-x' }, 60);
     }
     await adapter(tenantA, 'Grant').revokeByGrantId('grant-x');
     for (const kind of ['AccessToken', 'RefreshToken', 'AuthorizationCode']) {
@@ -67,14 +67,17 @@ describe('oidc-provider adapter on PostgreSQL', () => {
 
   it('reads expired rows as absent, and the sweep deletes them', async () => {
     const tokens = adapter(tenantA, 'AccessToken');
-    await tokens.upsert('short', { grantId: 'g' } as never, 1);
-    await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id_hash = $2`, [tenantA, hashToken('short')]);
+    await tokens.upsert('short', { grantId: 'g' }, 1);
+    await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE tenant_id = $1 AND id_hash = $2`, [
+      tenantA,
+      hashToken('short'),
+    ]);
     expect(await tokens.find('short')).toBeUndefined();
     expect(await running.app.get(PayloadSweeper).sweep()).toBeGreaterThanOrEqual(1);
     expect(await query(inject('databaseUrl'), `SELECT 1 FROM oidc_payloads WHERE tenant_id = $1 AND id_hash = $2`, [tenantA, hashToken('short')])).toEqual([]);
   });
 
   it('refuses to store clients: they live in the clients table', async () => {
-    await expect(adapter(tenantA, 'Client').upsert('c', {} as never, 60)).rejects.toThrow(/admin API/);
+    await expect(adapter(tenantA, 'Client').upsert('c', {}, 60)).rejects.toThrow(/admin API/);
   });
 });

@@ -71,12 +71,20 @@ const cases: Record<string, OperationCase> = {
 
   exportTenant: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/export', { params: { path }, ...init }) },
   importTenant: {
-    call: (api, _, init) => api.POST('/v1/tenants/import', { body: { format: 'portcullis.tenant.v1', tenant: { issuer_id: randomIssuerId('imp') }, clients: [], users: [] }, ...init }),
-    errors: { 409: (fx, path) => fx.root.POST('/v1/tenants/import', { body: { format: 'portcullis.tenant.v1', tenant: { issuer_id: path.issuer_id }, clients: [], users: [] } }) },
+    call: (api, _, init) =>
+      api.POST('/v1/tenants/import', {
+        body: { format: 'portcullis.tenant.v1', tenant: { issuer_id: randomIssuerId('imp') }, clients: [], users: [] },
+        ...init,
+      }),
+    errors: {
+      409: (fx, path) =>
+        fx.root.POST('/v1/tenants/import', { body: { format: 'portcullis.tenant.v1', tenant: { issuer_id: path.issuer_id }, clients: [], users: [] } }),
+    },
   },
 
   createClient: {
-    call: (api, path, init) => api.POST('/v1/tenants/{issuer_id}/clients', { params: { path }, body: { client_name: 'Acme', redirect_uris: ['https://rp.example.com/cb'] }, ...init }),
+    call: (api, path, init) =>
+      api.POST('/v1/tenants/{issuer_id}/clients', { params: { path }, body: { client_name: 'Acme', redirect_uris: ['https://rp.example.com/cb'] }, ...init }),
   },
   listClients: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/clients', { params: { path }, ...init }) },
   getClient: {
@@ -100,8 +108,16 @@ const cases: Record<string, OperationCase> = {
   },
 
   createUser: {
-    call: (api, path, init) => api.POST('/v1/tenants/{issuer_id}/users', { params: { path }, body: { username: `u-${randomUUID()}`, password: 'correct horse battery staple', email: 'jane@example.com' }, ...init }),
-    errors: { 409: (fx, path) => fx.root.POST('/v1/tenants/{issuer_id}/users', { params: { path }, body: { username: fx.username, password: 'correct horse battery staple' } }) },
+    call: (api, path, init) =>
+      api.POST('/v1/tenants/{issuer_id}/users', {
+        params: { path },
+        body: { username: `u-${randomUUID()}`, password: 'correct horse battery staple', email: 'jane@example.com' },
+        ...init,
+      }),
+    errors: {
+      409: (fx, path) =>
+        fx.root.POST('/v1/tenants/{issuer_id}/users', { params: { path }, body: { username: fx.username, password: 'correct horse battery staple' } }),
+    },
   },
   listUsers: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/users', { params: { path }, ...init }) },
   getUser: {
@@ -131,7 +147,9 @@ const cases: Record<string, OperationCase> = {
   deleteKey: {
     prepare: (fx) => fx.retiredKey(),
     call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/keys/{kid}', { params: { path }, ...init }),
-    errors: { 409: (fx, path) => fx.root.DELETE('/v1/tenants/{issuer_id}/keys/{kid}', { params: { path: { ...path, issuer_id: fx.issuerId, kid: fx.activeKid } } }) },
+    errors: {
+      409: (fx, path) => fx.root.DELETE('/v1/tenants/{issuer_id}/keys/{kid}', { params: { path: { ...path, issuer_id: fx.issuerId, kid: fx.activeKid } } }),
+    },
   },
 
   listSessions: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/sessions', { params: { path }, ...init }) },
@@ -223,7 +241,9 @@ describe('admin API through the generated client', () => {
       add(403, (path) => call(tenantKey, path));
     }
     if (operation.resourceParams.length) {
-      add(404, (path) => call(root, { ...path, client_id: 'no-such-client', user_id: randomUUID(), kid: 'no-such-kid', session_id: 'no-such-session', id: randomUUID() }));
+      add(404, (path) =>
+        call(root, { ...path, client_id: 'no-such-client', user_id: randomUUID(), kid: 'no-such-kid', session_id: 'no-such-session', id: randomUUID() }),
+      );
     }
     if (operation.hasBody) {
       add(422, (path) => call(root, path, { bodySerializer: (body) => JSON.stringify({ ...body, not_a_field: true }) }));

@@ -23,7 +23,14 @@ describe('admin keys', () => {
   afterAll(() => running.close());
 
   it('shows the key once; lists and reads it without the key; stores only a hash', async () => {
-    expect(scoped).toEqual({ id: expect.any(String), name: 'acme-ci', issuer_id: own, key: expect.stringMatching(/^pck_[\w-]{43}$/), key_prefix: scoped.key.slice(0, 8), created_at: expect.any(String) });
+    expect(scoped).toEqual({
+      id: expect.any(String),
+      name: 'acme-ci',
+      issuer_id: own,
+      key: expect.stringMatching(/^pck_[\w-]{43}$/),
+      key_prefix: scoped.key.slice(0, 8),
+      created_at: expect.any(String),
+    });
     const read = await adminApi(running.url).get(`/v1/admin-keys/${scoped.id}`);
     expect(read.body).toEqual({ id: scoped.id, name: 'acme-ci', issuer_id: own, key_prefix: scoped.key.slice(0, 8), created_at: scoped.created_at });
     const listed = await adminApi(running.url).get(`/v1/admin-keys?issuer_id=${own}`);
@@ -52,9 +59,7 @@ describe('admin keys', () => {
     for (const [template, operations] of Object.entries(spec.paths)) {
       if (!template.startsWith('/v1/')) continue;
       for (const method of Object.keys(operations)) {
-        const path = template
-          .replace('{issuer_id}', other)
-          .replace(/\{[a-z_]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const path = template.replace('{issuer_id}', other).replace(/\{[a-z_]+\}/g, '00000000-0000-4000-8000-000000000000');
         const body = method === 'post' || method === 'patch' ? {} : undefined;
         const reply = await api.call(method.toUpperCase(), path, body);
         const expected = template.includes('{issuer_id}') ? 404 : 403;

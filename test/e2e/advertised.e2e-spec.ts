@@ -63,7 +63,8 @@ describe('everything the discovery document advertises works', () => {
         // query cannot carry tokens (OAuth 2.0 Multiple Response Types §3.0).
         if (mode === 'query' && responseType !== 'code') continue;
         const { values } = await authorize(config, { response_type: responseType, response_mode: mode });
-        for (const part of responseType.split(' ')) expect(values.get(part === 'token' ? 'access_token' : part), `${responseType} ${mode}`).toEqual(expect.any(String));
+        for (const part of responseType.split(' '))
+          expect(values.get(part === 'token' ? 'access_token' : part), `${responseType} ${mode}`).toEqual(expect.any(String));
       }
     }
   });
@@ -91,7 +92,11 @@ describe('everything the discovery document advertises works', () => {
         exercised.add('client_credentials');
       },
       'urn:ietf:params:oauth:grant-type:device_code': async () => {
-        const tv = await createClient(running.url, issuerId, { grant_types: ['urn:ietf:params:oauth:grant-type:device_code'], response_types: [], token_endpoint_auth_method: 'none' });
+        const tv = await createClient(running.url, issuerId, {
+          grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+          response_types: [],
+          token_endpoint_auth_method: 'none',
+        });
         const tvConfig = await discover(issuer, tv.clientId, oidc.None());
         const device = await oidc.initiateDeviceAuthorization(tvConfig, { scope: 'openid' });
         await approveDevice(new UserAgent(running.url), device.verification_uri, device.user_code, USER);
@@ -118,7 +123,11 @@ describe('everything the discovery document advertises works', () => {
       if (method === 'private_key_jwt') {
         const { publicKey, privateKey } = await generateKeyPair('ES256');
         const jwk = { ...(await exportJWK(publicKey)), alg: 'ES256', use: 'sig', kid: 'k' };
-        const client = await createClient(running.url, issuerId, { grant_types: ['client_credentials'], token_endpoint_auth_method: method, jwks: { keys: [jwk] } });
+        const client = await createClient(running.url, issuerId, {
+          grant_types: ['client_credentials'],
+          token_endpoint_auth_method: method,
+          jwks: { keys: [jwk] },
+        });
         await oidc.clientCredentialsGrant(await discover(issuer, client.clientId, oidc.PrivateKeyJwt({ key: privateKey, kid: 'k' })));
         continue;
       }
@@ -144,7 +153,12 @@ describe('everything the discovery document advertises works', () => {
     const endpoints = Object.keys(metadata).filter((member) => member.endsWith('_endpoint') || member === 'jwks_uri');
     expect(endpoints.sort()).toEqual(Object.keys(method).sort());
     for (const member of endpoints) {
-      const res = await fetch(metadata[member] as string, { method: method[member], redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: method[member] === 'POST' ? '' : undefined });
+      const res = await fetch(metadata[member] as string, {
+        method: method[member],
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: method[member] === 'POST' ? '' : undefined,
+      });
       expect([404, 405].includes(res.status) || res.status >= 500, `${member} ${res.status}`).toBe(false);
     }
     expect((await fetch(metadata.service_documentation as string)).status).toBe(200);

@@ -66,7 +66,10 @@ describe('audit log', () => {
       ip: '127.0.0.1',
     });
     expect(items.find((event: { action: string }) => event.action === 'key.rotated')).toMatchObject({ actor_id: 'root', actor_name: 'ADMIN_API_KEY' });
-    expect(items.find((event: { action: string }) => event.action === 'client.updated')).toMatchObject({ before: { client_name: 'Portal' }, after: { client_name: 'Portal 2' } });
+    expect(items.find((event: { action: string }) => event.action === 'client.updated')).toMatchObject({
+      before: { client_name: 'Portal' },
+      after: { client_name: 'Portal 2' },
+    });
     expect(items.find((event: { action: string }) => event.action === 'user.updated').after).toMatchObject({ changed_credentials: ['password'] });
 
     const everything = JSON.stringify(await root().get('/v1/audit-events?limit=200'));
@@ -90,7 +93,11 @@ describe('audit log', () => {
     expect(clients.length).toBeGreaterThan(0);
     expect(clients.every((event: { resource_type: string }) => event.resource_type === 'client')).toBe(true);
     const one = clients[0];
-    expect((await events(`?resource_type=client&resource_id=${one.resource_id}`)).items.every((event: { resource_id: string }) => event.resource_id === one.resource_id)).toBe(true);
+    expect(
+      (await events(`?resource_type=client&resource_id=${one.resource_id}`)).items.every(
+        (event: { resource_id: string }) => event.resource_id === one.resource_id,
+      ),
+    ).toBe(true);
     expect((await events(`?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).items).toEqual([]);
     expect((await events(`?until=${encodeURIComponent('2000-01-01T00:00:00Z')}`)).items).toEqual([]);
 
@@ -121,7 +128,14 @@ describe('audit log', () => {
     const verifier = oidc.randomPKCECodeVerifier();
     const challenge = await oidc.calculatePKCECodeChallenge(verifier);
     const authorizationUrl = () =>
-      oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid offline_access', prompt: 'consent', state: 's', code_challenge: challenge, code_challenge_method: 'S256' });
+      oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope: 'openid offline_access',
+        prompt: 'consent',
+        state: 's',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      });
 
     // Three wrong passwords with a budget of two: two failures, then the lockout.
     const agent = new UserAgent(running.url);
@@ -149,7 +163,7 @@ describe('audit log', () => {
     });
   });
 
-  it('the global log spans tenants and keeps a deleted tenant\'s events; tenant-scoped keys may not read it', async () => {
+  it("the global log spans tenants and keeps a deleted tenant's events; tenant-scoped keys may not read it", async () => {
     const { issuerId: doomed } = await createTenant(running.url);
     expect((await root().delete(`/v1/tenants/${doomed}`)).status).toBe(204);
     const { items } = (await root().get(`/v1/audit-events?issuer_id=${doomed}`)).body;

@@ -82,7 +82,11 @@ describe('authorization code flow', () => {
     const { tokens } = await signInAndRedeem(confidential, { scope: 'openid email' });
     const header = await fetch(`${issuer}/userinfo`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(await header.json()).toMatchObject({ sub: userId, email: 'jane@example.com' });
-    const body = await fetch(`${issuer}/userinfo`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `access_token=${tokens.access_token}` });
+    const body = await fetch(`${issuer}/userinfo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `access_token=${tokens.access_token}`,
+    });
     expect(await body.json()).toMatchObject({ sub: userId, email: 'jane@example.com' });
   });
 
@@ -101,7 +105,9 @@ describe('authorization code flow', () => {
   it('a wrong PKCE verifier is invalid_grant', async () => {
     const { url, checks } = await request(confidential);
     const callback = await new UserAgent(running.url).authorize(url, USER);
-    expect(await oauthErrorOf(oidc.authorizationCodeGrant(confidential, callback, { ...checks, pkceCodeVerifier: oidc.randomPKCECodeVerifier() }))).toMatchObject({ error: 'invalid_grant' });
+    expect(
+      await oauthErrorOf(oidc.authorizationCodeGrant(confidential, callback, { ...checks, pkceCodeVerifier: oidc.randomPKCECodeVerifier() })),
+    ).toMatchObject({ error: 'invalid_grant' });
   });
 
   it('PKCE is required, and plain is refused', async () => {
@@ -109,7 +115,12 @@ describe('authorization code flow', () => {
     const noPkce = oidc.buildAuthorizationUrl(confidential, { redirect_uri: REDIRECT, scope: 'openid', state: 's' });
     const missing = (await agent.follow(await agent.get(noPkce))) as URL;
     expect(missing.searchParams.get('error')).toBe('invalid_request');
-    const plain = oidc.buildAuthorizationUrl(confidential, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' });
+    const plain = oidc.buildAuthorizationUrl(confidential, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'plain',
+    });
     expect(((await agent.follow(await agent.get(plain))) as URL).searchParams.get('error')).toBe('invalid_request');
   });
 
@@ -201,7 +212,12 @@ describe('authorization code flow', () => {
   });
 
   it('oidcc-ensure-registered-redirect-uri: an unregistered redirect_uri is refused without redirecting', async () => {
-    const url = oidc.buildAuthorizationUrl(confidential, { redirect_uri: 'https://evil.example.com/cb', scope: 'openid', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' });
+    const url = oidc.buildAuthorizationUrl(confidential, {
+      redirect_uri: 'https://evil.example.com/cb',
+      scope: 'openid',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
+    });
     const res = await new UserAgent(running.url).get(url);
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
@@ -209,7 +225,9 @@ describe('authorization code flow', () => {
   });
 
   it('an unknown client is refused with OAuthError JSON', async () => {
-    const res = await fetch(`${issuer}/authorize?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(REDIRECT)}`, { redirect: 'manual' });
+    const res = await fetch(`${issuer}/authorize?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(REDIRECT)}`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_client' });
   });
@@ -236,7 +254,13 @@ describe('authorization code flow', () => {
     const listed = await api.get(`/v1/tenants/${issuerId}/sessions?user_id=${userId}&limit=200`);
     expect(listed.status).toBe(200);
     const session = listed.body.items.find((s: { client_ids: string[] }) => s.client_ids.includes(confidential.clientMetadata().client_id));
-    expect(session).toEqual({ session_id: expect.any(String), user_id: userId, client_ids: expect.any(Array), signed_in_at: expect.any(String), expires_at: expect.any(String) });
+    expect(session).toEqual({
+      session_id: expect.any(String),
+      user_id: userId,
+      client_ids: expect.any(Array),
+      signed_in_at: expect.any(String),
+      expires_at: expect.any(String),
+    });
 
     const all = (await api.get(`/v1/tenants/${issuerId}/sessions?user_id=${userId}&limit=200`)).body.items as { session_id: string }[];
     for (const { session_id } of all) expect((await api.delete(`/v1/tenants/${issuerId}/sessions/${session_id}`)).status).toBe(204);

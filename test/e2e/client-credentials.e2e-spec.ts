@@ -120,7 +120,10 @@ describe('client credentials, introspection and revocation', () => {
   it('signs with ES256 and EdDSA for tenants created with them', async () => {
     for (const alg of ['ES256', 'EdDSA'] as const) {
       const tenant = await createTenant(running.url, { signing_alg: alg });
-      const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'], allowed_resources: ['https://api.example.com'] });
+      const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, {
+        grant_types: ['client_credentials'],
+        allowed_resources: ['https://api.example.com'],
+      });
       const config = await discover(tenant.issuer, clientId, oidc.ClientSecretBasic(clientSecret));
       const tokens = await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' });
       const jwks = (await (await fetch(`${tenant.issuer}/jwks.json`)).json()) as JSONWebKeySet;

@@ -37,7 +37,9 @@ describe('the demo issuer', () => {
       }
       const { formOf } = await import('../helpers/browserless.js');
       const form = formOf(html);
-      step = await agent.follow(await agent.post(form.action, html.includes('name="password"') ? { _csrf: form.csrf, username: 'demo', password } : { _csrf: form.csrf }));
+      step = await agent.follow(
+        await agent.post(form.action, html.includes('name="password"') ? { _csrf: form.csrf, username: 'demo', password } : { _csrf: form.csrf }),
+      );
     }
     throw new Error('the demo sign-in did not reach the ID token page');
   });

@@ -78,14 +78,16 @@ describe('public metadata routes', () => {
     expect(await res.json()).toEqual(oauthError('method_not_allowed'));
   });
 
-  it.each(['/no-such-issuer/.well-known/openid-configuration', '/no-such-issuer/jwks.json', `/.well-known/oauth-authorization-server/no-such-issuer`, '/ISSUER/jwks.json'])(
-    'answers 404 OAuthError for %s',
-    async (path) => {
-      const res = await fetch(`${running.url}${path}`);
-      expect(res.status).toBe(404);
-      expect(await res.json()).toEqual(oauthError('not_found'));
-    },
-  );
+  it.each([
+    '/no-such-issuer/.well-known/openid-configuration',
+    '/no-such-issuer/jwks.json',
+    `/.well-known/oauth-authorization-server/no-such-issuer`,
+    '/ISSUER/jwks.json',
+  ])('answers 404 OAuthError for %s', async (path) => {
+    const res = await fetch(`${running.url}${path}`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual(oauthError('not_found'));
+  });
 
   it('answers 404 OAuthError for an unknown path below a known issuer', async () => {
     const res = await fetch(`${issuer}/nothing-here`);
@@ -117,13 +119,35 @@ describe('metadata completeness', () => {
 
   /** Every member of PingOne's example (seed 003) that Portcullis supports, plus the contract's list. */
   const REQUIRED = [
-    'issuer', 'authorization_endpoint', 'pushed_authorization_request_endpoint', 'token_endpoint', 'jwks_uri', 'end_session_endpoint',
-    'introspection_endpoint', 'revocation_endpoint', 'device_authorization_endpoint', 'userinfo_endpoint', 'request_parameter_supported',
-    'request_uri_parameter_supported', 'require_pushed_authorization_requests', 'scopes_supported', 'response_types_supported',
-    'response_modes_supported', 'grant_types_supported', 'token_endpoint_auth_methods_supported', 'token_endpoint_auth_signing_alg_values_supported',
-    'code_challenge_methods_supported', 'claims_supported', 'claims_parameter_supported', 'id_token_signing_alg_values_supported',
-    'subject_types_supported', 'introspection_endpoint_auth_methods_supported', 'revocation_endpoint_auth_methods_supported',
-    'request_object_signing_alg_values_supported', 'userinfo_signing_alg_values_supported', 'service_documentation',
+    'issuer',
+    'authorization_endpoint',
+    'pushed_authorization_request_endpoint',
+    'token_endpoint',
+    'jwks_uri',
+    'end_session_endpoint',
+    'introspection_endpoint',
+    'revocation_endpoint',
+    'device_authorization_endpoint',
+    'userinfo_endpoint',
+    'request_parameter_supported',
+    'request_uri_parameter_supported',
+    'require_pushed_authorization_requests',
+    'scopes_supported',
+    'response_types_supported',
+    'response_modes_supported',
+    'grant_types_supported',
+    'token_endpoint_auth_methods_supported',
+    'token_endpoint_auth_signing_alg_values_supported',
+    'code_challenge_methods_supported',
+    'claims_supported',
+    'claims_parameter_supported',
+    'id_token_signing_alg_values_supported',
+    'subject_types_supported',
+    'introspection_endpoint_auth_methods_supported',
+    'revocation_endpoint_auth_methods_supported',
+    'request_object_signing_alg_values_supported',
+    'userinfo_signing_alg_values_supported',
+    'service_documentation',
   ];
 
   it('the OIDC document holds every member of seed 003 that Portcullis supports, with the contract values', async () => {
@@ -133,8 +157,20 @@ describe('metadata completeness', () => {
       scopes_supported: expect.arrayContaining(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']),
       response_types_supported: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'],
       response_modes_supported: expect.arrayContaining(['query', 'fragment', 'form_post']),
-      grant_types_supported: expect.arrayContaining(['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code']),
-      token_endpoint_auth_methods_supported: expect.arrayContaining(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']),
+      grant_types_supported: expect.arrayContaining([
+        'authorization_code',
+        'implicit',
+        'client_credentials',
+        'refresh_token',
+        'urn:ietf:params:oauth:grant-type:device_code',
+      ]),
+      token_endpoint_auth_methods_supported: expect.arrayContaining([
+        'client_secret_basic',
+        'client_secret_post',
+        'client_secret_jwt',
+        'private_key_jwt',
+        'none',
+      ]),
       code_challenge_methods_supported: ['S256'],
       request_parameter_supported: true,
       request_uri_parameter_supported: false,
@@ -143,13 +179,24 @@ describe('metadata completeness', () => {
       id_token_signing_alg_values_supported: ['RS256'],
     });
     // Every endpoint is below this issuer, on PUBLIC_URL.
-    for (const [member, value] of Object.entries(doc)) if (member.endsWith('_endpoint') || member === 'jwks_uri') expect(value, member).toMatch(new RegExp(`^${issuer}/`));
+    for (const [member, value] of Object.entries(doc))
+      if (member.endsWith('_endpoint') || member === 'jwks_uri') expect(value, member).toMatch(new RegExp(`^${issuer}/`));
   });
 
   it('the RFC 8414 document has the same OAuth members, at both of its URLs', async () => {
     const oidcDoc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
     const oauthDoc = (await (await fetch(`${running.url}/.well-known/oauth-authorization-server/${issuerId}`)).json()) as Record<string, unknown>;
-    for (const member of ['issuer', 'token_endpoint', 'jwks_uri', 'grant_types_supported', 'token_endpoint_auth_methods_supported', 'introspection_endpoint', 'revocation_endpoint', 'pushed_authorization_request_endpoint', 'device_authorization_endpoint']) {
+    for (const member of [
+      'issuer',
+      'token_endpoint',
+      'jwks_uri',
+      'grant_types_supported',
+      'token_endpoint_auth_methods_supported',
+      'introspection_endpoint',
+      'revocation_endpoint',
+      'pushed_authorization_request_endpoint',
+      'device_authorization_endpoint',
+    ]) {
       expect(oauthDoc[member], member).toEqual(oidcDoc[member]);
     }
   });
@@ -174,7 +221,9 @@ describe('metadata documents against JSON Schemas of OIDC Discovery 1.0 and RFC 
   it.each(['RS256', 'ES256', 'EdDSA'])('a %s issuer: both documents valid, at every URL form', async (alg) => {
     const { Ajv } = await import('ajv');
     // ajv-formats is CommonJS with a `default` export: under ESM its plugin sits one level down.
-    const formats = (await import('ajv-formats')) as unknown as { default: { default?: (ajv: InstanceType<typeof Ajv>) => void } & ((ajv: InstanceType<typeof Ajv>) => void) };
+    const formats = (await import('ajv-formats')) as unknown as {
+      default: { default?: (ajv: InstanceType<typeof Ajv>) => void } & ((ajv: InstanceType<typeof Ajv>) => void);
+    };
     const addFormats = formats.default.default ?? formats.default;
     const { readFile } = await import('node:fs/promises');
     const load = async (name: string) => JSON.parse(await readFile(new URL(`../schemas/${name}`, import.meta.url), 'utf8'));

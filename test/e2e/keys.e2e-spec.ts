@@ -20,7 +20,10 @@ describe('signing keys', () => {
   /** A tenant with a client_credentials client, and a way to get a JWT access token from it. */
   async function issuerWithTokens(body: Record<string, unknown> = {}) {
     const tenant = await createTenant(running.url, body);
-    const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, { grant_types: ['client_credentials'], allowed_resources: ['https://api.example.com'] });
+    const { clientId, clientSecret } = await createClient(running.url, tenant.issuerId, {
+      grant_types: ['client_credentials'],
+      allowed_resources: ['https://api.example.com'],
+    });
     const config = await discover(tenant.issuer, clientId, oidc.ClientSecretBasic(clientSecret));
     const jwt = async () => (await oidc.clientCredentialsGrant(config, { resource: 'https://api.example.com' })).access_token;
     return { ...tenant, jwt };
@@ -30,7 +33,15 @@ describe('signing keys', () => {
     const { issuerId, issuer } = await createTenant(running.url);
     const keys = (await api.get(`/v1/tenants/${issuerId}/keys`)).body.items;
     expect(keys).toEqual([
-      { kid: expect.any(String), alg: 'RS256', use: 'sig', status: 'active', created_at: expect.any(String), activated_at: expect.any(String), retired_at: null },
+      {
+        kid: expect.any(String),
+        alg: 'RS256',
+        use: 'sig',
+        status: 'active',
+        created_at: expect.any(String),
+        activated_at: expect.any(String),
+        retired_at: null,
+      },
       { kid: expect.any(String), alg: 'RS256', use: 'sig', status: 'next', created_at: expect.any(String), activated_at: null, retired_at: null },
     ]);
     const jwks = await jwksOf(issuer);
@@ -39,7 +50,7 @@ describe('signing keys', () => {
       expect(key).toMatchObject({ kty: 'RSA', use: 'sig', alg: 'RS256', kid: expect.any(String), n: expect.any(String), e: 'AQAB' });
       for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(member);
     }
-    expect((await fetch(`${issuer}/.well-known/jwks.json`).then((r) => r.json()))).toEqual(jwks);
+    expect(await fetch(`${issuer}/.well-known/jwks.json`).then((r) => r.json())).toEqual(jwks);
   });
 
   it('stores private keys sealed: no private member in the clear', async () => {

@@ -38,7 +38,11 @@ describe('OpenAPI operations', () => {
     for (const status of errorStatuses(op)) {
       const content = op.responses[status].content['application/json'];
       expect(content.schema).toEqual({ $ref: '#/components/schemas/AdminErrorDto' });
-      expect(content.example).toEqual({ error: expect.any(String), message: expect.any(String), ...(status === '422' ? { details: [{ field: expect.any(String), message: expect.any(String) }] } : {}) });
+      expect(content.example).toEqual({
+        error: expect.any(String),
+        message: expect.any(String),
+        ...(status === '422' ? { details: [{ field: expect.any(String), message: expect.any(String) }] } : {}),
+      });
     }
     const codes = errorStatuses(op).map((status) => op.responses[status].content['application/json'].example.error);
     expect(new Set(codes).size, 'each status has its own example').toBe(codes.length);

@@ -43,7 +43,7 @@ describe('OpenAPI document', () => {
     doc.components.schemas.TenantDto.properties.display_name.nullable = true;
     const problems = await validateOpenApi(doc);
     expect(problems).toContainEqual(expect.stringContaining('/paths/~1v1~1tenants/get/responses/200'));
-    expect(problems).toContainEqual('/components/schemas/TenantDto/properties/display_name/nullable: nullable is not OpenAPI 3.1; use type: [T, \'null\']');
+    expect(problems).toContainEqual("/components/schemas/TenantDto/properties/display_name/nullable: nullable is not OpenAPI 3.1; use type: [T, 'null']");
   });
 
   it('documents every tenant route with its statuses and the admin bearer scheme', () => {
@@ -57,9 +57,7 @@ describe('OpenAPI document', () => {
     expect(statuses('/v1/tenants/{issuer_id}', 'delete')).toEqual(['204', '401', '404', '429']);
     expect(doc.paths['/v1/tenants'].post.security).toEqual([{ 'admin-key': [] }]);
     expect(doc.components.schemas.CreateTenantDto.required).toEqual(['issuer_id']);
-    expect(doc.components.schemas.TenantDto.required).toEqual(
-      expect.arrayContaining(['issuer_id', 'issuer', 'display_name', 'enabled', 'created_at']),
-    );
+    expect(doc.components.schemas.TenantDto.required).toEqual(expect.arrayContaining(['issuer_id', 'issuer', 'display_name', 'enabled', 'created_at']));
   });
 });
 
@@ -72,7 +70,11 @@ describe('OpenAPI document of the public discovery surface', () => {
     expect(schemas.OAuthError.required).toEqual(['error']);
     expect(schemas.OAuth2Metadata.required).toEqual(['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri', 'response_types_supported']);
     // OpenID Connect Discovery 1.0 §3 REQUIRED members.
-    expect(schemas.OpenIDConfiguration.required).toEqual([...schemas.OAuth2Metadata.required, 'subject_types_supported', 'id_token_signing_alg_values_supported']);
+    expect(schemas.OpenIDConfiguration.required).toEqual([
+      ...schemas.OAuth2Metadata.required,
+      'subject_types_supported',
+      'id_token_signing_alg_values_supported',
+    ]);
   });
 
   it.each([

@@ -5,7 +5,6 @@ import { createDatabase, dropDatabase, query } from '../helpers/db.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { eventually } from '../helpers/eventually.js';
 
-
 describe('health, readiness and metrics', () => {
   let databaseUrl: string;
   let proxy: TcpProxy;
@@ -40,7 +39,10 @@ describe('health, readiness and metrics', () => {
   });
 
   it('GET /readyz answers 503 while a migration is pending', async () => {
-    const [row] = await query<{ id: number; timestamp: string; name: string }>(databaseUrl, 'DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations) RETURNING *');
+    const [row] = await query<{ id: number; timestamp: string; name: string }>(
+      databaseUrl,
+      'DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations) RETURNING *',
+    );
     try {
       const res = await fetch(`${running.url}/readyz`);
       expect(res.status).toBe(503);
@@ -60,7 +62,10 @@ describe('health, readiness and metrics', () => {
     const tokenRequest = () =>
       fetch(`${running.url}/${issuerId}/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: 'grant_type=client_credentials',
       });
     expect((await tokenRequest()).status).toBe(200);
@@ -110,7 +115,13 @@ describe('health, readiness and metrics', () => {
 
     // The counter moves by exactly the requests made between two scrapes, and agrees with the histogram.
     const series = '{method="GET",route="/v1/tenants/:issuer_id",status="404"}';
-    const read = (body: string, name: string) => Number(body.split('\n').find((line) => line.startsWith(`${name}${series} `))!.split(' ')[1]);
+    const read = (body: string, name: string) =>
+      Number(
+        body
+          .split('\n')
+          .find((line) => line.startsWith(`${name}${series} `))!
+          .split(' ')[1],
+      );
     for (let i = 0; i < 3; i++) await api.get(`/v1/tenants/${id}`);
     const after = await (await fetch(`${running.url}/metrics`)).text();
     expect(read(after, 'http_requests_total')).toBe(read(text, 'http_requests_total') + 3);

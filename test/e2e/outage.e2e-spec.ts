@@ -4,7 +4,6 @@ import { startApp, type RunningApp } from '../helpers/app.js';
 import { PrivatePostgres } from '../helpers/private-postgres.js';
 import { eventually } from '../helpers/eventually.js';
 
-
 /** A real PostgreSQL stopped under a running Portcullis, then started again. */
 describe('database outage', () => {
   let postgres: PrivatePostgres;
@@ -27,7 +26,10 @@ describe('database outage', () => {
     const token = () =>
       fetch(`${running.url}/${issuerId}/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: 'grant_type=client_credentials',
       });
     expect((await token()).status).toBe(200);

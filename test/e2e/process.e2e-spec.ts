@@ -14,18 +14,21 @@ describe('the portcullis process', () => {
     it.each([
       [{ PORT: 'abc' }, ['PORT must be an integer between 0 and 65535']],
       [{ PORT: '70000' }, ['PORT must be an integer between 0 and 65535']],
-      [{ PORT: '3000', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x' }, [
-        'PUBLIC_URL must be an absolute http(s) URL without query or fragment, e.g. https://id.example.com',
-        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-      ]],
-      [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/x' }, [
-        'ADMIN_API_KEY is required when NODE_ENV=production',
-        'KEY_ENCRYPTION_KEY is required when NODE_ENV=production',
-      ]],
-      [{ ADMIN_API_KEY: 'short', KEY_ENCRYPTION_KEY: 'zz' }, [
-        'ADMIN_API_KEY must be at least 32 characters long',
-        'KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64',
-      ]],
+      [
+        { PORT: '3000', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x' },
+        [
+          'PUBLIC_URL must be an absolute http(s) URL without query or fragment, e.g. https://id.example.com',
+          'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+        ],
+      ],
+      [
+        { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/x' },
+        ['ADMIN_API_KEY is required when NODE_ENV=production', 'KEY_ENCRYPTION_KEY is required when NODE_ENV=production'],
+      ],
+      [
+        { ADMIN_API_KEY: 'short', KEY_ENCRYPTION_KEY: 'zz' },
+        ['ADMIN_API_KEY must be at least 32 characters long', 'KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64'],
+      ],
     ])('%j', async (env, problems) => {
       const proc = spawnPortcullis({ DATA_DIR: await tempDir(), ...env });
       const { code } = await proc.exited;
@@ -64,7 +67,11 @@ describe('the portcullis process', () => {
         expect(JSON.parse(line)).toMatchObject({ req: { method: 'POST', url: '/v1/tenants' }, res: { statusCode: 201 } });
         // Issuer routes are logged by the gateway, with the same shape and their real status.
         const issuerId = created.body.issuer_id;
-        for (const [path, status] of [['/.well-known/openid-configuration', 200], ['/authorize?client_id=nobody', 400], ['/token', 405]] as const) {
+        for (const [path, status] of [
+          ['/.well-known/openid-configuration', 200],
+          ['/authorize?client_id=nobody', 400],
+          ['/token', 405],
+        ] as const) {
           const res = await fetch(`${url}/${issuerId}${path}`);
           await res.arrayBuffer();
           const logged = JSON.parse(await proc.waitForLine(new RegExp(`"req_id":"${res.headers.get('x-request-id')}".*"request completed"`), 5_000));
@@ -135,9 +142,10 @@ describe('the portcullis process', () => {
         req.write(body.slice(0, 10));
         setTimeout(() => {
           proc.child.kill('SIGTERM');
-          setTimeout(async () => {
-            await expect(fetch(`${url.origin}/healthz`)).rejects.toThrow();
-            req.end(body.slice(10));
+          setTimeout(() => {
+            expect(fetch(`${url.origin}/healthz`))
+              .rejects.toThrow()
+              .then(() => req.end(body.slice(10)), reject);
           }, 500);
         }, 300);
       });
@@ -165,14 +173,14 @@ describe('the portcullis process', () => {
       expect((await readFile(join(dataDir, 'admin-api-key'), 'utf8')).trim()).toBe(key);
 
       const issuerId = randomIssuerId();
-      expect((await adminApi(url, key!).post('/v1/tenants', { issuer_id: issuerId })).status).toBe(201);
+      expect((await adminApi(url, key).post('/v1/tenants', { issuer_id: issuerId })).status).toBe(201);
       expect(await first.stop()).toEqual({ code: 0, signal: null });
 
       const second = spawnPortcullis(env);
       try {
         const url2 = await second.listening;
         expect(second.stderr()).not.toContain('Generated an admin API key');
-        const reply = await adminApi(url2, key!).get(`/v1/tenants/${issuerId}`);
+        const reply = await adminApi(url2, key).get(`/v1/tenants/${issuerId}`);
         expect(reply.status).toBe(200);
         expect(reply.body.issuer_id).toBe(issuerId);
         expect((await fetch(`${url2}/readyz`)).status).toBe(200);

@@ -129,10 +129,10 @@ describe('POST /v1/providers/discover', () => {
   it('flags an RSA key under 2048 bits and an advertised algorithm without a key', async () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const weak = { ...generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' }), kid: 'weak' };
-    const server = await issuer(
-      { '/.well-known/jwks.json': (_req, res) => sendJson(res, { keys: [weak, keys.public] }) },
-      (iss) => ({ ...openIdConfiguration(iss), id_token_signing_alg_values_supported: ['RS256', 'ES256'] }),
-    );
+    const server = await issuer({ '/.well-known/jwks.json': (_req, res) => sendJson(res, { keys: [weak, keys.public] }) }, (iss) => ({
+      ...openIdConfiguration(iss),
+      id_token_signing_alg_values_supported: ['RS256', 'ES256'],
+    }));
     const reply = await discover(open, `${server.url}/`);
     expect(reply.body.findings).toEqual([finding('JWK_WEAK_KEY'), finding('ALG_WITHOUT_KEY', 'warning')]);
     expect(reply.body.status).toBe('partial');
@@ -212,7 +212,10 @@ describe('POST /v1/providers/discover', () => {
       findings: [finding('OPENID_CONFIGURATION_MISSING', 'warning')],
       status: 'ok',
     });
-    expect(server.requests.slice(0, 2)).toEqual(['GET /tenants/acme/.well-known/openid-configuration', 'GET /.well-known/oauth-authorization-server/tenants/acme']);
+    expect(server.requests.slice(0, 2)).toEqual([
+      'GET /tenants/acme/.well-known/openid-configuration',
+      'GET /.well-known/oauth-authorization-server/tenants/acme',
+    ]);
   });
 
   describe('with private addresses refused', () => {
@@ -231,7 +234,12 @@ describe('POST /v1/providers/discover', () => {
     ])('refuses %s with a finding, sending nothing', async (_name, issuerOf) => {
       const reply = await discover(strict, issuerOf(target.port));
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ discovery: null, jwks_reachability: 'unreachable', findings: [finding('DISCOVERY_FAILED'), finding('ADDRESS_NOT_ALLOWED')], status: 'failed' });
+      expect(reply.body).toEqual({
+        discovery: null,
+        jwks_reachability: 'unreachable',
+        findings: [finding('DISCOVERY_FAILED'), finding('ADDRESS_NOT_ALLOWED')],
+        status: 'failed',
+      });
       expect(target.requests).toEqual([]);
     });
 
@@ -246,7 +254,11 @@ describe('POST /v1/providers/discover', () => {
       servers.push(redirector);
       const network = strict.app.get(CheckNetwork);
       const dialed: string[] = [];
-      const resolve = vi.spyOn(network, 'resolve').mockImplementation(async (host) => (host === 'idp.example.com' ? [{ address: publicAddress, family: 4 }] : [{ address: host, family: host.includes(':') ? 6 : 4 }]));
+      const resolve = vi
+        .spyOn(network, 'resolve')
+        .mockImplementation(async (host) =>
+          host === 'idp.example.com' ? [{ address: publicAddress, family: 4 }] : [{ address: host, family: host.includes(':') ? 6 : 4 }],
+        );
       const dial = vi.spyOn(network, 'connect').mockImplementation(async (to) => {
         dialed.push(to.address);
         const socket = connect(redirector.port, '127.0.0.1');
@@ -348,6 +360,8 @@ describe('POST /v1/providers/discover', () => {
     const response = doc.components.schemas.DiscoverProviderResponse;
     expect(Object.keys(response.properties).sort()).toEqual(Object.keys(seedExample).sort());
     expect(Object.keys(doc.components.schemas.ProviderDiscovery.properties).sort()).toEqual(Object.keys(seedExample.discovery).sort());
-    expect(doc.components.schemas.DiscoveryFinding.properties.code.enum).toEqual(expect.arrayContaining(['DISCOVERY_FAILED', 'JWKS_UNREACHABLE', 'INVALID_METADATA']));
+    expect(doc.components.schemas.DiscoveryFinding.properties.code.enum).toEqual(
+      expect.arrayContaining(['DISCOVERY_FAILED', 'JWKS_UNREACHABLE', 'INVALID_METADATA']),
+    );
   });
 });

@@ -22,14 +22,38 @@ describe('public routes under random input', () => {
   afterAll(() => running.close());
 
   const segment = fc.oneof(
-    fc.constantFrom('.well-known', 'openid-configuration', 'oauth-authorization-server', 'jwks.json', 'token', 'authorize', 'userinfo', 'introspect', 'revoke', 'par', 'device', 'device_authorization', 'end-session', 'interaction', 'v1', 'tenants', '..', '%2e%2e', '%00', '%ff'),
+    fc.constantFrom(
+      '.well-known',
+      'openid-configuration',
+      'oauth-authorization-server',
+      'jwks.json',
+      'token',
+      'authorize',
+      'userinfo',
+      'introspect',
+      'revoke',
+      'par',
+      'device',
+      'device_authorization',
+      'end-session',
+      'interaction',
+      'v1',
+      'tenants',
+      '..',
+      '%2e%2e',
+      '%00',
+      '%ff',
+    ),
     fc.stringMatching(/^[A-Za-z0-9._~%-]{1,12}$/),
   );
   const request = fc.record({
     method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'),
     path: fc.array(segment, { minLength: 0, maxLength: 4 }),
     issuerFirst: fc.constantFrom(true, true, false),
-    query: fc.array(fc.tuple(fc.constantFrom('client_id', 'response_type', 'scope', 'redirect_uri', 'grant_type', 'token', 'x', 'state'), fc.string({ maxLength: 20 })), { maxLength: 4 }),
+    query: fc.array(
+      fc.tuple(fc.constantFrom('client_id', 'response_type', 'scope', 'redirect_uri', 'grant_type', 'token', 'x', 'state'), fc.string({ maxLength: 20 })),
+      { maxLength: 4 },
+    ),
     contentType: fc.constantFrom(undefined, 'application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x'),
     body: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
     accept: fc.constantFrom(undefined, 'application/json', 'text/html', '*/*'),

@@ -9,7 +9,9 @@ import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
 async function flood(url: string, count: number, init: RequestInit = {}, concurrency = 20): Promise<number[]> {
   const statuses: number[] = [];
   for (let sent = 0; sent < count; sent += concurrency) {
-    const batch = Array.from({ length: Math.min(concurrency, count - sent) }, () => fetch(url, init).then(async (res) => (await res.arrayBuffer(), res.status)));
+    const batch = Array.from({ length: Math.min(concurrency, count - sent) }, () =>
+      fetch(url, init).then(async (res) => (await res.arrayBuffer(), res.status)),
+    );
     statuses.push(...(await Promise.all(batch)));
   }
   return statuses;
@@ -40,7 +42,11 @@ describe('rate limits on public routes', () => {
   it('the protocol budget is separate from the metadata budget, and per issuer', async () => {
     const fresh = await createTenant(running.url);
     await flood(`${issuer}/.well-known/openid-configuration`, 60);
-    const token = await flood(`${issuer}/token`, 35, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+    const token = await flood(`${issuer}/token`, 35, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
     expect(token.filter((s) => s === 429)).toHaveLength(5);
     expect(token.filter((s) => s !== 429).every((s) => s === 400 || s === 401)).toBe(true);
     expect((await fetch(`${fresh.issuer}/.well-known/openid-configuration`)).status).toBe(200);
@@ -81,7 +87,12 @@ describe.each(['postgres', 'redis'])('rate limits shared through %s', (store) =>
     await adminApi(replicas[0].url).post(`/v1/tenants/${issuerId}/users`, { username: 'kim', password: 'the right passphrase' });
     const client = await createClient(replicas[0].url, issuerId, { redirect_uris: ['https://rp.example.com/cb'], token_endpoint_auth_method: 'none' });
     const config = await discover(issuer, client.clientId, oidc.None());
-    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: 'https://rp.example.com/cb', scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: 'https://rp.example.com/cb',
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
     /** One wrong password at `replica`: the status of the sign-in answer. */
     const wrong = async (replica: RunningApp) => {
       const agent = new UserAgent(replica.url);

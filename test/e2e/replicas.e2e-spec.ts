@@ -43,8 +43,7 @@ describe('replicas on one database', () => {
     expect(await b?.stop()).toEqual({ code: 0, signal: null });
   });
 
-  const jwksAt = async (base: string, issuerId: string) =>
-    (await (await fetch(`${base}/${issuerId}/jwks.json`)).json()) as { keys: { kid: string }[] };
+  const jwksAt = async (base: string, issuerId: string) => (await (await fetch(`${base}/${issuerId}/jwks.json`)).json()) as { keys: { kid: string }[] };
 
   it('a key rotated through one replica is published by the other within 2 s', async () => {
     const { issuerId } = await createTenant(a.url);

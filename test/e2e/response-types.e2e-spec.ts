@@ -47,42 +47,45 @@ describe('every response type of seed 001, every response mode, PAR and the devi
     ['code id_token token', 'form_post'],
   ];
 
-  it.each(cases)('response_type=%s, response_mode=%s: every artefact present and bound (signature, nonce, at_hash, c_hash)', async (responseType, responseMode) => {
-    const nonce = oidc.randomNonce();
-    const state = oidc.randomState();
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      response_type: responseType,
-      response_mode: responseMode,
-      scope: 'openid',
-      nonce,
-      state,
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-    });
-    const callback = await new UserAgent(running.url).authorize(url, USER);
-    const params = responseMode === 'fragment' ? new URLSearchParams(callback.hash.slice(1)) : callback.searchParams;
-    expect(responseMode === 'fragment' ? callback.search : callback.hash).toBe('');
-    expect(params.get('state')).toBe(state);
+  it.each(cases)(
+    'response_type=%s, response_mode=%s: every artefact present and bound (signature, nonce, at_hash, c_hash)',
+    async (responseType, responseMode) => {
+      const nonce = oidc.randomNonce();
+      const state = oidc.randomState();
+      const verifier = oidc.randomPKCECodeVerifier();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        response_type: responseType,
+        response_mode: responseMode,
+        scope: 'openid',
+        nonce,
+        state,
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const callback = await new UserAgent(running.url).authorize(url, USER);
+      const params = responseMode === 'fragment' ? new URLSearchParams(callback.hash.slice(1)) : callback.searchParams;
+      expect(responseMode === 'fragment' ? callback.search : callback.hash).toBe('');
+      expect(params.get('state')).toBe(state);
 
-    const expected = responseType.split(' ');
-    const got = (name: string) => params.get(name === 'token' ? 'access_token' : name);
-    for (const part of expected) expect(got(part)).toEqual(expect.any(String));
-    for (const part of ['code', 'id_token', 'token'].filter((p) => !expected.includes(p))) expect(got(part)).toBeNull();
+      const expected = responseType.split(' ');
+      const got = (name: string) => params.get(name === 'token' ? 'access_token' : name);
+      for (const part of expected) expect(got(part)).toEqual(expect.any(String));
+      for (const part of ['code', 'id_token', 'token'].filter((p) => !expected.includes(p))) expect(got(part)).toBeNull();
 
-    if (params.get('id_token')) {
-      const { payload } = await jwtVerify(params.get('id_token')!, jwks, { issuer, audience: clientId });
-      expect(payload.nonce).toBe(nonce);
-      if (params.get('access_token')) expect(payload.at_hash).toBe(halfHash(params.get('access_token')!));
-      if (params.get('code')) expect(payload.c_hash).toBe(halfHash(params.get('code')!));
-    }
-    if (params.get('code')) {
-      const codeOnly = new URL(`${REDIRECT}?code=${params.get('code')}&state=${state}&iss=${encodeURIComponent(issuer)}`);
-      const tokens = await oidc.authorizationCodeGrant(config, codeOnly, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
-      expect(tokens.claims()!.nonce).toBe(nonce);
-    }
-  });
+      if (params.get('id_token')) {
+        const { payload } = await jwtVerify(params.get('id_token')!, jwks, { issuer, audience: clientId });
+        expect(payload.nonce).toBe(nonce);
+        if (params.get('access_token')) expect(payload.at_hash).toBe(halfHash(params.get('access_token')!));
+        if (params.get('code')) expect(payload.c_hash).toBe(halfHash(params.get('code')!));
+      }
+      if (params.get('code')) {
+        const codeOnly = new URL(`${REDIRECT}?code=${params.get('code')}&state=${state}&iss=${encodeURIComponent(issuer)}`);
+        const tokens = await oidc.authorizationCodeGrant(config, codeOnly, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+        expect(tokens.claims()!.nonce).toBe(nonce);
+      }
+    },
+  );
 
   it('oidcc-ensure-request-without-nonce-fails for implicit: an id_token response without nonce is refused', async () => {
     const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, response_type: 'id_token', scope: 'openid', state: 's' });
@@ -111,7 +114,13 @@ describe('every response type of seed 001, every response mode, PAR and the devi
     const agent = new UserAgent(running.url);
     const run = async (params: Record<string, string>) => {
       const verifier = oidc.randomPKCECodeVerifier();
-      const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...params });
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope: 'openid',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        ...params,
+      });
       return { step: await agent.follow(await agent.get(url)), url, verifier };
     };
     const first = await run({});

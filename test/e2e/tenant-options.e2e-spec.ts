@@ -41,7 +41,10 @@ describe('tenant options', () => {
     expect(document.grant_types_supported).not.toContain('urn:ietf:params:oauth:grant-type:device_code');
     expect(document.device_authorization_endpoint).toBeUndefined();
     expect(document.response_types_supported).toEqual(['code']);
-    for (const body of [{ grant_types: ['client_credentials'], redirect_uris: [] }, { redirect_uris: [REDIRECT], response_types: ['code id_token'], grant_types: ['authorization_code', 'implicit'] }]) {
+    for (const body of [
+      { grant_types: ['client_credentials'], redirect_uris: [] },
+      { redirect_uris: [REDIRECT], response_types: ['code id_token'], grant_types: ['authorization_code', 'implicit'] },
+    ]) {
       const reply = await api().post(`/v1/tenants/${issuerId}/clients`, body);
       expect(reply.status).toBe(422);
     }
@@ -51,7 +54,7 @@ describe('tenant options', () => {
     const user = { username: 'lee', password: 'a long enough passphrase' };
     await api().post(`/v1/tenants/${issuerId}/users`, user);
     const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'] });
-    const config = await discover(issuer, client.clientId, oidc.ClientSecretBasic(client.clientSecret!));
+    const config = await discover(issuer, client.clientId, oidc.ClientSecretBasic(client.clientSecret));
     const signIn = async () => {
       const verifier = oidc.randomPKCECodeVerifier();
       const url = oidc.buildAuthorizationUrl(config, {
@@ -77,10 +80,9 @@ describe('tenant options', () => {
     await api().patch(`/v1/tenants/${issuerId}`, { refresh_token_ttl: month });
     const longLived = await oidc.tokenIntrospection(config, (await signIn()).refresh_token!);
     expect(longLived.exp! - longLived.iat!).toBe(month);
-    const [grant] = await running.app.get(DataSource).query(
-      `SELECT max(extract(epoch FROM expires_at - now())) AS seconds FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Grant'`,
-      [issuerId],
-    );
+    const [grant] = await running.app
+      .get(DataSource)
+      .query(`SELECT max(extract(epoch FROM expires_at - now())) AS seconds FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Grant'`, [issuerId]);
     expect(Number(grant.seconds)).toBeGreaterThan(month - 60);
   });
 
@@ -89,7 +91,7 @@ describe('tenant options', () => {
     expect(patched.body.grant_types).toContain('client_credentials');
     expect((await metadata()).grant_types_supported).toContain('client_credentials');
     const machine = await createClient(running.url, issuerId, { grant_types: ['client_credentials'], redirect_uris: [], response_types: [] });
-    const config = await discover(issuer, machine.clientId, oidc.ClientSecretBasic(machine.clientSecret!));
+    const config = await discover(issuer, machine.clientId, oidc.ClientSecretBasic(machine.clientSecret));
     expect((await oidc.clientCredentialsGrant(config)).expires_in).toBe(120);
 
     const refused = await api().patch(`/v1/tenants/${issuerId}`, { grant_types: OPTIONS.grant_types });
@@ -100,7 +102,12 @@ describe('tenant options', () => {
   it('the sign-in page carries the logo and the colour', async () => {
     const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
     const config = await discover(issuer, client.clientId, oidc.None());
-    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
     const agent = new UserAgent(running.url);
     const page = (await agent.follow(await agent.get(url))) as Response;
     const html = await page.text();
@@ -121,10 +128,17 @@ describe('tenant options', () => {
       brand_color: 'red',
     });
     expect(reply.status).toBe(422);
-    expect([...new Set(reply.body.details.map((detail: { field: string }) => detail.field))].sort()).toEqual(
-      ['access_token_ttl', 'brand_color', 'grant_types', 'id_token_ttl', 'logo_url', 'refresh_token_ttl'],
-    );
-    expect((await api().post('/v1/tenants', { issuer_id: 'no-refresh', grant_types: ['authorization_code'] })).body.details).toEqual([{ field: 'grant_types', message: expect.stringContaining('refresh_token') }]);
+    expect([...new Set(reply.body.details.map((detail: { field: string }) => detail.field))].sort()).toEqual([
+      'access_token_ttl',
+      'brand_color',
+      'grant_types',
+      'id_token_ttl',
+      'logo_url',
+      'refresh_token_ttl',
+    ]);
+    expect((await api().post('/v1/tenants', { issuer_id: 'no-refresh', grant_types: ['authorization_code'] })).body.details).toEqual([
+      { field: 'grant_types', message: expect.stringContaining('refresh_token') },
+    ]);
     expect((await api().get(`/v1/tenants/${issuerId}`)).body).toEqual(before);
   });
 });

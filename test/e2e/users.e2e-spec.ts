@@ -66,7 +66,7 @@ describe('users admin API', () => {
     expect((await api.get(`${users()}?username=CAROL`)).body.items).toHaveLength(1);
   });
 
-  it('deletes (204, then 404); 404 for a malformed id, an unknown tenant, or another tenant\'s user', async () => {
+  it("deletes (204, then 404); 404 for a malformed id, an unknown tenant, or another tenant's user", async () => {
     const { body: dave } = await api.post(users(), { username: 'dave', password: 'a long enough password' });
     const other = await createTenant(running.url);
     expect((await api.get(`/v1/tenants/${other.issuerId}/users/${dave.user_id}`)).status).toBe(404);

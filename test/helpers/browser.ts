@@ -12,7 +12,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -23,5 +31,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The client's redirect URI never resolves here: answer it in the browser with a stub page. */
 export async function stubRelyingParty(page: Page, origin = 'https://rp.example.com'): Promise<void> {
-  await page.route(`${origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Relying party</title><p>callback</p>' }));
+  await page.route(`${origin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Relying party</title><p>callback</p>' }),
+  );
 }

@@ -35,6 +35,8 @@ export function responseValidator(document: any) {
     const schema = response.content?.['application/json']?.schema;
     if (!schema) return body === undefined ? [] : [`${operationId} ${status} documents no body, got ${JSON.stringify(body)}`];
     const validate = ajv.compile(closed(toDocument(schema)) as object);
-    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
   };
 }

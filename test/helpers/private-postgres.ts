@@ -39,7 +39,16 @@ export class PrivatePostgres {
   }
 
   async start(): Promise<void> {
-    await this.pg('pg_ctl', ['-D', this.dataDir, '-w', '-l', join(this.dataDir, 'log'), '-o', `-p ${this.port} -k ${this.dataDir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    await this.pg('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-w',
+      '-l',
+      join(this.dataDir, 'log'),
+      '-o',
+      `-p ${this.port} -k ${this.dataDir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   }
 
   async stop(): Promise<void> {

@@ -28,7 +28,7 @@ export function spawnPortcullis(env: Record<string, string>): PortcullisProcess 
   let stderr = '';
   let partial = '';
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString('utf8')).split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
@@ -41,7 +41,7 @@ export function spawnPortcullis(env: Record<string, string>): PortcullisProcess 
       }
     }
   });
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );

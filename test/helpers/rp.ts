@@ -38,8 +38,8 @@ export async function oauthErrorOf(call: Promise<unknown>): Promise<{ status?: n
   try {
     await call;
   } catch (failure) {
-    const e = failure as { status?: number; error?: string; cause?: Array<{ parameters?: { error?: string } }> | unknown };
-    const challenge = Array.isArray(e.cause) ? e.cause[0]?.parameters?.error : undefined;
+    const e = failure as { status?: number; error?: string; cause?: unknown };
+    const challenge = Array.isArray(e.cause) ? (e.cause as Array<{ parameters?: { error?: string } }>)[0]?.parameters?.error : undefined;
     return { status: e.status, error: e.error ?? challenge };
   }
   throw new Error('expected the call to fail');

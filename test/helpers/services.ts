@@ -32,7 +32,15 @@ export async function openServices(): Promise<INestApplicationContext> {
   });
   const services = {
     module: class ServicesModule {},
-    imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerOptions(config)), DatabaseModule, CryptoModule, RateLimitsModule, AdminKeysModule, TenantTransferModule],
+    imports: [
+      ConfigModule.forRoot(config),
+      LoggerModule.forRoot(loggerOptions(config)),
+      DatabaseModule,
+      CryptoModule,
+      RateLimitsModule,
+      AdminKeysModule,
+      TenantTransferModule,
+    ],
   };
   return NestFactory.createApplicationContext(services, { logger: false, abortOnError: false });
 }

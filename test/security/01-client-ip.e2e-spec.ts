@@ -22,8 +22,12 @@ async function signInTarget(running: RunningApp) {
   const { clientId } = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
   const authorize = new URL(`${issuer}/authorize`);
   authorize.search = new URLSearchParams({
-    client_id: clientId, redirect_uri: REDIRECT, response_type: 'code', scope: 'openid',
-    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGw8L4Ie6w', code_challenge_method: 'S256',
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'openid',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGw8L4Ie6w',
+    code_challenge_method: 'S256',
   }).toString();
 
   /** One wrong password for `username`, sent with `forwardedFor`: the status of the answer. */

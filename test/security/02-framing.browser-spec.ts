@@ -25,7 +25,12 @@ describe('finding 2: device-code and logout pages can be framed', () => {
     await adminApi(running.url).post(`/v1/tenants/${issuerId}/users`, USER);
     const client = await createClient(running.url, issuerId, { client_name: 'Framing Portal', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
     web = await discover(issuer, client.clientId, oidc.None());
-    const device = await createClient(running.url, issuerId, { client_name: 'Framing TV', grant_types: ['urn:ietf:params:oauth:grant-type:device_code'], response_types: [], token_endpoint_auth_method: 'none' });
+    const device = await createClient(running.url, issuerId, {
+      client_name: 'Framing TV',
+      grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+      response_types: [],
+      token_endpoint_auth_method: 'none',
+    });
     tv = await discover(issuer, device.clientId, oidc.None());
   });
   afterAll(async () => {
@@ -34,7 +39,14 @@ describe('finding 2: device-code and logout pages can be framed', () => {
   });
 
   const authorizationUrl = async (params: Record<string, string> = {}) =>
-    oidc.buildAuthorizationUrl(web, { redirect_uri: REDIRECT, scope: 'openid', state: 'st', code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256', ...params }).href;
+    oidc.buildAuthorizationUrl(web, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      state: 'st',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+      ...params,
+    }).href;
 
   async function signIn(page: Page) {
     await page.getByLabel('Username').fill(USER.username);
@@ -50,10 +62,14 @@ describe('finding 2: device-code and logout pages can be framed', () => {
       signIn: await authorizationUrl(),
     };
     const page = await browser.newPage();
-    const iframes = Object.entries(targets).map(([name, url]) => `<iframe name="${name}" src="${url.replace(/&/g, '&amp;')}" width="400" height="300"></iframe>`);
+    const iframes = Object.entries(targets).map(
+      ([name, url]) => `<iframe name="${name}" src="${url.replace(/&/g, '&amp;')}" width="400" height="300"></iframe>`,
+    );
     // A page of the same site as Portcullis (same host, another port), so its cookies go along
     // into the frames; served for real, as Chromium keeps pages it thinks public off loopback.
-    const framer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>Win a prize</title>${iframes.join('')}`));
+    const framer = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>Win a prize</title>${iframes.join('')}`),
+    );
     await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
     // `load` waits for the frames too.
     await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`, { waitUntil: 'load' });
@@ -64,7 +80,11 @@ describe('finding 2: device-code and logout pages can be framed', () => {
       const frame = page.frame({ name })!;
       // A refused frame holds Chromium's error page, naming the response's refusal, not Portcullis's form.
       const shown = await frame.content();
-      expect({ name, url: frame.url(), refused: shown.includes('ERR_BLOCKED_BY_RESPONSE') }).toEqual({ name, url: 'chrome-error://chromewebdata/', refused: true });
+      expect({ name, url: frame.url(), refused: shown.includes('ERR_BLOCKED_BY_RESPONSE') }).toEqual({
+        name,
+        url: 'chrome-error://chromewebdata/',
+        refused: true,
+      });
     }
 
     // The same URLs open as pages of their own.

@@ -50,7 +50,12 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
   afterAll(() => proc?.stop());
 
   const post = (path: string, form: Record<string, string>) =>
-    fetch(`${issuer}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    fetch(`${issuer}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
   const auth = () => ({ client_id: clientId, client_secret: clientSecret });
 
   /** Each answer is JSON with an `error` of its own status, no server_error. */
@@ -65,7 +70,11 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
   });
 
   it('token endpoint: a NUL in a code, refresh token or device code is invalid_grant', async () => {
-    await expectOAuthError(await post('/token', { ...auth(), grant_type: 'authorization_code', code: NUL, redirect_uri: REDIRECT, code_verifier: 'v'.repeat(43) }), 400, 'invalid_grant');
+    await expectOAuthError(
+      await post('/token', { ...auth(), grant_type: 'authorization_code', code: NUL, redirect_uri: REDIRECT, code_verifier: 'v'.repeat(43) }),
+      400,
+      'invalid_grant',
+    );
     await expectOAuthError(await post('/token', { ...auth(), grant_type: 'refresh_token', refresh_token: NUL }), 400, 'invalid_grant');
     await expectOAuthError(await post('/token', { ...auth(), grant_type: DEVICE_CODE, device_code: NUL }), 400, 'invalid_grant');
   });
@@ -78,19 +87,42 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
   });
 
   it('authorize: a NUL in the query (state, request_uri, any parameter) is refused at the edge: 400 invalid_request', async () => {
-    const params = { client_id: clientId, response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, code_challenge: 'c'.repeat(43), code_challenge_method: 'S256' };
-    await expectOAuthError(await fetch(`${issuer}/authorize?${new URLSearchParams({ ...params, state: NUL })}`, { redirect: 'manual' }), 400, 'invalid_request');
+    const params = {
+      client_id: clientId,
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: REDIRECT,
+      code_challenge: 'c'.repeat(43),
+      code_challenge_method: 'S256',
+    };
+    await expectOAuthError(
+      await fetch(`${issuer}/authorize?${new URLSearchParams({ ...params, state: NUL }).toString()}`, { redirect: 'manual' }),
+      400,
+      'invalid_request',
+    );
     const requestUri = `urn:ietf:params:oauth:request_uri:${NUL}`;
-    await expectOAuthError(await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: clientId, request_uri: requestUri })}`, { redirect: 'manual' }), 400, 'invalid_request');
+    await expectOAuthError(
+      await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: clientId, request_uri: requestUri }).toString()}`, { redirect: 'manual' }),
+      400,
+      'invalid_request',
+    );
   });
 
   it('PAR: a NUL in a pushed state, which the edge cannot see, is invalid_request sent to the client', async () => {
-    const params = { ...auth(), response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, code_challenge: 'c'.repeat(43), code_challenge_method: 'S256', state: NUL };
+    const params = {
+      ...auth(),
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: REDIRECT,
+      code_challenge: 'c'.repeat(43),
+      code_challenge_method: 'S256',
+      state: NUL,
+    };
     // The pushed request is kept as a JWT, where the NUL is only base64: stored fine.
     const pushed = await post('/par', params);
     expect(pushed.status).toBe(201);
     const { request_uri } = (await pushed.json()) as { request_uri: string };
-    const res = await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: clientId, request_uri })}`, { redirect: 'manual' });
+    const res = await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: clientId, request_uri }).toString()}`, { redirect: 'manual' });
     expect(res.status).toBe(303);
     const location = new URL(res.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
@@ -107,7 +139,10 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
 
   it('admin API: a NUL in a session id or a cursor is a 422', async () => {
     const api = adminApi(url);
-    expect(await api.delete(`/v1/tenants/${issuerId}/sessions/${encodeURIComponent(NUL)}`)).toMatchObject({ status: 422, body: adminError('validation_failed') });
+    expect(await api.delete(`/v1/tenants/${issuerId}/sessions/${encodeURIComponent(NUL)}`)).toMatchObject({
+      status: 422,
+      body: adminError('validation_failed'),
+    });
     const cursor = Buffer.from(JSON.stringify({ k: NUL })).toString('base64url');
     const nul = encodeURIComponent(NUL);
     for (const path of [
@@ -120,17 +155,29 @@ describe('finding 3: a NUL byte gives an unauthenticated 500', () => {
       expect(await api.get(path), path).toMatchObject({ status: 422, body: adminError('validation_failed') });
     }
     // In a body or a query, the 422 names each field.
-    expect(await api.post(`/v1/tenants/${issuerId}/clients`, { client_name: `a${NUL}b`, redirect_uris: ['https://rp.example.com/cb', `https://rp.example.com/${NUL}`] })).toMatchObject({
+    expect(
+      await api.post(`/v1/tenants/${issuerId}/clients`, {
+        client_name: `a${NUL}b`,
+        redirect_uris: ['https://rp.example.com/cb', `https://rp.example.com/${NUL}`],
+      }),
+    ).toMatchObject({
       status: 422,
-      body: adminError('validation_failed', expect.any(String), [expect.objectContaining({ field: 'client_name' }), expect.objectContaining({ field: 'redirect_uris[1]' })]),
+      body: adminError('validation_failed', expect.any(String), [
+        expect.objectContaining({ field: 'client_name' }),
+        expect.objectContaining({ field: 'redirect_uris[1]' }),
+      ]),
     });
     expect((await api.get(`/v1/tenants/${issuerId}/users?username=${nul}`)).body.details).toEqual([expect.objectContaining({ field: 'username' })]);
-    expect((await api.get(`/v1/tenants/${issuerId}/clients`)).body.items.some((client: { client_name?: string }) => client.client_name?.includes('defb'))).toBe(false);
+    expect((await api.get(`/v1/tenants/${issuerId}/clients`)).body.items.some((client: { client_name?: string }) => client.client_name?.includes('defb'))).toBe(
+      false,
+    );
     // An id of the wrong shape may be judged before any lookup: no such resource.
     for (const path of [`/v1/tenants/${issuerId}/clients/${nul}`, `/v1/tenants/${issuerId}/users/${nul}`, `/v1/tenants/${nul}`]) {
       const reply = await api.get(path);
       expect([404, 422], path).toContain(reply.status);
-      expect(reply.body).toEqual(adminError(reply.status === 404 ? 'not_found' : 'validation_failed', expect.any(String), reply.status === 404 ? undefined : expect.any(Array)));
+      expect(reply.body).toEqual(
+        adminError(reply.status === 404 ? 'not_found' : 'validation_failed', expect.any(String), reply.status === 404 ? undefined : expect.any(Array)),
+      );
     }
   });
 

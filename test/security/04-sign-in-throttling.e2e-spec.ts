@@ -29,7 +29,12 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
     await adminApi(running.url).post(`/v1/tenants/${issuerId}/users`, { username: 'timing', password: 'the right passphrase' });
     const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
     const config = await discover(issuer, client.clientId, oidc.None());
-    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
     const agent = new UserAgent(running.url);
     let form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
     const signIn = async (username: string, password = 'a wrong passphrase') => {
@@ -41,7 +46,9 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
   }
 
   const userBuckets = async (databaseUrl: string, issuerId: string) =>
-    (await query<{ key: string }>(databaseUrl, `SELECT key FROM rate_limits WHERE key LIKE $1 ORDER BY key`, [`login-user:${issuerId}:%`])).map(({ key }) => key);
+    (await query<{ key: string }>(databaseUrl, `SELECT key FROM rate_limits WHERE key LIKE $1 ORDER BY key`, [`login-user:${issuerId}:%`])).map(
+      ({ key }) => key,
+    );
 
   it('sign-in posts beyond the public protocol budget get 429 too_many_requests with Retry-After', async () => {
     // Ten requests a minute: the authorization request and the sign-in page take two.

@@ -98,10 +98,18 @@ describe('finding 5: a password change revokes nothing', () => {
 
     const events = await adminApi(running.url).get(`/v1/audit-events?issuer_id=${issuerId}&resource_id=${userId}`);
     const signedOut = events.body.items.find((event: { action: string }) => event.action === 'user.signed_out');
-    expect(signedOut).toMatchObject({ resource_type: 'user', resource_id: userId, after: { reason: 'password_changed', revoked: { Session: 1, Grant: 1, AccessToken: 1, RefreshToken: 1 } } });
+    expect(signedOut).toMatchObject({
+      resource_type: 'user',
+      resource_id: userId,
+      after: { reason: 'password_changed', revoked: { Session: 1, Grant: 1, AccessToken: 1, RefreshToken: 1 } },
+    });
     // The new password signs in.
     const { url, checks } = await authorizationUrl();
-    const again = await oidc.authorizationCodeGrant(rp, await new UserAgent(running.url).authorize(url, { username, password: 'a brand new passphrase 42' }), checks);
+    const again = await oidc.authorizationCodeGrant(
+      rp,
+      await new UserAgent(running.url).authorize(url, { username, password: 'a brand new passphrase 42' }),
+      checks,
+    );
     expect(again.claims()!.sub).toBe(userId);
   });
 

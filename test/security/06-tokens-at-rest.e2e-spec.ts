@@ -130,7 +130,9 @@ describe('finding 6: bearer tokens in clear in the database', () => {
     const other = new RecordingAgent(running.url);
     const page = await (await other.get(pendingDevice.verification_uri)).text();
     const confirm = await (await other.post(pendingDevice.verification_uri, { xsrf: xsrf(page), user_code: pendingDevice.user_code })).text();
-    const signIn = await other.follow(await other.post(pendingDevice.verification_uri, { xsrf: xsrf(confirm), user_code: pendingDevice.user_code, confirm: 'yes' }));
+    const signIn = await other.follow(
+      await other.post(pendingDevice.verification_uri, { xsrf: xsrf(confirm), user_code: pendingDevice.user_code, confirm: 'yes' }),
+    );
     const signInPage = await (signIn as Response).text();
     expect(signInPage).toContain('name="password"');
     expect(formOf(signInPage).action).toContain('/interaction/');
@@ -146,7 +148,19 @@ describe('finding 6: bearer tokens in clear in the database', () => {
   it('a pg_dump after code, refresh, device, PAR and client-credentials flows holds no token, code, request_uri or session id', async () => {
     expect([...secrets.keys()].some((label) => label.startsWith('cookie _session ='))).toBe(true);
     const rows = await query<{ kind: string }>(inject('databaseUrl'), `SELECT DISTINCT kind FROM oidc_payloads WHERE tenant_id = $1 ORDER BY kind`, [issuerId]);
-    expect(rows.map((r) => r.kind)).toEqual(expect.arrayContaining(['AccessToken', 'AuthorizationCode', 'ClientCredentials', 'DeviceCode', 'Grant', 'Interaction', 'PushedAuthorizationRequest', 'RefreshToken', 'Session']));
+    expect(rows.map((r) => r.kind)).toEqual(
+      expect.arrayContaining([
+        'AccessToken',
+        'AuthorizationCode',
+        'ClientCredentials',
+        'DeviceCode',
+        'Grant',
+        'Interaction',
+        'PushedAuthorizationRequest',
+        'RefreshToken',
+        'Session',
+      ]),
+    );
 
     expect(leaks(await tableAsText(inject('databaseUrl')), secrets)).toEqual([]);
     const { stdout: dump } = await promisify(execFile)('pg_dump', ['--data-only', '--no-owner', inject('databaseUrl')], { maxBuffer: 256 * 1024 * 1024 });
@@ -218,7 +232,14 @@ describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('f
     await after.runMigrations();
     await after.destroy();
 
-    const secrets = new Map([['access token', token], ['refresh token', refresh], ['session id', session], ['device code', device], ['interaction id', interaction], ['user code', 'BCDFGHJK']]);
+    const secrets = new Map([
+      ['access token', token],
+      ['refresh token', refresh],
+      ['session id', session],
+      ['device code', device],
+      ['interaction id', interaction],
+      ['user code', 'BCDFGHJK'],
+    ]);
     expect(leaks(await tableAsText(url), secrets)).toEqual([]);
 
     const engine = dataSource(migrations);

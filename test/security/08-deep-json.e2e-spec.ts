@@ -10,7 +10,10 @@ import { createTenant } from '../helpers/rp.js';
  */
 function nested(levels: number): string {
   const open = Array.from({ length: levels }, (_, level) => (level % 2 === 0 ? '[' : '{"a":'));
-  return `${open.join('')}"x"${open.reverse().map((o) => (o === '[' ? ']' : '}')).join('')}`;
+  return `${open.join('')}"x"${open
+    .reverse()
+    .map((o) => (o === '[' ? ']' : '}'))
+    .join('')}`;
 }
 
 /** A body `{"member": <value>}` as text. */
@@ -45,7 +48,10 @@ describe('finding 8: deep JSON nesting gives a 500 on the admin API', () => {
   it('refuses a body nested 5,000 deep with 400 invalid_json naming the limit, on every route with a body', async () => {
     for (const [method, path, member] of routes()) {
       const reply = await api.call(method, path, bodyWith(member, nested(5_000)));
-      expect(reply, `${method} ${path}`).toMatchObject({ status: 400, body: adminError('invalid_json', `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`) });
+      expect(reply, `${method} ${path}`).toMatchObject({
+        status: 400,
+        body: adminError('invalid_json', `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`),
+      });
     }
     expect((await api.get(`/v1/tenants/${issuerId}`)).body.display_name).toBe('Shallow');
   });

@@ -27,7 +27,8 @@ describe('finding 10: admin-key guessing is neither throttled nor audited', () =
   it('wrong keys from one address, on any replica, meet 429 with Retry-After, the right key too; other addresses are unaffected', async () => {
     const attacker = randomAddress();
     const statuses = [];
-    for (const replica of [0, 1, 0]) statuses.push((await listTenants(replicas[replica], attacker, `guess-${replica}-${randomBytes(8).toString('hex')}`)).status);
+    for (const replica of [0, 1, 0])
+      statuses.push((await listTenants(replicas[replica], attacker, `guess-${replica}-${randomBytes(8).toString('hex')}`)).status);
     expect(statuses).toEqual([401, 401, 401]);
 
     const locked = await listTenants(replicas[1], attacker, 'guess-four');

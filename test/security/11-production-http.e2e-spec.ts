@@ -13,12 +13,15 @@ async function everyKindOfAnswer(running: RunningApp, issuerId: string): Promise
     'discovery, first (rendered by oidc-provider)': [`/${issuerId}/.well-known/openid-configuration`],
     'discovery, cached': [`/${issuerId}/.well-known/openid-configuration`],
     'path-insertion metadata': [`/.well-known/oauth-authorization-server/${issuerId}`],
-    'token error': [`/${issuerId}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }],
+    'token error': [
+      `/${issuerId}/token`,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' },
+    ],
     'gateway 405': [`/${issuerId}/token`, { method: 'DELETE' }],
     'unknown issuer 404': ['/no-such-issuer/authorize'],
     'admin API': ['/v1/tenants', { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } }],
     'admin API 401': ['/v1/tenants'],
-    'probe': ['/healthz'],
+    probe: ['/healthz'],
     'API documentation': ['/docs/openapi.json'],
   };
   const answers: Record<string, Response> = {};

@@ -49,7 +49,12 @@ describe('finding 12: address-policy gaps', () => {
     for (const app of [strict, open]) {
       const reply = await discover(app, issuerOf(target.port));
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ discovery: null, jwks_reachability: 'unreachable', findings: [finding('DISCOVERY_FAILED'), finding('ADDRESS_NOT_ALLOWED')], status: 'failed' });
+      expect(reply.body).toEqual({
+        discovery: null,
+        jwks_reachability: 'unreachable',
+        findings: [finding('DISCOVERY_FAILED'), finding('ADDRESS_NOT_ALLOWED')],
+        status: 'failed',
+      });
       expect(reply.body.findings[1].message).toMatch(/not a public address/);
     }
     expect(target.requests).toEqual([]);

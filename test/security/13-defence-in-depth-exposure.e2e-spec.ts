@@ -35,7 +35,9 @@ describe('finding 13 (defence in depth): login_hint in logged URLs; /metrics and
       const missing = await fetch(`${url}/v1/nothing-here?login_hint=${hint}`);
       // An unsigned request object carries its login_hint in plain base64url.
       const requestObject = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ login_hint: HINT })).toString('base64url')}.`;
-      const byObject = await fetch(`${url}/${issuerId}/authorize?client_id=nobody&request=${requestObject}&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Asecret-ref`);
+      const byObject = await fetch(
+        `${url}/${issuerId}/authorize?client_id=nobody&request=${requestObject}&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Asecret-ref`,
+      );
       for (const res of [served, missing, byObject]) {
         await res.arrayBuffer();
         const line = JSON.parse(await proc.waitForLine(new RegExp(`"req_id":"${res.headers.get('x-request-id')}".*"request completed"`), 5_000));
@@ -62,8 +64,13 @@ describe('finding 13 (defence in depth): login_hint in logged URLs; /metrics and
 
     it('answer only an admin key above tenants', async () => {
       for (const path of OPERATOR_PATHS) {
-        expect([path, await statusOf(running, path), await statusOf(running, path, 'not-the-key'), await statusOf(running, path, scopedKey), await statusOf(running, path, TEST_ADMIN_KEY)])
-          .toEqual([path, 401, 401, 403, 200]);
+        expect([
+          path,
+          await statusOf(running, path),
+          await statusOf(running, path, 'not-the-key'),
+          await statusOf(running, path, scopedKey),
+          await statusOf(running, path, TEST_ADMIN_KEY),
+        ]).toEqual([path, 401, 401, 403, 200]);
       }
       const refused = await fetch(`${running.url}/docs/openapi.json`);
       expect(await refused.json()).toEqual({ error: 'unauthorized', error_description: expect.any(String) });

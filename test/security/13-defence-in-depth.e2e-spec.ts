@@ -48,9 +48,16 @@ describe('finding 13: defence in depth (client URIs, redirect URIs, introspectio
       const { issuerId } = await createTenant(strict.url);
       const api = adminApi(strict.url);
       const created = await api.post(`/v1/tenants/${issuerId}/clients`, machine(uri()));
-      expect(created).toMatchObject({ status: 422, body: adminError('validation_failed', expect.any(String), [{ field: 'jwks_uri', message: expect.stringMatching(/public address|loopback/) }]) });
+      expect(created).toMatchObject({
+        status: 422,
+        body: adminError('validation_failed', expect.any(String), [{ field: 'jwks_uri', message: expect.stringMatching(/public address|loopback/) }]),
+      });
       const { jwk } = await clientKey('k');
-      const { clientId } = await createClient(strict.url, issuerId, { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } });
+      const { clientId } = await createClient(strict.url, issuerId, {
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [jwk] },
+      });
       const updated = await api.patch(`/v1/tenants/${issuerId}/clients/${clientId}`, { jwks: null, jwks_uri: uri() });
       expect(updated).toMatchObject({ status: 422, body: { details: [{ field: 'jwks_uri' }] } });
       expect(jwksServer.requests).toEqual([]);
@@ -59,12 +66,18 @@ describe('finding 13: defence in depth (client URIs, redirect URIs, introspectio
     it('does not fetch a private jwks_uri stored before the rule, whatever it resolves to now', async () => {
       const { issuerId, issuer } = await createTenant(strict.url);
       const { jwk, privateKey } = await clientKey('legacy');
-      const { clientId } = await createClient(strict.url, issuerId, { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } });
+      const { clientId } = await createClient(strict.url, issuerId, {
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [jwk] },
+      });
       // As a row written before registration judged jwks_uri (or by a name whose DNS answer changed).
       served = { keys: [jwk] };
-      await query(inject('databaseUrl'), `UPDATE clients SET metadata = (metadata - 'jwks') || jsonb_build_object('jwks_uri', $3::text) WHERE tenant_id = $1 AND client_id = $2`, [
-        issuerId, clientId, `http://127.0.0.1:${jwksServer.port}/jwks`,
-      ]);
+      await query(
+        inject('databaseUrl'),
+        `UPDATE clients SET metadata = (metadata - 'jwks') || jsonb_build_object('jwks_uri', $3::text) WHERE tenant_id = $1 AND client_id = $2`,
+        [issuerId, clientId, `http://127.0.0.1:${jwksServer.port}/jwks`],
+      );
       const config = await discover(issuer, clientId, oidc.PrivateKeyJwt({ key: privateKey, kid: 'legacy' }));
       expect(await oauthErrorOf(oidc.clientCredentialsGrant(config))).toMatchObject({ error: 'invalid_client' });
       expect(jwksServer.requests).toEqual([]);
@@ -91,13 +104,20 @@ describe('finding 13: defence in depth (client URIs, redirect URIs, introspectio
       [{ redirect_uris: ['https://user@rp.example.com/cb'] }, 'redirect_uris[0]', /user name or password/],
       [{ redirect_uris: ['https://user:secret@rp.example.com/cb'] }, 'redirect_uris[0]', /user name or password/],
       [{ redirect_uris: ['https://@rp.example.com/cb'] }, 'redirect_uris[0]', /user name or password/],
-      [{ redirect_uris: [REDIRECT], post_logout_redirect_uris: ['https://rp.example.com@evil.example/'] }, 'post_logout_redirect_uris[0]', /user name or password/],
+      [
+        { redirect_uris: [REDIRECT], post_logout_redirect_uris: ['https://rp.example.com@evil.example/'] },
+        'post_logout_redirect_uris[0]',
+        /user name or password/,
+      ],
       [{ redirect_uris: [REDIRECT], post_logout_redirect_uris: [' https://rp.example.com/'] }, 'post_logout_redirect_uris[0]', /whitespace/],
     ])('refuses %j in every mode with a 422 naming the field', async (metadata, field, message) => {
       for (const app of [strict, production]) {
         const { issuerId } = await createTenant(app.url);
         const reply = await adminApi(app.url).post(`/v1/tenants/${issuerId}/clients`, metadata);
-        expect(reply).toMatchObject({ status: 422, body: adminError('validation_failed', expect.any(String), [{ field, message: expect.stringMatching(message) }]) });
+        expect(reply).toMatchObject({
+          status: 422,
+          body: adminError('validation_failed', expect.any(String), [{ field, message: expect.stringMatching(message) }]),
+        });
       }
     });
 
@@ -105,8 +125,13 @@ describe('finding 13: defence in depth (client URIs, redirect URIs, introspectio
       const { issuerId } = await createTenant(production.url);
       const api = adminApi(production.url);
       const clients = `/v1/tenants/${issuerId}/clients`;
-      expect(await api.post(clients, { redirect_uris: ['http://rp.example.com/cb'] })).toMatchObject({ status: 422, body: { details: [{ field: 'redirect_uris[0]', message: expect.stringMatching(/https/) }] } });
-      expect(await api.post(clients, { application_type: 'web', redirect_uris: [REDIRECT], post_logout_redirect_uris: ['http://rp.example.com/'] })).toMatchObject({ status: 422, body: { details: [{ field: 'post_logout_redirect_uris[0]' }] } });
+      expect(await api.post(clients, { redirect_uris: ['http://rp.example.com/cb'] })).toMatchObject({
+        status: 422,
+        body: { details: [{ field: 'redirect_uris[0]', message: expect.stringMatching(/https/) }] },
+      });
+      expect(
+        await api.post(clients, { application_type: 'web', redirect_uris: [REDIRECT], post_logout_redirect_uris: ['http://rp.example.com/'] }),
+      ).toMatchObject({ status: 422, body: { details: [{ field: 'post_logout_redirect_uris[0]' }] } });
       expect((await api.post(clients, { redirect_uris: [REDIRECT], post_logout_redirect_uris: ['https://rp.example.com/'] })).status).toBe(201);
       const native = { application_type: 'native', token_endpoint_auth_method: 'none' };
       expect((await api.post(clients, { ...native, redirect_uris: ['http://127.0.0.1:8400/cb'] })).status).toBe(201);
@@ -132,7 +157,7 @@ describe('finding 13: defence in depth (client URIs, redirect URIs, introspectio
 
     async function machine(extra: Record<string, unknown> = {}) {
       const { clientId, clientSecret } = await createClient(strict.url, issuerId, { grant_types: ['client_credentials'], ...extra });
-      return { clientId, config: await discover(issuer, clientId, oidc.ClientSecretBasic(clientSecret!)) };
+      return { clientId, config: await discover(issuer, clientId, oidc.ClientSecretBasic(clientSecret)) };
     }
 
     it('the owner sees its token; another confidential client does not, unless it serves the token audience', async () => {
@@ -151,10 +176,15 @@ describe('finding 13: defence in depth (client URIs, redirect URIs, introspectio
 
     it('a public client cannot be registered as a resource server', async () => {
       const reply = await adminApi(strict.url).post(`/v1/tenants/${issuerId}/clients`, {
-        redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none', resource_server_audiences: [issuer],
+        redirect_uris: [REDIRECT],
+        token_endpoint_auth_method: 'none',
+        resource_server_audiences: [issuer],
       });
       expect(reply).toMatchObject({ status: 422, body: { details: [{ field: 'resource_server_audiences' }] } });
-      const bad = await adminApi(strict.url).post(`/v1/tenants/${issuerId}/clients`, { grant_types: ['client_credentials'], resource_server_audiences: ['not a uri'] });
+      const bad = await adminApi(strict.url).post(`/v1/tenants/${issuerId}/clients`, {
+        grant_types: ['client_credentials'],
+        resource_server_audiences: ['not a uri'],
+      });
       expect(bad).toMatchObject({ status: 422, body: { details: [{ field: 'resource_server_audiences' }] } });
     });
   });

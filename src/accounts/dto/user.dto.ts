@@ -7,8 +7,15 @@ import { USERNAME } from '../../stores/users/username.js';
 
 const PASSWORD_RULES = 'Not only whitespace, and not one of the most commonly used passwords (whatever the case).';
 
-const text = (max = 200) => [IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters long` })];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((decorator) => decorator(target, key));
+const text = (max = 200) => [
+  IsOptional(),
+  IsString({ message: '$property must be a string' }),
+  MaxLength(max, { message: `$property must be at most ${max} characters long` }),
+];
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorator) => decorator(target, key));
 
 /** OpenID Connect Core §5.1.1. */
 export class AddressDto {
@@ -66,7 +73,13 @@ export class CreateUserDto extends UserClaimsDto {
   @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
   username: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max, writeOnly: true, description: PASSWORD_RULES })
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: PASSWORD_LENGTH.min,
+    maxLength: PASSWORD_LENGTH.max,
+    writeOnly: true,
+    description: PASSWORD_RULES,
+  })
   @IsAcceptablePassword()
   password: string;
 }
@@ -79,14 +92,20 @@ export class UpdateUserDto extends UserClaimsDto {
   @Matches(USERNAME, { message: '$property must be 1-128 characters of A-Z a-z 0-9 . _ @ + -' })
   username?: string;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max, writeOnly: true, example: 'correct horse battery staple', description: `${PASSWORD_RULES} A new password ends the user's sessions and revokes their tokens.` })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_LENGTH.min,
+    maxLength: PASSWORD_LENGTH.max,
+    writeOnly: true,
+    example: 'correct horse battery staple',
+    description: `${PASSWORD_RULES} A new password ends the user's sessions and revokes their tokens.`,
+  })
   @OptionalNotNull()
   @IsAcceptablePassword()
   password?: string;
 }
 
 export class UserDto extends UserClaimsDto {
-  @ApiProperty({ format: 'uuid', example: '9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c', description: 'The `sub` of this user\'s tokens.' })
+  @ApiProperty({ format: 'uuid', example: '9b2f1c4e-3a7d-4e8b-b5c6-0d1e2f3a4b5c', description: "The `sub` of this user's tokens." })
   user_id: string;
 
   @ApiProperty({ example: 'jane' })

@@ -21,7 +21,8 @@ export function operatorKeyMiddleware(authenticator: AdminAuthenticator, errors:
   return (req: Request, res: Response, next: NextFunction): void => {
     requireOperatorKey(req, authenticator).then(
       () => next(),
-      (error: unknown) => void errors.catch(error, { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }) } as ArgumentsHost),
+      (error: unknown) =>
+        void errors.catch(error, { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }) } as ArgumentsHost),
     );
   };
 }

@@ -30,13 +30,30 @@ export class AuditEventDto {
   @ApiProperty({ example: 'portal' })
   resource_id: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { display_name: 'Acme' }, description: 'The resource before the change, without secrets.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { display_name: 'Acme' },
+    description: 'The resource before the change, without secrets.',
+  })
   before: Record<string, unknown> | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { display_name: 'Acme Corp' }, description: 'The resource after the change, without secrets.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { display_name: 'Acme Corp' },
+    description: 'The resource after the change, without secrets.',
+  })
   after: Record<string, unknown> | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '4f6c1d2e-8a9b-4c3d-a1e2-f3a4b5c6d7e8', description: 'X-Request-Id of the request that made the change.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '4f6c1d2e-8a9b-4c3d-a1e2-f3a4b5c6d7e8',
+    description: 'X-Request-Id of the request that made the change.',
+  })
   request_id: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' })

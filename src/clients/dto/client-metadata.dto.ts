@@ -1,13 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 
-export const GRANT_TYPES = [
-  'authorization_code',
-  'implicit',
-  'refresh_token',
-  'client_credentials',
-  'urn:ietf:params:oauth:grant-type:device_code',
-] as const;
+export const GRANT_TYPES = ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'] as const;
 import { CLIENT_AUTH_METHODS as AUTH_METHODS } from '../../common/protocol.js';
 
 /**
@@ -62,7 +56,7 @@ export class ClientMetadataDto {
   @MaxLength(2000)
   scope?: string;
 
-  @ApiPropertyOptional({ description: 'The client\'s public keys (private_key_jwt), as a JWK Set.', example: { keys: [] } })
+  @ApiPropertyOptional({ description: "The client's public keys (private_key_jwt), as a JWK Set.", example: { keys: [] } })
   @IsOptional()
   @IsObject({ message: '$property must be a JWK Set object' })
   jwks?: { keys: unknown[] };
@@ -103,7 +97,7 @@ export class ClientMetadataDto {
   @IsString({ message: '$property must be a URI' })
   tos_uri?: string;
 
-  @ApiPropertyOptional({ example: 'RS256', description: 'Default: the tenant\'s signing_alg.' })
+  @ApiPropertyOptional({ example: 'RS256', description: "Default: the tenant's signing_alg." })
   @IsOptional()
   @IsString({ message: '$property must be a string' })
   id_token_signed_response_alg?: string;
@@ -122,7 +116,8 @@ export class ClientMetadataDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['https://api.example.com'],
-    description: 'Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.',
+    description:
+      'Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.',
   })
   @IsOptional()
   @IsArray({ message: '$property must be an array of URIs' })

@@ -27,8 +27,7 @@ export const ApiAdminError = (error: AppError, description: string) =>
 export const ApiUnauthorized = () => ApiAdminError(new Unauthenticated(), 'Missing or wrong admin API key.');
 
 /** Routes above tenants (no `{issuer_id}`): a key limited to one tenant is refused there. */
-export const ApiTenantScopedKeyForbidden = () =>
-  ApiAdminError(new KeyLimitedToTenant('acme'), 'A key limited to one tenant: use the routes of that tenant.');
+export const ApiTenantScopedKeyForbidden = () => ApiAdminError(new KeyLimitedToTenant('acme'), 'A key limited to one tenant: use the routes of that tenant.');
 
 export const ApiNotFound = (resource: string, id: string, description: string) => ApiAdminError(new ResourceNotFound(resource, id), description);
 

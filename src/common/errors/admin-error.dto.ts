@@ -26,7 +26,10 @@ export class AdminErrorDto {
 /** RFC 6749 error body of public routes and routing errors. */
 @ApiSchema({ name: 'OAuthError' })
 export class OAuthErrorDto {
-  @ApiProperty({ example: 'not_found', description: 'RFC 6749 / OIDC code, or not_found, method_not_allowed, too_many_requests, server_error, temporarily_unavailable.' })
+  @ApiProperty({
+    example: 'not_found',
+    description: 'RFC 6749 / OIDC code, or not_found, method_not_allowed, too_many_requests, server_error, temporarily_unavailable.',
+  })
   error: string;
 
   @ApiPropertyOptional({ example: 'The requested resource does not exist.' })

@@ -9,9 +9,18 @@ import { databaseProblem } from './database-problem.js';
 import { adminErrorBody, isAdminPath, NOT_FOUND, oauthErrorBody, SERVER_ERROR, type Problem } from './error-body.js';
 
 /** An AppError as answered: its message only when it is the caller's to see. */
-const problemOf = (error: AppError): Problem => ({ ...error, status: error.status, error: error.error, message: error.expose ? error.message : SERVER_ERROR.message });
+const problemOf = (error: AppError): Problem => ({
+  ...error,
+  status: error.status,
+  error: error.error,
+  message: error.expose ? error.message : SERVER_ERROR.message,
+});
 
-const snakeCase = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const snakeCase = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 /**
  * The one place where a thrown error becomes an HTTP answer. Routing errors (no such route,
@@ -41,7 +50,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const body = !routing && isAdminPath(req.path) ? adminErrorBody(problem, requestId) : oauthErrorBody(problem, requestId);
-    res.status(problem.status).set(problem.headers ?? {}).set('Cache-Control', 'no-store').json(body);
+    res
+      .status(problem.status)
+      .set(problem.headers ?? {})
+      .set('Cache-Control', 'no-store')
+      .json(body);
   }
 
   private toProblem(exception: unknown, req: Request): { problem: Problem; routing?: boolean } {
@@ -51,14 +64,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof NotFoundException) {
       const app = this.adapterHost.httpAdapter.getInstance<Application>();
       const allow = allowedMethods(app, req);
-      const problem: Problem = allow.length && !allow.includes(req.method)
-        ? {
-            status: 405,
-            error: 'method_not_allowed',
-            message: `${req.method} is not allowed on this route; allowed: ${allow.join(', ')}.`,
-            headers: { Allow: allow.join(', ') },
-          }
-        : NOT_FOUND;
+      const problem: Problem =
+        allow.length && !allow.includes(req.method)
+          ? {
+              status: 405,
+              error: 'method_not_allowed',
+              message: `${req.method} is not allowed on this route; allowed: ${allow.join(', ')}.`,
+              headers: { Allow: allow.join(', ') },
+            }
+          : NOT_FOUND;
       return { problem, routing: true };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {

@@ -27,12 +27,19 @@ export function databaseProblem(error: unknown, side: 'admin' | 'protocol'): Pro
       return temporarilyUnavailable('A concurrent change got in the way of this request; try again shortly.');
     case 'invalid_input':
       return side === 'admin'
-        ? { status: 422, error: 'validation_failed', message: 'The request has values that cannot be stored.', details: [{ field: 'request', message: 'contains characters that cannot be stored, such as NUL' }] }
+        ? {
+            status: 422,
+            error: 'validation_failed',
+            message: 'The request has values that cannot be stored.',
+            details: [{ field: 'request', message: 'contains characters that cannot be stored, such as NUL' }],
+          }
         : { status: 400, error: 'invalid_request', message: 'the request contains characters that cannot be processed' };
     case 'unique_violation':
       return side === 'admin' ? { status: 409, error: 'conflict', message: 'The resource already exists.' } : undefined;
     case 'foreign_key_violation':
-      return side === 'admin' ? { status: 409, error: 'conflict', message: 'The resource refers to one that no longer exists, or is still in use.' } : undefined;
+      return side === 'admin'
+        ? { status: 409, error: 'conflict', message: 'The resource refers to one that no longer exists, or is still in use.' }
+        : undefined;
     default:
       return undefined;
   }

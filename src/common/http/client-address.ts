@@ -28,7 +28,8 @@ export function compileTrustProxy(value: string | undefined): TrustProxy {
     const hops = Number(text);
     return (_address, hop) => hop < hops;
   }
-  if (text === 'true') throw new Error('must not be true (every peer trusted, so any caller could forge its address): list the proxies\' addresses or CIDRs, or give a hop count');
+  if (text === 'true')
+    throw new Error("must not be true (every peer trusted, so any caller could forge its address): list the proxies' addresses or CIDRs, or give a hop count");
   const entries = text.split(',').map((entry) => entry.trim());
   try {
     return proxyaddr.compile(entries);

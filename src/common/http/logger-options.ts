@@ -9,8 +9,22 @@ import { requestId } from './request-id.js';
  * `request_uri` stands for a pushed request); their values never reach a log line.
  */
 const SECRET_PARAMS = [
-  'access_token', 'assertion', 'client_assertion', 'client_secret', 'code', 'code_verifier', 'device_code',
-  'id_token', 'id_token_hint', 'login_hint', 'password', 'refresh_token', 'request', 'request_uri', 'token', 'user_code',
+  'access_token',
+  'assertion',
+  'client_assertion',
+  'client_secret',
+  'code',
+  'code_verifier',
+  'device_code',
+  'id_token',
+  'id_token_hint',
+  'login_hint',
+  'password',
+  'refresh_token',
+  'request',
+  'request_uri',
+  'token',
+  'user_code',
 ];
 
 export function redactUrl(url: string | undefined): string | undefined {
@@ -44,8 +58,14 @@ export function loggerOptions(config: AppConfig): Params {
       // Defence in depth: anything logged with these keys is masked, wherever it comes from.
       redact: {
         paths: [
-          'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
-          '*.password', '*.client_secret', '*.secret', '*.adminApiKey', '*.keyEncryptionKey',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.client_secret',
+          '*.secret',
+          '*.adminApiKey',
+          '*.keyEncryptionKey',
         ],
         censor: '[Redacted]',
       },

@@ -22,8 +22,20 @@ describe('cursor pagination', () => {
   });
 
   it('uses the extra row only to tell there is a next page', () => {
-    const page = toPage(['a', 'b', 'c'], 2, (row) => row, (row) => row.toUpperCase());
+    const page = toPage(
+      ['a', 'b', 'c'],
+      2,
+      (row) => row,
+      (row) => row.toUpperCase(),
+    );
     expect(page).toEqual({ items: ['A', 'B'], next_cursor: encodeCursor('b') });
-    expect(toPage(['a', 'b'], 2, (r) => r, (r) => r)).toEqual({ items: ['a', 'b'], next_cursor: null });
+    expect(
+      toPage(
+        ['a', 'b'],
+        2,
+        (r) => r,
+        (r) => r,
+      ),
+    ).toEqual({ items: ['a', 'b'], next_cursor: null });
   });
 });

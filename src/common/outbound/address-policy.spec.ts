@@ -8,10 +8,26 @@ describe(isAddressAllowed.name, () => {
   });
 
   it.each([
-    '127.0.0.1', '::1', '10.0.0.1', '172.16.0.1', '192.168.1.1', '169.254.169.254', 'fe80::1', 'fc00::1', '100.64.0.1',
-    '0.0.0.0', '::', '224.0.0.1', 'ff02::1', '255.255.255.255',
+    '127.0.0.1',
+    '::1',
+    '10.0.0.1',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    'fe80::1',
+    'fc00::1',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::',
+    '224.0.0.1',
+    'ff02::1',
+    '255.255.255.255',
     // Mapped and embedding forms of private IPv4 addresses.
-    '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::7f00:1', '2002:7f00:1::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:10.0.0.1',
+    '64:ff9b::7f00:1',
+    '2002:7f00:1::1',
     'not-an-address',
   ])('refuses %s', (address) => {
     expect(isAddressAllowed(address, false)).toBe(false);
@@ -19,15 +35,24 @@ describe(isAddressAllowed.name, () => {
 
   it.each([
     // IPv4-compatible, as new URL() writes `[::127.0.0.1]` and as DNS answers it.
-    '::7f00:1', '::a9fe:a9fe', '::5db8:d822',
+    '::7f00:1',
+    '::a9fe:a9fe',
+    '::5db8:d822',
     // IPv4-translated (SIIT).
-    '::ffff:0:7f00:1', '::ffff:0:5db8:d822',
+    '::ffff:0:7f00:1',
+    '::ffff:0:5db8:d822',
     // NAT64, well-known and local-use prefixes.
-    '64:ff9b::a00:1', '64:ff9b::5db8:d822', '64:ff9b:1::a00:1',
+    '64:ff9b::a00:1',
+    '64:ff9b::5db8:d822',
+    '64:ff9b:1::a00:1',
     // 6to4 and Teredo, embedding a private and a public IPv4 address.
-    '2002:a00:1::1', '2002:5db8:d822::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '2001::1',
+    '2002:a00:1::1',
+    '2002:5db8:d822::1',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+    '2001::1',
     // ISATAP interface identifiers under a public prefix.
-    '2606:4700:1::5efe:7f00:1', '2606:4700:1:0:200:5efe:a00:1',
+    '2606:4700:1::5efe:7f00:1',
+    '2606:4700:1:0:200:5efe:a00:1',
   ])('refuses the IPv4-embedding form %s, with private addresses allowed or not', (address) => {
     expect(isAddressAllowed(address, false)).toBe(false);
     expect(isAddressAllowed(address, true)).toBe(false);

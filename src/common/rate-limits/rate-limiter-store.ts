@@ -48,7 +48,15 @@ export class RateLimiterStore implements OnApplicationShutdown {
         return new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter });
       case 'postgres':
         // The table is the migration's; the library deletes rows expired over an hour ago every five minutes (an unref'd timer).
-        return new RateLimiterPostgres({ ...options, storeClient: this.dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true, insuranceLimiter });
+        return new RateLimiterPostgres({
+          ...options,
+          storeClient: this.dataSource,
+          storeType: 'typeorm',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          clearExpiredByTimeout: true,
+          insuranceLimiter,
+        });
       default:
         return insuranceLimiter;
     }

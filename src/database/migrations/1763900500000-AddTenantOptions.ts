@@ -16,6 +16,8 @@ export class AddTenantOptions1763900500000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE tenants DROP COLUMN access_token_ttl, DROP COLUMN id_token_ttl, DROP COLUMN refresh_token_ttl, DROP COLUMN grant_types, DROP COLUMN logo_url, DROP COLUMN brand_color');
+    await db.query(
+      'ALTER TABLE tenants DROP COLUMN access_token_ttl, DROP COLUMN id_token_ttl, DROP COLUMN refresh_token_ttl, DROP COLUMN grant_types, DROP COLUMN logo_url, DROP COLUMN brand_color',
+    );
   }
 }

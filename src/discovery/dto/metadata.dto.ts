@@ -10,10 +10,12 @@ export class OAuth2MetadataDto {
   @ApiProperty({ example: 'https://id.example.com/acme/authorize' }) authorization_endpoint: string;
   @ApiProperty({ example: 'https://id.example.com/acme/token' }) token_endpoint: string;
   @ApiProperty({ example: 'https://id.example.com/acme/jwks.json' }) jwks_uri: string;
-  @ApiProperty({ type: [String], example: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'] }) response_types_supported: string[];
+  @ApiProperty({ type: [String], example: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'] })
+  response_types_supported: string[];
   @list(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']) scopes_supported?: string[];
   @list(['query', 'fragment', 'form_post']) response_modes_supported?: string[];
-  @list(['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code']) grant_types_supported?: string[];
+  @list(['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'])
+  grant_types_supported?: string[];
   @list(CLIENT_AUTH_METHODS) token_endpoint_auth_methods_supported?: string[];
   @list(['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA']) token_endpoint_auth_signing_alg_values_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/docs' }) service_documentation?: string;

@@ -12,10 +12,12 @@ const { base, Check } = interactionPolicy;
  */
 export function interactionPolicyWithAccountCheck(): interactionPolicy.Prompt[] {
   const policy = base();
-  policy.get('login')!.checks.add(
-    new Check('account_not_resolved', 'End-User authentication is required', 'login_required', (ctx) =>
-      ctx.oidc.session?.accountId !== undefined && ctx.oidc.account === undefined ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT,
-    ),
-  );
+  policy
+    .get('login')!
+    .checks.add(
+      new Check('account_not_resolved', 'End-User authentication is required', 'login_required', (ctx) =>
+        ctx.oidc.session?.accountId !== undefined && ctx.oidc.account === undefined ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT,
+      ),
+    );
   return policy;
 }

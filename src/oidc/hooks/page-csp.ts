@@ -21,7 +21,6 @@ export const pageScriptHashes: Middleware = async (ctx, next) => {
     if (ctx.response.is('html')) {
       const hashes = addedScriptHashes(ctx.response.get(CSP));
       ctx.set(CSP, hashes.length ? pageCsp(hashes) : PAGE_CSP);
-    }
-    else ctx.remove(CSP);
+    } else ctx.remove(CSP);
   }
 };

@@ -37,7 +37,14 @@ export function devicePages(branding: Branding): Pick<NonNullable<Features['devi
       const message = err ? 'That code is not valid or has expired. Check it and try again.' : 'Enter the code shown on your device.';
       // oidc-provider's form holds the code input; give it an id so the label names it.
       const labelled = labelUserCodeInput(form);
-      ctx.body = providerFormPage(branding, { title: 'Connect a device', message, form: labelled, formId: PROVIDER_FORM_IDS.deviceInput, submitLabel: 'Continue', userCodeInput: true });
+      ctx.body = providerFormPage(branding, {
+        title: 'Connect a device',
+        message,
+        form: labelled,
+        formId: PROVIDER_FORM_IDS.deviceInput,
+        submitLabel: 'Continue',
+        userCodeInput: true,
+      });
     },
     async userCodeConfirmSource(ctx, form, client, _deviceInfo, userCode) {
       ctx.type = 'html';

@@ -13,9 +13,21 @@ export function auditSecurityEvents(provider: Provider, issuerId: string, audit:
   provider.on('grant.error', (ctx: KoaContextWithOIDC) => {
     const token = ctx.oidc?.entities.RefreshToken;
     if (!token?.consumed) return;
-    const actor = { type: 'client' as const, id: ctx.oidc.client?.clientId ?? String(token.clientId), name: null, requestId: String((ctx.req as { id?: unknown }).id), ip: ctx.ip };
+    const actor = {
+      type: 'client' as const,
+      id: ctx.oidc.client?.clientId ?? String(token.clientId),
+      name: null,
+      requestId: String((ctx.req as { id?: unknown }).id),
+      ip: ctx.ip,
+    };
     audit
-      .record(actor, { action: 'refresh_token.reused', issuerId, resourceType: 'grant', resourceId: String(token.grantId), after: { user_id: token.accountId, grant_revoked: true } })
+      .record(actor, {
+        action: 'refresh_token.reused',
+        issuerId,
+        resourceType: 'grant',
+        resourceId: String(token.grantId),
+        after: { user_id: token.accountId, grant_revoked: true },
+      })
       .catch((error: unknown) => logger.error({ err: loggableError(error), issuer_id: issuerId }, 'audit event not written'));
   });
 }

@@ -30,17 +30,36 @@ export class InteractionsService {
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
     if (details.prompt.name === 'login') {
-      return this.html(res, loginPage(branding, { action: `${base}/login`, abort: `${base}/abort`, csrf, username: typeof details.params.login_hint === 'string' ? details.params.login_hint : '' }));
+      return this.html(
+        res,
+        loginPage(branding, {
+          action: `${base}/login`,
+          abort: `${base}/abort`,
+          csrf,
+          username: typeof details.params.login_hint === 'string' ? details.params.login_hint : '',
+        }),
+      );
     }
     const client = await issuer.provider.Client.find(String(details.params.client_id));
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     // Everything the consent grants is listed: scopes, claims asked for one by one, and APIs.
     const asks = [
-      ...(missing.missingOIDCScope ?? (typeof details.params.scope === 'string' ? details.params.scope : 'openid').split(' ').filter(Boolean)).map(describeScope),
+      ...(missing.missingOIDCScope ?? (typeof details.params.scope === 'string' ? details.params.scope : 'openid').split(' ').filter(Boolean)).map(
+        describeScope,
+      ),
       ...(missing.missingOIDCClaims ?? []).map((claim) => `See your “${claim}”`),
       ...Object.entries(missing.missingResourceScopes ?? {}).map(([resource, scopes]) => `Call ${resource}${scopes.length ? ` (${scopes.join(', ')})` : ''}`),
     ];
-    return this.html(res, consentPage(branding, { action: `${base}/confirm`, abort: `${base}/abort`, csrf, clientName: client?.clientName ?? String(details.params.client_id), scopes: asks }));
+    return this.html(
+      res,
+      consentPage(branding, {
+        action: `${base}/confirm`,
+        abort: `${base}/abort`,
+        csrf,
+        clientName: client?.clientName ?? String(details.params.client_id),
+        scopes: asks,
+      }),
+    );
   }
 
   async login(issuerId: string, username: string, password: string, req: Request, res: Response): Promise<void> {
@@ -54,7 +73,8 @@ export class InteractionsService {
     const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
     if (!result.ok) {
       const base = `/${issuerId}/interaction/${details.uid}`;
-      const error = result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
+      const error =
+        result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
       res.status(result.reason === 'locked' ? 429 : 401);
       return this.html(res, loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
     }
@@ -84,7 +104,12 @@ export class InteractionsService {
   async abort(issuerId: string, req: Request, res: Response): Promise<void> {
     const issuer = await this.issuer(issuerId, req);
     if (!(await this.details(issuer, req, res))) return;
-    await issuer.provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+    await issuer.provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'End-User aborted interaction' },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   private async issuer(issuerId: string, req: Request): Promise<LiveIssuer> {
@@ -101,7 +126,10 @@ export class InteractionsService {
     } catch (error) {
       if (isTransient(databaseErrorKind(error))) throw error;
       res.status(400);
-      this.html(res, messagePage(issuer.branding, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'));
+      this.html(
+        res,
+        messagePage(issuer.branding, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'),
+      );
       return undefined;
     }
   }

@@ -42,5 +42,20 @@ export const messagePage = (branding: Branding, title: string, message: string, 
 /** A page around a form oidc-provider built (logout confirmation, device code entry and confirmation). */
 export const providerFormPage = (
   branding: Branding,
-  data: { title: string; message: string; form: string; formId: string; submitLabel: string; submitName?: string; submitValue?: string; abortLabel?: string; userCodeInput?: boolean },
-) => page(data.title, branding, eta.render(compiled.providerForm, { submitName: undefined, submitValue: undefined, abortLabel: undefined, userCodeInput: false, ...data }));
+  data: {
+    title: string;
+    message: string;
+    form: string;
+    formId: string;
+    submitLabel: string;
+    submitName?: string;
+    submitValue?: string;
+    abortLabel?: string;
+    userCodeInput?: boolean;
+  },
+) =>
+  page(
+    data.title,
+    branding,
+    eta.render(compiled.providerForm, { submitName: undefined, submitValue: undefined, abortLabel: undefined, userCodeInput: false, ...data }),
+  );

@@ -31,7 +31,14 @@ export class SignIn {
     const actor: Actor = { type: 'end_user', id: name, name, ip };
     const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
     if (retryAfterSeconds > 0) {
-      if (lockedNow) await this.audit.record(actor, { action: 'login.locked_out', issuerId, resourceType: 'user', resourceId: name, after: { retry_after_seconds: retryAfterSeconds } });
+      if (lockedNow)
+        await this.audit.record(actor, {
+          action: 'login.locked_out',
+          issuerId,
+          resourceType: 'user',
+          resourceId: name,
+          after: { retry_after_seconds: retryAfterSeconds },
+        });
       return { ok: false, reason: 'locked', retryAfterSeconds };
     }
     const user = wellFormed ? await this.users.findForLogin(issuerId, username) : null;

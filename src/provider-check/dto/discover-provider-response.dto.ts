@@ -6,7 +6,12 @@ export class ProviderDiscoveryDto {
   @ApiProperty({ description: 'Canonical issuer URL as advertised in the metadata document.', example: 'https://acme.auth0.com/' })
   issuer: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'JWKS endpoint URL. null if absent from metadata.', example: 'https://acme.auth0.com/.well-known/jwks.json' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'JWKS endpoint URL. null if absent from metadata.',
+    example: 'https://acme.auth0.com/.well-known/jwks.json',
+  })
   jwks_uri: string | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'OAuth authorize endpoint, when present.', example: 'https://acme.auth0.com/authorize' })
@@ -35,7 +40,10 @@ export class DiscoveryFindingDto {
   @ApiProperty({ enum: ['error', 'warning'], description: '`error` lowers the status; `warning` does not.', example: 'error' })
   severity: Severity;
 
-  @ApiProperty({ description: 'What was found, naming the URL or member concerned.', example: 'https://acme.auth0.com/.well-known/jwks.json answered HTTP 404' })
+  @ApiProperty({
+    description: 'What was found, naming the URL or member concerned.',
+    example: 'https://acme.auth0.com/.well-known/jwks.json answered HTTP 404',
+  })
   message: string;
 }
 

@@ -28,7 +28,7 @@ export class SessionPageDto {
 }
 
 export class ListSessionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this user\'s sessions.' })
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this user's sessions." })
   @IsOptional()
   @IsUUID('all', { message: '$property must be a UUID' })
   user_id?: string;

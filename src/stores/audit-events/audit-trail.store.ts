@@ -52,7 +52,11 @@ const SECRET = /secret|password|hash|private|^key$/i;
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET.test(key)).map(([key, member]) => [key, withoutSecrets(member)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !SECRET.test(key))
+        .map(([key, member]) => [key, withoutSecrets(member)]),
+    );
   }
   return value;
 }
@@ -75,7 +79,20 @@ export class AuditTrail {
     await this.db.execute(
       `INSERT INTO audit_events (id, issuer_id, actor_type, actor_id, actor_name, action, resource_type, resource_id, before, after, request_id, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12)`,
-      [randomUUID(), entry.issuerId, actor.type, actor.id, actor.name, entry.action, entry.resourceType, entry.resourceId, json(entry.before), json(entry.after), actor.requestId ?? null, actor.ip ?? null],
+      [
+        randomUUID(),
+        entry.issuerId,
+        actor.type,
+        actor.id,
+        actor.name,
+        entry.action,
+        entry.resourceType,
+        entry.resourceId,
+        json(entry.before),
+        json(entry.after),
+        actor.requestId ?? null,
+        actor.ip ?? null,
+      ],
     );
   }
 
@@ -93,7 +110,17 @@ export class AuditTrail {
           AND ($8::timestamptz IS NULL OR occurred_at >= $8)
         ORDER BY seq DESC
         LIMIT $9`,
-      [filter.issuerId ?? null, filter.resourceType ?? null, filter.resourceId ?? null, filter.action ?? null, instant(filter.since), instant(filter.until), filter.beforeSeq ?? null, filter.notBefore ?? null, filter.limit],
+      [
+        filter.issuerId ?? null,
+        filter.resourceType ?? null,
+        filter.resourceId ?? null,
+        filter.action ?? null,
+        instant(filter.since),
+        instant(filter.until),
+        filter.beforeSeq ?? null,
+        filter.notBefore ?? null,
+        filter.limit,
+      ],
     );
   }
 }

@@ -109,7 +109,16 @@ export class OidcPayloadsStore {
        ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
          payload = excluded.payload, grant_id = excluded.grant_id, user_code_hash = excluded.user_code_hash,
          uid = excluded.uid, expires_at = excluded.expires_at`,
-      [tenantId, kind, idHash, this.protect(tenantId, kind, idHash, payload), payload.grantId ?? null, userCodeHash, payload.uid ?? null, expiresInSeconds ?? null],
+      [
+        tenantId,
+        kind,
+        idHash,
+        this.protect(tenantId, kind, idHash, payload),
+        payload.grantId ?? null,
+        userCodeHash,
+        payload.uid ?? null,
+        expiresInSeconds ?? null,
+      ],
     );
   }
 
@@ -163,10 +172,11 @@ export class OidcPayloadsStore {
       );
       const grantIds = rows.flatMap((row) => grantIdsOf(row.payload));
       if (grantIds.length) {
-        await this.db.execute(
-          `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id_hash = ANY($3)))`,
-          [tenantId, grantIds, grantIds.map((grantId) => hashToken(grantId))],
-        );
+        await this.db.execute(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND (grant_id = ANY($2) OR (kind = 'Grant' AND id_hash = ANY($3)))`, [
+          tenantId,
+          grantIds,
+          grantIds.map((grantId) => hashToken(grantId)),
+        ]);
       }
       return rows.length > 0;
     });
@@ -193,19 +203,20 @@ export class OidcPayloadsStore {
     tally(own);
     // Then whatever was made under those grants. oidc-provider 9 also names the account in each of
     // these rows, so this finds nothing today; it keeps a model that names only its grant from surviving.
-    const grantIds = [...new Set(own.flatMap((row) => [row.grant_id, ...(row.kind === 'Session' ? grantIdsOf(row.payload) : [])]).filter((id): id is string => !!id))];
+    const grantIds = [
+      ...new Set(own.flatMap((row) => [row.grant_id, ...(row.kind === 'Session' ? grantIdsOf(row.payload) : [])]).filter((id): id is string => !!id)),
+    ];
     if (grantIds.length) {
-      tally(await this.db.query<{ kind: string }>(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = ANY($2) RETURNING kind`, [tenantId, grantIds]));
+      tally(
+        await this.db.query<{ kind: string }>(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = ANY($2) RETURNING kind`, [tenantId, grantIds]),
+      );
     }
     return counts;
   }
 
   /** Deletes up to `limit` expired rows of all tenants; returns how many. */
   async deleteExpired(limit: number): Promise<number> {
-    return this.db.execute(
-      `DELETE FROM oidc_payloads WHERE ctid IN (SELECT ctid FROM oidc_payloads WHERE expires_at < now() LIMIT $1)`,
-      [limit],
-    );
+    return this.db.execute(`DELETE FROM oidc_payloads WHERE ctid IN (SELECT ctid FROM oidc_payloads WHERE expires_at < now() LIMIT $1)`, [limit]);
   }
 }
 

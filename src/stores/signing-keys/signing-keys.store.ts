@@ -79,10 +79,9 @@ export class SigningKeysStore {
 
   /** Deletes retired keys retired before `before`; returns their tenants. */
   async pruneRetired(before: Date): Promise<string[]> {
-    const rows = await this.db.query<{ tenant_id: string }>(
-      `DELETE FROM signing_keys WHERE status = 'retired' AND retired_at < $1 RETURNING tenant_id`,
-      [before],
-    );
+    const rows = await this.db.query<{ tenant_id: string }>(`DELETE FROM signing_keys WHERE status = 'retired' AND retired_at < $1 RETURNING tenant_id`, [
+      before,
+    ]);
     return [...new Set(rows.map((row) => row.tenant_id))];
   }
 }

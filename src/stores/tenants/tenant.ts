@@ -8,7 +8,10 @@ export const TENANT_GRANT_TYPES = ['authorization_code', 'refresh_token', 'clien
 export const REQUIRED_GRANT_TYPES = ['authorization_code', 'refresh_token'];
 
 /** What a tenant gets for an option its creation does not name (the columns' defaults). */
-export const TENANT_OPTION_DEFAULTS: Pick<Tenant, 'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor'> = {
+export const TENANT_OPTION_DEFAULTS: Pick<
+  Tenant,
+  'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor'
+> = {
   keyRotationDays: 90,
   accessTokenTtl: 3600,
   idTokenTtl: 3600,

@@ -8,7 +8,12 @@ import { REQUIRED_GRANT_TYPES, TENANT_GRANT_TYPES, TENANT_OPTION_DEFAULTS } from
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: SIGNING_ALGS, default: 'RS256', example: 'ES256', description: 'Algorithm of the signing keys (ID tokens, JWT access tokens).' }),
+    ApiPropertyOptional({
+      enum: SIGNING_ALGS,
+      default: 'RS256',
+      example: 'ES256',
+      description: 'Algorithm of the signing keys (ID tokens, JWT access tokens).',
+    }),
     OptionalNotNull(),
     IsIn(SIGNING_ALGS, { message: `$property must be one of ${SIGNING_ALGS.join(', ')}` }),
   );
@@ -16,7 +21,13 @@ export const SigningAlgField = () =>
 /** `key_rotation_days`: age of the active key after which it is rotated automatically; 0 = only on request. */
 export const KeyRotationDaysField = () =>
   applyDecorators(
-    ApiPropertyOptional({ minimum: 0, maximum: 3650, default: 90, example: 90, description: 'Days after which the active signing key is rotated automatically; 0 = manual only.' }),
+    ApiPropertyOptional({
+      minimum: 0,
+      maximum: 3650,
+      default: 90,
+      example: 90,
+      description: 'Days after which the active signing key is rotated automatically; 0 = manual only.',
+    }),
     OptionalNotNull(),
     IsInt({ message: '$property must be an integer between 0 and 3650' }),
     Min(0, { message: '$property must be an integer between 0 and 3650' }),
@@ -36,7 +47,8 @@ const ttlField = (description: string, example: number, min: number, max: number
 const { accessTokenTtl, idTokenTtl, refreshTokenTtl } = TENANT_OPTION_DEFAULTS;
 export const AccessTokenTtlField = () => ttlField(`Lifetime of access tokens (all grants), in seconds. Default ${accessTokenTtl}.`, accessTokenTtl, 60, 86_400);
 export const IdTokenTtlField = () => ttlField(`Lifetime of ID tokens, in seconds. Default ${idTokenTtl}.`, idTokenTtl, 60, 86_400);
-export const RefreshTokenTtlField = () => ttlField(`Lifetime of refresh tokens, in seconds. Default ${refreshTokenTtl} (${refreshTokenTtl / 86_400} days).`, refreshTokenTtl, 300, 31_536_000);
+export const RefreshTokenTtlField = () =>
+  ttlField(`Lifetime of refresh tokens, in seconds. Default ${refreshTokenTtl} (${refreshTokenTtl / 86_400} days).`, refreshTokenTtl, 300, 31_536_000);
 
 /** `grant_types`: what the tenant's clients may use. */
 export const GrantTypesField = () =>
@@ -57,7 +69,13 @@ export const GrantTypesField = () =>
 /** Sign-in page branding. `null` in an update removes it. */
 export const LogoUrlField = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: String, nullable: true, format: 'uri', example: 'https://cdn.example.com/acme.svg', description: 'https URL of the logo on sign-in pages.' }),
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      format: 'uri',
+      example: 'https://cdn.example.com/acme.svg',
+      description: 'https URL of the logo on sign-in pages.',
+    }),
     IsOptional(),
     IsUrl({ protocols: ['https'], require_protocol: true, require_tld: false }, { message: '$property must be an https URL' }),
     MaxLength(2048, { message: '$property must be at most 2048 characters long' }),

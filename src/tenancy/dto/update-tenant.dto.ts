@@ -15,5 +15,4 @@ export class UpdateTenantDto extends TenantOptionsDto {
   @OptionalNotNull()
   @IsBoolean({ message: '$property must be a boolean' })
   enabled?: boolean;
-
 }
