@@ -3,7 +3,7 @@
  * base by more than the run-to-run noise?
  *
  *   npm run bench:compare -- <base-rev> [<head-rev>] [--quick]
- *       (BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_ISSUERS=2000 BENCH_CONNECTIONS=50;
+ *       (BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_ISSUERS=1000 BENCH_CONNECTIONS=50;
  *        --quick: 2 rounds of 2 s, 200 issuers; BENCH_ONLY=<text>: only the rows whose name holds it)
  *
  * The head is this working tree unless a head-rev is given; a revision is checked out and built
@@ -31,7 +31,7 @@ if (!baseRev) {
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 3));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
-const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (quick ? 200 : 2000));
+const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (quick ? 200 : 1000));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** Unmeasured requests of every throughput scenario a fresh server answers first, so that no round measures V8 compiling the hot path. */
@@ -163,7 +163,10 @@ function table(revisions: Record<Side, Revision>, minutes: number, load: { start
     const metric = (pick: (m: Measurement) => number) => {
       const [b, h] = [base.map(pick), head.map(pick)];
       const [ratio, noise] = [median(h) / median(b), Math.max(spread(b), spread(h))];
-      return { cells: `${cell(b)} | ${cell(h)} | ${ratio.toFixed(2)} | ${(noise * 100).toFixed(0)} %`, verdict: ratio < 1 - noise ? 'slower' : ratio > 1 + noise ? 'faster' : undefined };
+      // Base and head of one round ran back to back, so their ratio is free of what drifted between rounds.
+      const paired = h.map((value, round) => value / b[round]);
+      const ratios = `${ratio.toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`;
+      return { cells: `${cell(b)} | ${cell(h)} | ${ratios} | ${(noise * 100).toFixed(0)} %`, verdict: ratio < 1 - noise ? 'slower' : ratio > 1 + noise ? 'faster' : undefined };
     };
     const [cpu, wall] = [metric((m) => m.perCpu), metric((m) => m.rps)];
     const verdict = [cpu.verdict && `**${cpu.verdict}** (CPU)`, wall.verdict && `**${wall.verdict}** (req/s)`].filter(Boolean).join(', ') || 'within noise';
@@ -178,7 +181,7 @@ function table(revisions: Record<Side, Revision>, minutes: number, load: { start
     '',
     `${ROUNDS} interleaved rounds (order swapped each round), ${SECONDS} s per side and scenario, ${CONNECTIONS} connections, ${ISSUERS} issuers for the scale rows;`,
     `loopback, PostgreSQL, Node ${process.version}; load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end; ${minutes.toFixed(1)} min.`,
-    'Cells: median of the rounds (min–max). Spread: the wider (max − min)/median of the two revisions.',
+    'Cells: median of the rounds (min–max); head/base: of the medians (each round\'s own). Spread: the wider (max − min)/median of the two revisions.',
     'Verdict: slower or faster when head/base is further from 1 than that spread.',
     '',
     '| scenario | base req/CPU-s | head req/CPU-s | head/base | spread | base req/s | head req/s | head/base | spread | errors base/head | verdict |',
