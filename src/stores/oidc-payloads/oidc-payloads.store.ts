@@ -40,9 +40,12 @@ const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
 /**
- * The only code that reads or writes `oidc_payloads`: every oidc-provider model of every
- * issuer. Every statement names its tenant; expired rows read as absent even before the sweep
- * removes them. Inside a transaction, every method joins it.
+ * The only code that reads or writes `oidc_payloads`: every oidc-provider model (sessions,
+ * grants, codes, tokens, interactions…) of every issuer, in one table. Ids are unique only
+ * within an issuer, hence the tenant in the key; the lookup columns beside the payload
+ * (`grant_id`, `user_code_hash`, `uid`) serve the lookups by them. Every statement names its
+ * tenant; expired rows read as absent even before the sweep removes them. Inside a
+ * transaction, every method joins it.
  *
  * Nothing in the table works as a credential: a row is keyed by the SHA-256 of its id (the
  * token, code, session or interaction id), the payload never holds the id, and lookups hash
