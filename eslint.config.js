@@ -34,7 +34,7 @@ const layer = (name, folders, allowed) => ({
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'data/', 'coverage/', 'test-artifacts/', 'node_modules/', 'openapi/'],
+    ignores: ['dist/', 'data/', 'coverage/', 'test-artifacts/', 'node_modules/', 'openapi/', '.bench/'],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
