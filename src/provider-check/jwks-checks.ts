@@ -1,4 +1,4 @@
-import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { error, isRecord, warning, type Finding } from './findings.js';
 
 /** Members that hold private or symmetric key material (RFC 7518 §6.2.2, §6.3.2, §6.4.1): never in a published JWKS. */
@@ -41,7 +41,7 @@ function checkKey(jwk: unknown, label: string): { key?: SigningKey; findings: Fi
   if (jwk.use === 'enc') return { findings };
   let bits: number | undefined;
   try {
-    bits = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }).asymmetricKeyDetails?.modulusLength;
+    bits = createPublicKey({ key: jwk, format: 'jwk' }).asymmetricKeyDetails?.modulusLength;
   } catch (cause) {
     return { findings: [...findings, error('JWK_INVALID', `${label} is not a usable ${jwk.kty} public key (${(cause as Error).message}).`)] };
   }
