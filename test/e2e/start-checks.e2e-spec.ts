@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi } from '../helpers/admin-api.js';
 import { tempDir, TEST_ADMIN_KEY, TEST_KEK } from '../helpers/app.js';
 import { createDatabase, dropDatabase } from '../helpers/db.js';
 import { spawnPortcullis, type PortcullisProcess } from '../helpers/process.js';
@@ -84,6 +85,51 @@ describe('starting on a database other processes use', () => {
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
     } finally {
       await shared.stop();
+    }
+  });
+});
+
+describe('a development start with DATABASE_URL and both secrets set', () => {
+  let databaseUrl: string;
+  beforeAll(async () => {
+    databaseUrl = await createDatabase('portcullis_devstart');
+  });
+  afterAll(() => dropDatabase(databaseUrl));
+
+  const env = (dataDir: string) => ({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ADMIN_API_KEY: TEST_ADMIN_KEY, KEY_ENCRYPTION_KEY: TEST_KEK });
+
+  it('starts when DATA_DIR is not on disk, and keeps the demo issuer with the data it describes', async () => {
+    const dataDir = join(await tempDir(), 'not', 'yet', 'data');
+    const first = spawnPortcullis(env(dataDir));
+    try {
+      const url = await first.listening;
+      expect((await fetch(`${url}/demo-login`, { redirect: 'manual' })).status).toBe(303);
+      // The demo user's password is kept for the newcomer, in the folder the start created.
+      expect(await readFile(join(dataDir, 'demo-user'), 'utf8')).toMatch(/^username: demo\npassword: \S+\n$/);
+    } finally {
+      await first.stop();
+    }
+
+    // Another process on the same database, with a DATA_DIR of its own, finds the demo client in the database.
+    const otherDir = await tempDir();
+    const second = spawnPortcullis(env(otherDir));
+    try {
+      const url = await second.listening;
+      const login = await fetch(`${url}/demo-login`, { redirect: 'manual' });
+      expect(login.status).toBe(303);
+      expect(new URL(login.headers.get('location')!).pathname).toBe('/demo/authorize');
+      // Deleted, the demo issuer does not come back on the next start, whatever its DATA_DIR.
+      expect((await adminApi(url).delete('/v1/tenants/demo')).status).toBe(204);
+    } finally {
+      await second.stop();
+    }
+    const third = spawnPortcullis(env(await tempDir()));
+    try {
+      const url = await third.listening;
+      expect((await adminApi(url).get('/v1/tenants/demo')).status).toBe(404);
+      expect((await fetch(`${url}/demo-login`, { redirect: 'manual' })).status).toBe(404);
+    } finally {
+      await third.stop();
     }
   });
 });
