@@ -38,7 +38,7 @@ export interface AppConfig {
   argon2: { memoryKib: number; timeCost: number; parallelism: number };
   loginThrottle: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockoutSeconds: number };
   /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */
-  devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; generatedKeyEncryptionKeyFile?: string };
+  devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; keyEncryptionKeyFile?: string; generatedKeyEncryptionKeyFile?: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

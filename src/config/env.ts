@@ -88,7 +88,7 @@ export class Env {
   @IsIn(['public', 'admin', 'off'], { message: 'must be one of public, admin, off' })
   DOCS_ACCESS: 'public' | 'admin' | 'off' = 'public';
 
-  /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM). Unset in development: generated into `DATA_DIR/key-encryption-key`. Required in production. */
+  /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM); every process on one database needs the same one, and a process whose key does not open the stored keys refuses to start. Unset in development: generated into `DATA_DIR/key-encryption-key`. Required in production. */
   @ValidateIf((env: Env) => isProduction(env) || env.KEY_ENCRYPTION_KEY !== undefined)
   @IsDefined({ message: 'is required when NODE_ENV=production' })
   @IsString({ message: 'must be a string' })

@@ -83,6 +83,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
   if (!keyEncryptionKey) {
     const secret = await readOrCreateSecret(dataDir, 'key-encryption-key', generateKeyEncryptionKey);
     keyEncryptionKey = secret.value;
+    devSecrets.keyEncryptionKeyFile = secret.file;
     if (secret.created) devSecrets.generatedKeyEncryptionKeyFile = secret.file;
   }
   if (env.PUBLIC_URL && !['', '/'].includes(new URL(env.PUBLIC_URL).pathname)) {

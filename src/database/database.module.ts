@@ -5,18 +5,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { createDataSource, runMigrations } from './data-source.js';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded.js';
 import { Database } from './database.js';
+import { describeDatabase } from './describe-database.js';
 
 const EMBEDDED_STORE = Symbol('EMBEDDED_STORE');
 
 /** `pg` connection settings of the database, for code that needs its own connection (LISTEN). */
 export const PG_CONNECTION = Symbol('PG_CONNECTION');
-
-/** Where the database is, for messages: host, port and name, never the password. */
-function describeDatabase(config: AppConfig): string {
-  if (!config.databaseUrl) return `the embedded store in ${config.dataDir}`;
-  const url = new URL(config.databaseUrl);
-  return `${url.hostname}:${url.port || 5432}${url.pathname}`;
-}
 
 /**
  * Owns the database for the process: starts the embedded store when no `DATABASE_URL`

@@ -3,11 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { messagePage } from '../oidc/interactions/pages.js';
-import { DEMO_ISSUER } from './demo-seeder.js';
+import { DEMO_ISSUER, DemoSeeder } from './demo-seeder.js';
 
 const COOKIE = 'portcullis.demo';
 
@@ -18,11 +16,14 @@ const COOKIE = 'portcullis.demo';
 @ApiExcludeController()
 @Controller()
 export class DemoController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly seeder: DemoSeeder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('demo-login')
   async login(@Res() res: Response): Promise<void> {
-    const clientId = await this.clientId();
+    const clientId = await this.seeder.clientId();
     if (!clientId)
       return void res
         .status(404)
@@ -66,7 +67,7 @@ export class DemoController {
         grant_type: 'authorization_code',
         code: query.code,
         redirect_uri: `${this.config.publicUrl}/demo-callback`,
-        client_id: (await this.clientId())!,
+        client_id: (await this.seeder.clientId())!,
         code_verifier: verifier,
       }),
     });
@@ -83,10 +84,5 @@ export class DemoController {
     res
       .type('html')
       .send(messagePage(branding, 'Signed in', 'Your ID token says, and then the userinfo endpoint:', { id_token: decodeJwt(body.id_token), userinfo }));
-  }
-
-  private async clientId(): Promise<string | undefined> {
-    if (this.config.nodeEnv !== 'development') return undefined;
-    return (await readFile(join(this.config.dataDir, 'demo-created'), 'utf8').catch(() => '')).trim() || undefined;
   }
 }

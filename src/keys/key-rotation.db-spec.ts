@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { holdTenantLock, untilWaiting } from '../../test/helpers/locks.js';
 import { issuerIdOf, newTenant, openStoreDb, type StoreDb } from '../../test/helpers/store-db.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
@@ -17,6 +18,7 @@ let s: StoreDb;
 let tenants: TenantsStore;
 let store: SigningKeysStore;
 let keys: KeysService;
+let metrics: Metrics;
 let issuerId: string;
 /** The tenant's first keys: `active` and `next`. */
 let first: { active: string; next: string };
@@ -25,7 +27,8 @@ beforeAll(async () => {
   s = await openStoreDb({ poolSize: 6 });
   tenants = new TenantsStore(s.db);
   store = new SigningKeysStore(s.db, s.box);
-  keys = new KeysService(store, tenants, new TenantChanges(s.db, tenants), new AuditTrail(s.db));
+  metrics = new Metrics();
+  keys = new KeysService(store, tenants, new TenantChanges(s.db, tenants), new AuditTrail(s.db), metrics);
 });
 afterAll(() => s?.close());
 beforeEach(async () => {
@@ -46,6 +49,9 @@ async function keysByStatus(): Promise<Record<'active' | 'next' | 'retired', str
 }
 const version = async () => (await tenants.find(issuerId))!.version;
 const rotationEvents = async () => (await new AuditTrail(s.db).list({ issuerId, action: 'key.rotated', limit: 10 })).length;
+/** Scheduled rotations this process has counted for /metrics, all tenants together. */
+const scheduledRotations = async () =>
+  (await metrics.registry.getSingleMetric('portcullis_key_rotations_total')!.get()).values.find((value) => value.labels.trigger === 'scheduled')?.value ?? 0;
 /** What the tenant's keys are after exactly one rotation of its first keys. */
 const rotatedOnce = () => ({ active: [first.next], next: [expect.not.stringMatching(`^(${first.active}|${first.next})$`)], retired: [first.active] });
 const untouched = () => ({ active: [first.active], next: [first.next], retired: [] });
@@ -78,6 +84,7 @@ describe('rotateIfDue', () => {
     await activatedDaysAgo(91);
     // Both rotations run into the tenant's lock before either may go on.
     const lock = await holdTenantLock(s.db, issuerId);
+    const counted = await scheduledRotations();
     const rotations = Promise.all([keys.rotateIfDue(issuerId), keys.rotateIfDue(issuerId)]);
     await untilWaiting(s.db, lock.pid, 2);
     await lock.release();
@@ -85,6 +92,8 @@ describe('rotateIfDue', () => {
     expect((await rotations).sort()).toEqual([false, true]);
     expect(await keysByStatus()).toEqual(rotatedOnce());
     expect(await rotationEvents()).toBe(1);
+    // The one rolled back is not counted as a rotation.
+    expect(await scheduledRotations()).toBe(counted + 1);
   });
 
   it('does not rotate a tenant whose rotation was turned off while it waited for the lock', async () => {

@@ -3,6 +3,7 @@ import { systemActor, type Actor } from '../stores/audit-events/actor.js';
 import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { AppError, ResourceNotFound, assertFound } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/http/pagination.js';
+import { Metrics, type RotationTrigger } from '../common/metrics/metrics.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { TenantsStore, type LockedTenant } from '../stores/tenants/tenants.store.js';
 import type { SigningAlg } from '../stores/tenants/tenant.js';
@@ -25,6 +26,7 @@ export class KeysService {
     private readonly tenants: TenantsStore,
     private readonly changes: TenantChanges,
     private readonly audit: AuditTrail,
+    private readonly metrics: Metrics,
   ) {}
 
   /** The tenant, or `ResourceNotFound`. */
@@ -69,7 +71,7 @@ export class KeysService {
   /** next → active, active → retired, and a new next key pre-published. */
   async rotate(issuerId: string, actor: Actor): Promise<KeyListDto> {
     const tenant = await this.tenant(issuerId);
-    await this.rotateNow(issuerId, await generateKeyMaterial(tenant.signingAlg), actor);
+    await this.rotateNow(issuerId, await generateKeyMaterial(tenant.signingAlg), actor, 'admin_api');
     return this.list(issuerId);
   }
 
@@ -81,7 +83,7 @@ export class KeysService {
     try {
       const tenant = await this.tenant(issuerId);
       const material = await generateKeyMaterial(tenant.signingAlg);
-      await this.rotateNow(issuerId, material, systemActor('key-rotation'), async ({ keyRotationDays }) => {
+      await this.rotateNow(issuerId, material, systemActor('key-rotation'), 'scheduled', async ({ keyRotationDays }) => {
         // The tenant row is locked by rotateNow: what is read here cannot change until commit.
         const active = await this.keys.findActive(issuerId);
         const ageMs = active?.activatedAt ? Date.now() - active.activatedAt.getTime() : 0;
@@ -95,7 +97,13 @@ export class KeysService {
     }
   }
 
-  private async rotateNow(issuerId: string, material: KeyMaterial, actor: Actor, precondition?: (tenant: LockedTenant) => Promise<void>): Promise<void> {
+  private async rotateNow(
+    issuerId: string,
+    material: KeyMaterial,
+    actor: Actor,
+    trigger: RotationTrigger,
+    precondition?: (tenant: LockedTenant) => Promise<void>,
+  ): Promise<void> {
     await this.changes.apply(issuerId, async () => {
       // Serialises rotations of one tenant across replicas.
       const tenant = assertFound(await this.tenants.lock(issuerId), 'tenant', issuerId);
@@ -110,6 +118,8 @@ export class KeysService {
         after: { next_kid: material.kid, alg: material.alg },
       });
     });
+    // Counted once committed: a rotation rolled back (not due after all, or failed) did not happen.
+    this.metrics.keyRotated(trigger);
   }
 
   /** Removes a retired key. The active and next keys cannot be removed: rotate first. */

@@ -8,6 +8,7 @@ import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { type TrustProxy } from '../common/http/client-address.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 import { loggableError } from '../database/database-errors.js';
@@ -19,6 +20,7 @@ import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.j
 import { DocumentCache } from './document-cache.js';
 import { brandingOf, type Branding } from './interactions/pages.js';
 import { auditSecurityEvents } from './hooks/security-events.js';
+import { countIssuedTokens } from './hooks/token-metrics.js';
 import { onEscapedError } from './oidc-provider-internals.js';
 import { createProvider } from './provider-factory.js';
 import { createAdapterClass } from './oidc-adapter.js';
@@ -70,6 +72,10 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly clientUrisAllowPrivate: boolean;
   private timer?: NodeJS.Timeout;
   private stopListening?: () => void;
+  /** Lookups since start (see ProviderCacheStats), counted in plain fields: a hit is on every public request's path. */
+  private hits = 0;
+  private misses = 0;
+  private evictions = 0;
 
   constructor(
     private readonly tenants: TenantsStore,
@@ -80,6 +86,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     private readonly box: SecretBox,
     private readonly signIn: SignIn,
     private readonly audit: AuditTrail,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicUrl = config.publicUrl;
@@ -87,8 +94,12 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     this.clientUrisAllowPrivate = config.clientUrisAllowPrivate;
     this.live = new LRUCache({
       max: config.providerCacheSize,
-      dispose: (_value, issuerId) => this.ready.delete(issuerId),
+      dispose: (_value, issuerId, reason) => {
+        this.ready.delete(issuerId);
+        if (reason === 'evict') this.evictions++;
+      },
     });
+    metrics.watchProviderCache(() => ({ entries: this.live.size, hits: this.hits, misses: this.misses, evictions: this.evictions }));
   }
 
   onModuleInit(): void {
@@ -107,14 +118,18 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
    * public request, which then costs no promise and no microtask.
    */
   peek(issuerId: string): LiveIssuer | undefined {
-    return this.ready.get(issuerId);
+    const issuer = this.ready.get(issuerId);
+    if (issuer) this.hits++;
+    return issuer;
   }
 
   /** The issuer's live provider, or null when it does not exist or is disabled. */
   async get(issuerId: string): Promise<LiveIssuer | null> {
     if (!ISSUER_ID_PATTERN.test(issuerId) || this.reserved.has(issuerId) || this.unknown.has(issuerId)) return null;
     let entry = this.live.get(issuerId);
-    if (!entry) {
+    if (entry) this.hits++;
+    else {
+      this.misses++;
       const built = this.build(issuerId);
       entry = built;
       this.live.set(issuerId, built);
@@ -177,6 +192,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       this.logger.error({ err: loggableError(error), req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
     });
     auditSecurityEvents(provider, issuerId, this.audit, this.logger);
+    countIssuedTokens(provider, this.metrics);
     // Errors that escaped oidc-provider's handler (see hooks/public-errors.ts); a listener also keeps Koa from printing them as text.
     onEscapedError(provider, (error, ctx) => {
       this.logger.error({ err: loggableError(error), req_id: ctx?.req?.id, issuer_id: issuerId }, 'provider error');

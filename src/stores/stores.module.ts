@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdminKeysStore } from './admin-keys/admin-keys.store.js';
 import { AuditTrail } from './audit-events/audit-trail.store.js';
 import { ClientsStore } from './clients/clients.store.js';
+import { KeyEncryptionKeyCheck } from './key-encryption-key-check.js';
 import { OidcPayloadsStore } from './oidc-payloads/oidc-payloads.store.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
 import { TenantChanges } from './tenants/tenant-changes.js';
@@ -13,7 +14,8 @@ const stores = [TenantsStore, TenantChanges, SigningKeysStore, ClientsStore, Use
 /**
  * The bottom layer: one store per table family, the only code that touches those tables, all
  * through the one `Database`. The engine and the admin API import this module; a store imports
- * nothing above it (the lint rules enforce it).
+ * nothing above it (the lint rules enforce it). At start, it checks that the key-encryption key
+ * opens what the stores hold.
  */
-@Module({ providers: stores, exports: stores })
+@Module({ providers: [...stores, KeyEncryptionKeyCheck], exports: stores })
 export class StoresModule {}

@@ -8,9 +8,9 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { TEST_ADMIN_KEY, TEST_KEK } from './test-secrets.js';
 
-export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz';
-export const TEST_KEK = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+export { TEST_ADMIN_KEY, TEST_KEK } from './test-secrets.js';
 
 export interface RunningApp {
   app: NestExpressApplication;

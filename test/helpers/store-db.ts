@@ -7,11 +7,15 @@ import { createDataSource, runMigrations } from '../../src/database/data-source.
 import { Database } from '../../src/database/database.js';
 import { TENANT_OPTION_DEFAULTS } from '../../src/stores/tenants/tenant.js';
 import { TenantsStore, type TenantOptions } from '../../src/stores/tenants/tenants.store.js';
+import { TEST_KEK } from './test-secrets.js';
 
 /** What store tests build stores from: the `Database` over the application's DataSource on the run's database, migrated. */
 export interface StoreDb {
   db: Database;
-  /** Under a random key: each test file seals and opens with its own. */
+  /**
+   * Under the run's one key-encryption key: the run's database is shared as one deployment's is,
+   * and an application booted on it refuses to start if what it holds opens under another key.
+   */
   box: SecretBox;
   close(): Promise<void>;
 }
@@ -24,7 +28,7 @@ export async function openStoreDb({ poolSize = 4 } = {}): Promise<StoreDb> {
   const config = { databaseUrl: inject('databaseUrl'), databasePoolSize: poolSize } as AppConfig;
   const dataSource = await createDataSource(config).initialize();
   await runMigrations(dataSource);
-  return { db: new Database(dataSource), box: new SecretBox(randomBytes(32)), close: () => dataSource.destroy() };
+  return { db: new Database(dataSource), box: new SecretBox(Buffer.from(TEST_KEK, 'hex')), close: () => dataSource.destroy() };
 }
 
 /** A random issuer id under `prefix`: test files share the run's database, so none of them reuses another's ids. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import { Metrics } from '../../common/metrics/metrics.js';
 import type { Actor } from '../../stores/audit-events/actor.js';
 import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
 import type { User } from '../../stores/users/user.js';
@@ -21,6 +22,7 @@ export class SignIn {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
+    private readonly metrics: Metrics,
   ) {}
 
   async attempt(issuerId: string, username: string, password: string, ip: string): Promise<SignInResult> {
@@ -31,6 +33,7 @@ export class SignIn {
     const actor: Actor = { type: 'end_user', id: name, name, ip };
     const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
     if (retryAfterSeconds > 0) {
+      this.metrics.signIn('locked');
       if (lockedNow)
         await this.audit.record(actor, {
           action: 'login.locked_out',
@@ -44,9 +47,11 @@ export class SignIn {
     const user = wellFormed ? await this.users.findForLogin(issuerId, username) : null;
     // A malformed name is refused without the hashing work: its shape says nothing about anyone.
     if (!wellFormed || !(await this.hasher.verify(user?.passwordHash ?? undefined, password)) || !user) {
+      this.metrics.signIn('invalid');
       await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
+    this.metrics.signIn('success');
     await this.throttle.succeeded(issuerId, username, ip);
     return { ok: true, user };
   }

@@ -96,6 +96,21 @@ export class AuditTrail {
     );
   }
 
+  /**
+   * The resource of the newest `action` at `issuerId` done by the system task `task`, or null:
+   * what a task did once is remembered with the data it did it to, not in a process's files.
+   */
+  async lastResourceBy(task: string, action: string, issuerId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ resource_id: string }>(
+      `SELECT resource_id FROM audit_events
+        WHERE issuer_id = $1 AND action = $2 AND actor_type = 'system' AND actor_id = $3
+        ORDER BY seq DESC
+        LIMIT 1`,
+      [issuerId, action, task],
+    );
+    return row?.resource_id ?? null;
+  }
+
   /** Newest first (keyset on the insertion sequence); `limit` rows at most. */
   list(filter: AuditEventFilter): Promise<AuditEventRow[]> {
     return this.db.query<AuditEventRow>(

@@ -53,6 +53,22 @@ export class SigningKeysStore {
     return rows.map((row) => JSON.parse(this.box.open(row.private_jwk, keyAad(tenantId, row.kid))) as JWK);
   }
 
+  /**
+   * Whether the key-encryption key opens the private keys stored here, judged on one row: all
+   * are sealed under the same key, so one tells for all, at the cost of a single read. True when
+   * none is stored.
+   */
+  async opensStoredKeys(): Promise<boolean> {
+    const [row] = await this.db.query<{ tenant_id: string; kid: string; private_jwk: string }>('SELECT tenant_id, kid, private_jwk FROM signing_keys LIMIT 1');
+    if (!row) return true;
+    try {
+      this.box.open(row.private_jwk, keyAad(row.tenant_id, row.kid));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** next → active, active → retired, in one statement each, inside the caller's transaction. */
   async promoteNext(tenantId: string): Promise<void> {
     await this.db.execute(`UPDATE signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'active'`, [tenantId]);
