@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback TCP relay in front of a server, which a test can cut and restore to play a
- * database outage without touching the database itself.
+ * database outage without touching the database itself, or point at another server.
  */
 export class TcpProxy {
   private server: Server;
   private readonly sockets = new Set<Socket>();
   private up = true;
 
-  private constructor(private readonly target: { host: string; port: number }) {
+  private constructor(private target: { host: string; port: number }) {
     this.server = createServer((client) => this.relay(client));
   }
 
@@ -33,6 +33,13 @@ export class TcpProxy {
 
   restore(): void {
     this.up = true;
+  }
+
+  /** Relays to another server from now on (one public address over successive processes); drops open connections. */
+  retarget(target: { host: string; port: number }): void {
+    this.cut();
+    this.target = target;
+    this.restore();
   }
 
   async close(): Promise<void> {
