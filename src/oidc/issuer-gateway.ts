@@ -76,7 +76,7 @@ export class IssuerGateway {
     this.registry
       .get(target.issuerId)
       .then((issuer) => (issuer ? this.serve(issuer, target, query, req, res) : next()))
-      .catch((error: unknown) => this.fail(req, res, error));
+      .catch((error: unknown) => this.fail(req, res, error, target));
   };
 
   /**
@@ -86,7 +86,7 @@ export class IssuerGateway {
   private serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): void {
     const started = performance.now();
     const family = DOCUMENTS.has(target.path) ? 'metadata' : 'protocol';
-    if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res);
+    if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res, target);
     this.limits
       .retryAfter(family, issuer, req)
       .then((seconds) => {
@@ -98,7 +98,7 @@ export class IssuerGateway {
           requestId(req, res),
         );
       })
-      .catch((error: unknown) => this.fail(req, res, error));
+      .catch((error: unknown) => this.fail(req, res, error, target));
   }
 
   private dispatch(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse, started: number): void {
@@ -137,11 +137,11 @@ export class IssuerGateway {
   }
 
   /** Runs `step`, turning a synchronous throw into the same 500 an asynchronous one gets. */
-  private attempt(step: () => void, req: Request, res: ServerResponse): void {
+  private attempt(step: () => void, req: Request, res: ServerResponse, target: Target): void {
     try {
       step();
     } catch (error) {
-      this.fail(req, res, error);
+      this.fail(req, res, error, target);
     }
   }
 
@@ -152,8 +152,10 @@ export class IssuerGateway {
   }
 
   /** The registry could not answer: a database failure gets its mapped answer (503 while it is out of reach), a bug 500. */
-  private fail(req: Request, res: ServerResponse, error: unknown): void {
+  private fail(req: Request, res: ServerResponse, error: unknown, target: Target): void {
     const id = requestId(req, res);
+    // Counted and logged like every answer: operators alert on the 5xx rate.
+    this.observe(req, res, publicRoute(target.path).label, performance.now());
     const problem = databaseProblem(error, 'protocol');
     if (problem) {
       if (problem.status >= 500) PinoLogger.root?.warn({ req_id: id, err: String(error) }, 'transient database failure');
@@ -177,6 +179,8 @@ export class IssuerGateway {
 
   /** Request log line and metrics once the response is out, which Nest's middleware would otherwise do. */
   private observe(req: Request, res: ServerResponse, routeLabel: string, started: number): void {
+    if (observed.has(res)) return;
+    observed.add(res);
     const originalUrl = req.url;
     res.once('finish', () => this.completed(req, res, routeLabel, started, originalUrl));
   }
@@ -199,6 +203,9 @@ export class IssuerGateway {
     }
   }
 }
+
+/** Responses whose completion is already observed: a failure after `dispatch` began is counted once. */
+const observed = new WeakSet<ServerResponse>();
 
 interface Target {
   issuerId: string;

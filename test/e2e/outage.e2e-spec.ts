@@ -34,6 +34,9 @@ describe('database outage', () => {
       });
     expect((await token()).status).toBe(200);
     const createdKey = (await api.post('/v1/admin-keys', { name: 'automation' })).body.key as string;
+    // Never requested, so not in memory: while the database is down it cannot be loaded.
+    const cold = randomIssuerId();
+    await api.post('/v1/tenants', { issuer_id: cold });
     const withKey = () => fetch(`${running.url}/v1/tenants`, { headers: { authorization: `Bearer ${createdKey}` } });
 
     await postgres.stop();
@@ -50,6 +53,10 @@ describe('database outage', () => {
     for (let retry = 0; retry < 4; retry++) expect((await withKey()).status).toBe(503);
     // What needs no database still works: the warm issuer's metadata.
     expect((await fetch(`${running.url}/${issuerId}/.well-known/openid-configuration`)).status).toBe(200);
+    // An issuer that cannot be loaded answers 503 too, and is counted like every answer (operators alert on the 5xx rate).
+    expect((await fetch(`${running.url}/${cold}/.well-known/openid-configuration`)).status).toBe(503);
+    const scrape = await (await fetch(`${running.url}/metrics`)).text();
+    expect(scrape.split('\n').filter((line) => line.startsWith('http_requests_total{') && line.includes('openid-configuration') && line.includes('status="503"'))).toHaveLength(1);
 
     await postgres.start();
     await eventually(async () => expect((await fetch(`${running.url}/readyz`)).status).toBe(200));
