@@ -56,7 +56,9 @@ describe('database outage', () => {
     // An issuer that cannot be loaded answers 503 too, and is counted like every answer (operators alert on the 5xx rate).
     expect((await fetch(`${running.url}/${cold}/.well-known/openid-configuration`)).status).toBe(503);
     const scrape = await (await fetch(`${running.url}/metrics`)).text();
-    expect(scrape.split('\n').filter((line) => line.startsWith('http_requests_total{') && line.includes('openid-configuration') && line.includes('status="503"'))).toHaveLength(1);
+    expect(
+      scrape.split('\n').filter((line) => line.startsWith('http_requests_total{') && line.includes('openid-configuration') && line.includes('status="503"')),
+    ).toHaveLength(1);
 
     await postgres.start();
     await eventually(async () => expect((await fetch(`${running.url}/readyz`)).status).toBe(200));
