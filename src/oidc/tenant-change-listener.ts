@@ -36,7 +36,10 @@ export class TenantChangeListener implements OnModuleInit, OnApplicationShutdown
     if (this.stopped) return;
     const client = new pg.Client({ ...this.connection, application_name: 'portcullis-listen' });
     client.on('notification', (message) => {
-      if (message.channel === TENANT_CHANGED_CHANNEL && message.payload) this.changes.announce(message.payload);
+      if (message.channel !== TENANT_CHANGED_CHANNEL || !message.payload) return;
+      const [issuerId, origin] = message.payload.split(' ');
+      // This process announced its own change at commit already; hearing it again would drop the issuer it has just rebuilt.
+      if (origin !== this.changes.origin) this.changes.announce(issuerId);
     });
     client.on('error', (error) => this.reconnect(client, error));
     client.on('end', () => this.reconnect(client));

@@ -36,7 +36,8 @@ beforeAll(async () => {
   transfer = services.get(TenantTransferService);
   services.get(TenantChanges).onChange((issuerId) => announced.push(issuerId));
   observer = await ownConnection();
-  observer.on('notification', (message) => notified.push(message.payload ?? ''));
+  // The payload is `issuer_id origin`: the issuer is what matters here.
+  observer.on('notification', (message) => notified.push((message.payload ?? '').split(' ')[0]));
   await observer.query(`LISTEN ${TENANT_CHANGED_CHANNEL}`);
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { freePort, startApp, TEST_ADMIN_KEY, TEST_KEK, type RunningApp } from '../helpers/app.js';
+import { TENANT_CHANGED_CHANNEL, TenantChanges } from '../../src/stores/tenants/tenant-changes.js';
 import { query } from '../helpers/db.js';
 import { spawnPortcullis, type PortcullisProcess } from '../helpers/process.js';
 import { createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
@@ -54,6 +55,28 @@ describe('replicas on one database', () => {
     const elapsed = await within(2_000, async () => (await jwksAt(bUrl, issuerId)).keys[0].kid === rotated[0].kid);
     console.info(`key rotation in force on the other replica after ${elapsed.toFixed(0)} ms`);
     expect((await jwksAt(bUrl, issuerId)).keys.map((k) => k.kid)).toEqual(rotated.map((k: { kid: string }) => k.kid));
+  });
+
+  it('a replica drops its issuer for another replica’s notification, not for its own heard back (it announced that at commit)', async () => {
+    const misses = async () => {
+      const scrape = await (await fetch(`${a.url}/metrics`)).text();
+      return Number(/^portcullis_provider_cache_misses_total (\d+)/m.exec(scrape)?.[1]);
+    };
+    const notify = (payload: string) => query(inject('databaseUrl'), 'SELECT pg_notify($1, $2)', [TENANT_CHANGED_CHANNEL, payload]);
+    const { issuerId } = await createTenant(a.url);
+    await jwksAt(a.url, issuerId);
+    const before = await misses();
+
+    await notify(`${issuerId} ${a.app.get(TenantChanges).origin}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await jwksAt(a.url, issuerId);
+    expect(await misses(), 'its own notice dropped the issuer it had built').toBe(before);
+
+    await notify(`${issuerId} another-replica`);
+    await within(2_000, async () => {
+      await jwksAt(a.url, issuerId);
+      return (await misses()) === before + 1;
+    });
   });
 
   it('a tenant disabled through one replica answers 404 on the other within 2 s', async () => {

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Database } from '../../database/database.js';
 import { TenantsStore } from './tenants.store.js';
 
-/** The PostgreSQL NOTIFY channel that tells every replica an issuer changed; the payload is its issuer_id. */
+/**
+ * The PostgreSQL NOTIFY channel that tells every replica an issuer changed. The payload is the
+ * issuer_id, a space, and the sending process's `origin` (issuer ids hold no spaces).
+ */
 export const TENANT_CHANGED_CHANNEL = 'portcullis_tenant_changed';
 
 /**
@@ -16,6 +20,8 @@ export const TENANT_CHANGED_CHANNEL = 'portcullis_tenant_changed';
 @Injectable()
 export class TenantChanges {
   private readonly events = new EventEmitter();
+  /** This process, in the NOTIFY it sends: its own notice comes back to it, and is not news. */
+  readonly origin = randomUUID();
 
   constructor(
     private readonly db: Database,
@@ -28,7 +34,7 @@ export class TenantChanges {
     return this.db.transaction(async () => {
       const value = await work();
       await this.tenants.bumpVersion(issuerId);
-      await this.db.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED_CHANNEL, issuerId]);
+      await this.db.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED_CHANNEL, `${issuerId} ${this.origin}`]);
       this.db.afterCommit(() => this.announce(issuerId));
       return value;
     });
