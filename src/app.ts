@@ -11,6 +11,7 @@ import { guardPages } from './common/http/page-headers.js';
 import { assignRequestId } from './common/http/request-id.js';
 import { strictTransportSecurity } from './common/http/strict-transport-security.js';
 import { IssuerGateway } from './oidc/issuer-gateway.js';
+import { ReadinessCheck } from './health/readiness.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument, serveOpenApiDocument } from './openapi.js';
@@ -45,6 +46,17 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.trustProxy);
   serveDocumentation(app, config);
   return app;
+}
+
+/**
+ * The first step of a graceful shutdown, while the listener stays open: `/readyz` answers 503, so
+ * balancers that follow it stop sending requests here, and every answer from now on ends its
+ * connection, so a kept-alive connection closes on our side right after a response, never while
+ * a balancer may be sending its next request on it.
+ */
+export function stopServing(app: NestExpressApplication): void {
+  app.get(ReadinessCheck).shutDown();
+  app.getHttpServer().prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'));
 }
 
 /**

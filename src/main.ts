@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
   // Loaded only once the configuration is known good: a bad variable is reported in
   // milliseconds, without the application's modules (and their warnings) loading first.
-  const { createApp } = await import('./app.js');
+  const { createApp, stopServing } = await import('./app.js');
   const app = await createApp(config);
   const logger = new Logger('Main');
   await app.listen(config.port, config.host);
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: draining in-flight requests, then closing the database`);
+    // Readiness first: balancers stop sending requests while the listener still takes what they send until they notice.
+    stopServing(app);
+    logger.log(`${signal}: not ready; serving ${config.shutdownDelayMs} ms more, then draining in-flight requests and closing the database`);
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     // A stuck connection must not keep the pod from terminating.
     const deadline = setTimeout(() => {
       logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);

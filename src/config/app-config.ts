@@ -22,6 +22,7 @@ export interface AppConfig {
   keyEncryptionKey: Buffer;
   logLevel: string;
   bodyLimitBytes: number;
+  shutdownDelayMs: number;
   shutdownTimeoutMs: number;
   /** Wrong admin keys allowed per client address within the admin-auth window (15 minutes). */
   adminAuthMaxFailuresPerIp: number;

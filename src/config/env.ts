@@ -106,7 +106,16 @@ export class Env {
   @IntBetween(1024, 67108864)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 
-  /** Longest wait for in-flight requests after SIGTERM before the process exits anyway, in milliseconds. Default `10000`. */
+  /**
+   * After SIGTERM, how long the process keeps serving with `/readyz` at 503 before it stops accepting connections, in milliseconds, so that
+   * load balancers stop sending requests first (answers meanwhile carry `Connection: close`). Set it above the time your balancer takes to stop
+   * routing to a terminating process: a few seconds for a Kubernetes Service's endpoints to reach kube-proxy and ingresses, a health check's
+   * interval × unhealthy threshold for a balancer that follows `/readyz`. Default `0`.
+   */
+  @IntBetween(0, 600000)
+  SHUTDOWN_DELAY_MS: number = 0;
+
+  /** Longest wait for in-flight requests once the listener is closed (after `SHUTDOWN_DELAY_MS`) before the process exits anyway, in milliseconds. Default `10000`. */
   @IntBetween(0, 600000)
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
 

@@ -123,6 +123,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     keyEncryptionKey: kek,
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     adminAuthMaxFailuresPerIp: env.ADMIN_AUTH_MAX_FAILURES_PER_IP,
     metricsAccess: env.METRICS_ACCESS,

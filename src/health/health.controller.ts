@@ -33,7 +33,7 @@ export class HealthController {
   async readyz(@Res({ passthrough: true }) res: Response): Promise<Readiness & { status: string }> {
     const readiness = await this.readiness.check();
     if (!readiness.ready) res.status(503).set('Retry-After', '5');
-    return { status: readiness.ready ? 'ok' : 'unavailable', ...readiness };
+    return { status: readiness.ready ? 'ok' : this.readiness.shuttingDown ? 'shutting_down' : 'unavailable', ...readiness };
   }
 
   @Get('metrics')

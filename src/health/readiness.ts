@@ -10,12 +10,25 @@ export interface Readiness {
 /** Longest a readiness probe waits for the database: below Kubernetes' default probe timeout budget. */
 const READINESS_TIMEOUT_MS = 2_000;
 
-/** Whether this process can serve: the database answers and every migration it knows is applied. */
+/**
+ * Whether this process can serve: it is not shutting down, the database answers and every
+ * migration it knows is applied.
+ */
 @Injectable()
 export class ReadinessCheck {
   private readonly expected = migrations.map((migration) => migration.name);
+  private stopping = false;
 
   constructor(private readonly db: Database) {}
+
+  /** Set on SIGTERM, before the listener closes: load balancers see 503 and stop sending requests here while it still serves. */
+  get shuttingDown(): boolean {
+    return this.stopping;
+  }
+
+  shutDown(): void {
+    this.stopping = true;
+  }
 
   async check(): Promise<Readiness> {
     let applied: Set<string>;
@@ -26,7 +39,7 @@ export class ReadinessCheck {
       return { ready: false, checks: { database: 'down', migrations: 'unknown' } };
     }
     const pending = this.expected.some((name) => !applied.has(name));
-    return { ready: !pending, checks: { database: 'up', migrations: pending ? 'pending' : 'applied' } };
+    return { ready: !pending && !this.stopping, checks: { database: 'up', migrations: pending ? 'pending' : 'applied' } };
   }
 }
 

@@ -7,6 +7,7 @@ import { adminApi, randomIssuerId } from '../helpers/admin-api.js';
 import { tempDir, TEST_ADMIN_KEY, TEST_KEK } from '../helpers/app.js';
 import { createDatabase, dropDatabase, query } from '../helpers/db.js';
 import { spawnPortcullis } from '../helpers/process.js';
+import { eventually } from '../helpers/eventually.js';
 
 /** The process as operators run it: built `dist/src/main.js`, configured by environment only. */
 describe('the portcullis process', () => {
@@ -156,6 +157,30 @@ describe('the portcullis process', () => {
       expect(await proc.exited).toEqual({ code: 0, signal: null });
       const rows = await query(databaseUrl, 'SELECT issuer_id FROM tenants WHERE issuer_id = $1', [issuerId]);
       expect(rows).toHaveLength(1);
+    });
+    it('with SHUTDOWN_DELAY_MS, SIGTERM first turns /readyz to 503 while it still serves, each answer closing its connection; then it stops accepting', async () => {
+      const proc = spawnPortcullis({ ...productionEnv(), SHUTDOWN_DELAY_MS: '4000' });
+      const url = await proc.listening;
+      const ready = await fetch(`${url}/readyz`);
+      expect([ready.status, ready.headers.get('connection')]).toEqual([200, 'keep-alive']);
+
+      proc.child.kill('SIGTERM');
+      await proc.waitForLine(/SIGTERM: not ready; serving 4000 ms more/, 5_000);
+      const readyz = await fetch(`${url}/readyz`);
+      expect([readyz.status, readyz.headers.get('connection'), readyz.headers.get('retry-after')]).toEqual([503, 'close', '5']);
+      expect(await readyz.json()).toEqual({ status: 'shutting_down', ready: false, checks: { database: 'up', migrations: 'applied' } });
+      // Still served, by Nest and by the issuer gateway alike, each on a connection that then ends.
+      for (const [path, status] of [
+        ['/healthz', 200],
+        [`/${randomIssuerId()}/jwks.json`, 404],
+      ] as const) {
+        const res = await fetch(`${url}${path}`);
+        await res.arrayBuffer();
+        expect([res.status, res.headers.get('connection')]).toEqual([status, 'close']);
+      }
+
+      await eventually(() => expect(fetch(`${url}/healthz`)).rejects.toThrow(), 10_000);
+      expect(await proc.exited).toEqual({ code: 0, signal: null });
     });
   });
 

@@ -3,18 +3,9 @@ import { adminApi } from '../helpers/admin-api.js';
 import { freePort, startApp, TEST_ADMIN_KEY, TEST_KEK, type RunningApp } from '../helpers/app.js';
 import { TENANT_CHANGED_CHANNEL, TenantChanges } from '../../src/stores/tenants/tenant-changes.js';
 import { query } from '../helpers/db.js';
+import { within } from '../helpers/eventually.js';
 import { spawnPortcullis, type PortcullisProcess } from '../helpers/process.js';
 import { createClient, createTenant, discover, oauthErrorOf, oidc } from '../helpers/rp.js';
-
-/** Polls `check` every 25 ms until it passes; returns how long that took. Fails after `ms`. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < ms) {
-    if (await check()) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`not in force within ${ms} ms`);
-}
 
 /** Two replicas on one database: this process and a separately started one, behind one PUBLIC_URL. */
 describe('replicas on one database', () => {

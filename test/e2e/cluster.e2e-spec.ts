@@ -1,0 +1,288 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { adminApi } from '../helpers/admin-api.js';
+import { UserAgent } from '../helpers/browserless.js';
+import { Cluster, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS, type Backend, type Routed } from '../helpers/cluster.js';
+import { createDatabase, dropDatabase, query } from '../helpers/db.js';
+import { within } from '../helpers/eventually.js';
+import { runLoad } from '../helpers/load.js';
+import { authorizationRequest, createClient, createTenant, discover, oidc } from '../helpers/rp.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { migrations } from '../../src/database/migrations/index.js';
+
+const REDIRECT = 'https://rp.example.com/cb';
+const LOGOUT_REDIRECT = 'https://rp.example.com/signed-out';
+const USER = { username: 'jane', password: 'correct horse battery staple' };
+const EXITED_CLEANLY = { code: 0, signal: null };
+
+/** Serving after SIGTERM with /readyz at 503: twice the longest the balancer can take to notice (a period, then a probe that times out). */
+const SHUTDOWN_DELAY_MS = String(2 * (PROBE_INTERVAL_MS + PROBE_TIMEOUT_MS));
+
+/** An issuer with a user, a browser client and a machine client, all made through the balancer. */
+async function provision(cluster: Cluster) {
+  const { issuerId, issuer } = await createTenant(cluster.url, { signing_alg: 'ES256' });
+  const user = await adminApi(cluster.url).post(`/v1/tenants/${issuerId}/users`, USER);
+  expect(user.status).toBe(201);
+  const browser = await createClient(cluster.url, issuerId, {
+    redirect_uris: [REDIRECT],
+    post_logout_redirect_uris: [LOGOUT_REDIRECT],
+    grant_types: ['authorization_code', 'refresh_token'],
+    scope: 'openid offline_access',
+  });
+  const machine = await createClient(cluster.url, issuerId, { grant_types: ['client_credentials'] });
+  return {
+    issuerId,
+    issuer,
+    machine,
+    browserRp: await discover(issuer, browser.clientId, oidc.ClientSecretBasic(browser.clientSecret)),
+    machineRp: await discover(issuer, machine.clientId, oidc.ClientSecretBasic(machine.clientSecret)),
+  };
+}
+type Fixture = Awaited<ReturnType<typeof provision>>;
+
+/** A sign-in as a browser makes it (pages, form posts, redirects), then the code redeemed. */
+async function signIn(cluster: Cluster, fx: Fixture, params: Record<string, string> = {}) {
+  const agent = new UserAgent(cluster.url);
+  const { url, checks } = await authorizationRequest(fx.browserRp, REDIRECT, params);
+  const tokens = await oidc.authorizationCodeGrant(fx.browserRp, await agent.authorize(url, USER), checks);
+  return { agent, tokens };
+}
+
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+
+const tokenRequest = (base: string, fx: Fixture, secret = fx.machine.clientSecret!) =>
+  fetch(`${base}/${fx.issuerId}/token`, {
+    method: 'POST',
+    headers: { authorization: basic(fx.machine.clientId, secret), 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+
+/** The JSON body of a 200; any other answer fails the operation. */
+async function expectOk<T>(res: Response, what: string): Promise<T> {
+  if (res.status !== 200) throw new Error(`${what} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * The bounded mixed load, one operation after another: discovery, client_credentials,
+ * introspection and a whole sign-in through the ingress (openid-client and a browserless user
+ * agent, on PUBLIC_URL), and discovery, client_credentials and introspection over connections
+ * through the Service that a client keeps alive.
+ */
+async function mixedOperation(cluster: Cluster, fx: Fixture, n: number, sent: { service: number }): Promise<void> {
+  switch (n % 6) {
+    case 0: {
+      const document = await expectOk<{ issuer: string }>(await fetch(`${fx.issuer}/.well-known/openid-configuration`), 'discovery');
+      if (document.issuer !== fx.issuer) throw new Error('discovery names another issuer');
+      return;
+    }
+    case 1:
+      await oidc.clientCredentialsGrant(fx.machineRp);
+      return;
+    case 2: {
+      const { access_token } = await oidc.clientCredentialsGrant(fx.machineRp);
+      if (!(await oidc.tokenIntrospection(fx.machineRp, access_token)).active) throw new Error('a fresh token introspected inactive');
+      return;
+    }
+    case 3:
+      await signIn(cluster, fx);
+      return;
+    case 4: {
+      sent.service++;
+      const document = await expectOk<{ issuer: string }>(
+        await fetch(`${cluster.serviceUrl}/${fx.issuerId}/.well-known/openid-configuration`),
+        'discovery (service)',
+      );
+      if (document.issuer !== fx.issuer) throw new Error('discovery names another issuer');
+      return;
+    }
+    default: {
+      sent.service += 2;
+      const { access_token } = await expectOk<{ access_token: string }>(await tokenRequest(cluster.serviceUrl, fx), 'token (service)');
+      const introspection = await fetch(`${cluster.serviceUrl}/${fx.issuerId}/introspect`, {
+        method: 'POST',
+        headers: { authorization: basic(fx.machine.clientId, fx.machine.clientSecret!), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: access_token }).toString(),
+      });
+      if (!(await expectOk<{ active: boolean }>(introspection, 'introspection (service)')).active) throw new Error('a fresh token introspected inactive');
+    }
+  }
+}
+
+/** What went wrong between the balancer and the processes: a request without a good answer, a connection refused or cut. */
+const failedRouting = (routed: Routed[]) => routed.filter((r) => r.error || (r.via === 'http' && (r.status === undefined || r.status >= 500)));
+
+/** Portcullis as Kubernetes runs it: several processes on one PostgreSQL, behind a balancer that follows /readyz. */
+describe('processes behind a readiness-following balancer', () => {
+  let databaseUrl: string | undefined;
+  let cluster: Cluster | undefined;
+  let pgLink: TcpProxy | undefined;
+
+  afterEach(async () => {
+    await cluster?.close();
+    await pgLink?.close();
+    if (databaseUrl) await dropDatabase(databaseUrl);
+    cluster = pgLink = databaseUrl = undefined;
+  });
+
+  it('four processes started at once on an empty database apply each migration once and all become ready', { timeout: 120_000 }, async () => {
+    databaseUrl = await createDatabase('portcullis_cluster');
+    expect(await query(databaseUrl, `SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public'`)).toEqual([{ tables: 0 }]);
+
+    cluster = await Cluster.start({ databaseUrl, size: 4 });
+
+    expect(cluster.backends.map((backend) => [backend.name, backend.ready, backend.process.child.exitCode])).toEqual([
+      ['p1', true, null],
+      ['p2', true, null],
+      ['p3', true, null],
+      ['p4', true, null],
+    ]);
+    const applied = await query<{ name: string; times: number }>(databaseUrl, 'SELECT name, count(*)::int AS times FROM schema_migrations GROUP BY name');
+    expect(applied.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      migrations.map((migration) => ({ name: migration.name, times: 1 })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    for (const backend of cluster.backends) {
+      expect(await (await fetch(`${backend.url}/readyz`)).json()).toEqual({ status: 'ok', ready: true, checks: { database: 'up', migrations: 'applied' } });
+    }
+  });
+
+  it('a sign-in, refresh, userinfo and logout spread over three processes work; a change through one is in force on all within 2 s', async () => {
+    databaseUrl = await createDatabase('portcullis_cluster');
+    cluster = await Cluster.start({ databaseUrl, size: 3 });
+    const fx = await provision(cluster);
+
+    const from = cluster.routed.length;
+    const { agent, tokens } = await signIn(cluster, fx, { scope: 'openid offline_access', prompt: 'consent' });
+    const refreshed = await oidc.refreshTokenGrant(fx.browserRp, tokens.refresh_token!);
+    const sub = tokens.claims()!.sub;
+    expect(refreshed.claims()!.sub).toBe(sub);
+    expect(await oidc.fetchUserInfo(fx.browserRp, refreshed.access_token, sub)).toEqual({ sub });
+    const endSession = oidc.buildEndSessionUrl(fx.browserRp, { id_token_hint: refreshed.id_token!, post_logout_redirect_uri: LOGOUT_REDIRECT, state: 'bye' });
+    const confirm = await ((await agent.follow(await agent.get(endSession))) as Response).text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(confirm)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm)![1];
+    const done = (await agent.follow(await agent.post(action, { xsrf, logout: 'yes' }))) as URL;
+    expect(`${done.origin}${done.pathname}?state=${done.searchParams.get('state')}`).toBe(`${LOGOUT_REDIRECT}?state=bye`);
+    const silent = await authorizationRequest(fx.browserRp, REDIRECT, { prompt: 'none' });
+    expect(((await agent.follow(await agent.get(silent.url))) as URL).searchParams.get('error')).toBe('login_required');
+
+    const flow = cluster.routed.slice(from);
+    expect(new Set(flow.map((routed) => routed.backend))).toEqual(new Set(['p1', 'p2', 'p3']));
+    expect(failedRouting(flow)).toEqual([]);
+
+    // Changes made through p1, watched on p2 and p3 directly.
+    const [p1, ...others] = cluster.backends;
+    const onAll = async (what: string, check: (backend: Backend) => Promise<boolean>) => {
+      const elapsed = await within(2_000, async () => (await Promise.all(others.map(check))).every(Boolean));
+      console.info(`${what}: in force on every other process after ${elapsed.toFixed(0)} ms`);
+    };
+    const fresh = (await adminApi(p1.url).post(`/v1/tenants/${fx.issuerId}/clients/${fx.machine.clientId}/secret`)).body.client_secret as string;
+    await onAll(
+      'client secret rotated',
+      async ({ url }) => (await tokenRequest(url, fx)).status === 401 && (await tokenRequest(url, fx, fresh)).status === 200,
+    );
+    const rotated = (await adminApi(p1.url).post(`/v1/tenants/${fx.issuerId}/keys/rotate`)).body.items as { kid: string }[];
+    const jwks = async (url: string) => ((await (await fetch(`${url}/${fx.issuerId}/jwks.json`)).json()) as { keys: { kid: string }[] }).keys;
+    await onAll('signing key rotated', async ({ url }) => (await jwks(url))[0].kid === rotated[0].kid);
+    expect((await adminApi(p1.url).patch(`/v1/tenants/${fx.issuerId}`, { enabled: false })).status).toBe(200);
+    await onAll('tenant disabled', async ({ url }) => (await fetch(`${url}/${fx.issuerId}/.well-known/openid-configuration`)).status === 404);
+  });
+
+  it('a rolling restart under a mixed load loses no request', { timeout: 180_000 }, async () => {
+    databaseUrl = await createDatabase('portcullis_cluster');
+    cluster = await Cluster.start({ databaseUrl, size: 3, env: { SHUTDOWN_DELAY_MS } });
+    const fx = await provision(cluster);
+    const from = cluster.routed.length;
+    const sent = { service: 0 };
+    let restarted!: () => void;
+    const load = runLoad({ workers: 8, maxOperations: 20_000, maxMs: 150_000, stop: new Promise<void>((resolve) => (restarted = resolve)) }, (n) =>
+      mixedOperation(cluster!, fx, n, sent),
+    );
+
+    // As a Deployment rolls (maxSurge 1, maxUnavailable 0): a new process, ready, then one old one stopped.
+    const exits = [];
+    for (const old of [...cluster.backends]) {
+      await cluster.add();
+      exits.push(await cluster.stop(old));
+    }
+    restarted();
+    const { operations, failures } = await load;
+
+    const routed = cluster.routed.slice(from);
+    const failed = failedRouting(routed);
+    const requests = routed.filter((r) => r.via === 'http').length;
+    const connections = routed.length - requests;
+    console.info(
+      `rolling restart: ${operations} operations (${failures.length} failed); ${requests} requests through the ingress and ${sent.service} over ` +
+        `${connections} connections through the service (${failed.length} failed)`,
+    );
+    expect(failures).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(exits).toEqual([EXITED_CLEANLY, EXITED_CLEANLY, EXITED_CLEANLY]);
+    // Every process, old and new, took its share, and the balancer always had a ready one.
+    expect(new Set(routed.map((request) => request.backend))).toEqual(new Set(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']));
+    expect(routed.filter((request) => request.failOpen)).toEqual([]);
+  });
+
+  it('a database outage under load: 503 temporarily_unavailable everywhere, no crash, every process back within 5 s', { timeout: 120_000 }, async () => {
+    databaseUrl = await createDatabase('portcullis_cluster');
+    const direct = new URL(databaseUrl);
+    pgLink = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
+    const viaLink = new URL(databaseUrl);
+    viaLink.hostname = '127.0.0.1';
+    viaLink.port = String(pgLink.port);
+    cluster = await Cluster.start({ databaseUrl: viaLink.toString(), size: 3 });
+    const fx = await provision(cluster);
+    const from = cluster.routed.length;
+
+    // Token requests (which need the database) and discovery; a 503 must say when to retry, and the client backs off a little.
+    const answered = { ok: 0, unavailable: 0 };
+    let over!: () => void;
+    const load = runLoad({ workers: 4, maxOperations: 20_000, maxMs: 90_000, stop: new Promise<void>((resolve) => (over = resolve)) }, async (n) => {
+      const res = n % 2 ? await tokenRequest(cluster!.url, fx) : await fetch(`${fx.issuer}/.well-known/openid-configuration`);
+      const body = (await res.json()) as { error?: string };
+      if (res.status === 200) {
+        answered.ok++;
+      } else if (res.status === 503 && res.headers.get('retry-after') === '5' && body.error === 'temporarily_unavailable') {
+        answered.unavailable++;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } else {
+        throw new Error(`${res.status} ${JSON.stringify(body)}`);
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    pgLink.cut();
+    const cutAt = performance.now();
+    for (const backend of cluster.backends) {
+      await within(10_000, async () => (await fetch(`${backend.url}/readyz`)).status === 503);
+      const readyz = await fetch(`${backend.url}/readyz`);
+      expect(readyz.headers.get('retry-after')).toBe('5');
+      expect(await readyz.json()).toEqual({ status: 'unavailable', ready: false, checks: { database: 'down', migrations: 'unknown' } });
+      const token = await tokenRequest(backend.url, fx);
+      expect(token.status).toBe(503);
+      expect(token.headers.get('retry-after')).toBe('5');
+      expect(await token.json()).toEqual({ error: 'temporarily_unavailable', error_description: expect.any(String) });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10_000 - (performance.now() - cutAt)));
+    pgLink.restore();
+    const recovery = await within(5_000, async () =>
+      (
+        await Promise.all(
+          cluster!.backends.map(async ({ url }) => (await fetch(`${url}/readyz`)).status === 200 && (await tokenRequest(url, fx)).status === 200),
+        )
+      ).every(Boolean),
+    );
+    over();
+    const { operations, failures } = await load;
+
+    console.info(
+      `database outage: ${operations} operations (${answered.ok} answered 200, ${answered.unavailable} 503); all back ${recovery.toFixed(0)} ms after reconnection`,
+    );
+    expect(failures).toEqual([]);
+    expect(answered.unavailable).toBeGreaterThan(0);
+    // The balancer got an answer every time: the processes' own 200s and 503s, never a 502 or a cut connection.
+    expect(cluster.routed.slice(from).filter((routed) => routed.error || (routed.status !== 200 && routed.status !== 503))).toEqual([]);
+    // Nothing crashed: each process still runs, and stops cleanly.
+    for (const backend of [...cluster.backends]) expect(await cluster.stop(backend)).toEqual(EXITED_CLEANLY);
+  });
+});
