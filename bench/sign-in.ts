@@ -1,0 +1,57 @@
+/**
+ * Password sign-ins over HTTP, shared by `npm run bench:logins` and `npm run bench:pod`: a tenant
+ * with one user and a code-flow client, the whole code flow (authorize, sign-in page, password,
+ * consent, code exchange with PKCE), and the rotating refresh grant.
+ */
+import { createHash } from 'node:crypto';
+import { admin } from './harness.js';
+import { UserAgent } from '../test/helpers/browserless.js';
+
+const REDIRECT = 'https://rp.example.com/cb';
+const USER = { username: 'bench', password: 'bench password 123' };
+const VERIFIER = 'v'.repeat(43);
+
+export interface SignIns {
+  /** One whole sign-in; returns the refresh token it ends with. */
+  signIn: () => Promise<string>;
+  /** One refresh grant; returns the next refresh token. */
+  refresh: (refreshToken: string) => Promise<string>;
+}
+
+/** Creates the tenant `issuerId` with the user and the client on the Portcullis at `base`. */
+export async function setUpSignIns(base: string, issuerId: string): Promise<SignIns> {
+  await admin(base, 'POST', '/v1/tenants', { issuer_id: issuerId });
+  await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, USER);
+  const client = await admin(base, 'POST', `/v1/tenants/${issuerId}/clients`, {
+    redirect_uris: [REDIRECT],
+    grant_types: ['authorization_code', 'refresh_token'],
+    scope: 'openid offline_access',
+  });
+  const basic = `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`;
+  const token = async (body: Record<string, string>) => {
+    const res = await fetch(`${base}/${issuerId}/token`, {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+    });
+    if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { refresh_token: string }).refresh_token;
+  };
+  return {
+    signIn: async () => {
+      const url = new URL(`${base}/${issuerId}/authorize`);
+      url.search = new URLSearchParams({
+        client_id: client.client_id,
+        response_type: 'code',
+        redirect_uri: REDIRECT,
+        scope: 'openid offline_access',
+        prompt: 'consent',
+        code_challenge: createHash('sha256').update(VERIFIER).digest('base64url'),
+        code_challenge_method: 'S256',
+      }).toString();
+      const callback = await new UserAgent(base).authorize(url, USER);
+      return token({ grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: REDIRECT, code_verifier: VERIFIER });
+    },
+    refresh: (refreshToken) => token({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+  };
+}
