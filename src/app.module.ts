@@ -24,6 +24,15 @@ import { AdminKeysModule } from './admin-keys/admin-keys.module.js';
 import { ProviderCheckModule } from './provider-check/provider-check.module.js';
 import { TenantTransferModule } from './tenant-transfer/tenant-transfer.module.js';
 
+/** What every module stands on (configuration, logger, database, encryption at rest, rate-limit store): the application's, and a test context's. */
+export const platformModules = (config: AppConfig) => [
+  ConfigModule.forRoot(config),
+  LoggerModule.forRoot(loggerOptions(config)),
+  DatabaseModule,
+  CryptoModule,
+  RateLimitsModule,
+];
+
 @Module({})
 export class AppModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -32,11 +41,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
-        DatabaseModule,
-        CryptoModule,
-        RateLimitsModule,
+        ...platformModules(config),
         AuditModule,
         AdminKeysModule,
         HealthModule,

@@ -7,6 +7,7 @@ import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { OidcPayloadsStore, type StoredSession } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { ListSessionsQueryDto, SessionDto } from './dto/session.dto.js';
+import { textOf } from '../common/validation/text.js';
 
 /** End-user sessions of an issuer, as oidc-provider stores them. */
 @Injectable()
@@ -40,7 +41,7 @@ export class SessionsService {
 function toDto({ uid, payload, expiresAt }: StoredSession): SessionDto {
   return {
     session_id: uid,
-    user_id: typeof payload.accountId === 'string' ? payload.accountId : '',
+    user_id: textOf(payload.accountId),
     client_ids: Object.keys(payload.authorizations ?? {}),
     signed_in_at: new Date(Number(payload.loginTs ?? 0) * 1000).toISOString(),
     expires_at: expiresAt ? new Date(expiresAt).toISOString() : null,

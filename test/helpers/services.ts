@@ -1,15 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { inject } from 'vitest';
 import { AdminKeysModule } from '../../src/admin-keys/admin-keys.module.js';
-import { CryptoModule } from '../../src/common/crypto/crypto.module.js';
-import { loggerOptions } from '../../src/common/http/logger-options.js';
-import { RateLimitsModule } from '../../src/common/rate-limits/rate-limits.module.js';
-import { ConfigModule } from '../../src/config/config.module.js';
+import { platformModules } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DatabaseModule } from '../../src/database/database.module.js';
 import { TenantTransferModule } from '../../src/tenant-transfer/tenant-transfer.module.js';
 import { TEST_ADMIN_KEY, TEST_KEK, tempDir } from './app.js';
 
@@ -32,15 +27,7 @@ export async function openServices(): Promise<INestApplicationContext> {
   });
   const services = {
     module: class ServicesModule {},
-    imports: [
-      ConfigModule.forRoot(config),
-      LoggerModule.forRoot(loggerOptions(config)),
-      DatabaseModule,
-      CryptoModule,
-      RateLimitsModule,
-      AdminKeysModule,
-      TenantTransferModule,
-    ],
+    imports: [...platformModules(config), AdminKeysModule, TenantTransferModule],
   };
   return NestFactory.createApplicationContext(services, { logger: false, abortOnError: false });
 }

@@ -7,6 +7,7 @@ import { allowedMethods } from './allowed-methods.js';
 import { AppError, InvalidJson, PayloadTooLarge } from './app-error.js';
 import { databaseProblem } from './database-problem.js';
 import { adminErrorBody, isAdminPath, NOT_FOUND, oauthErrorBody, SERVER_ERROR, type Problem } from './error-body.js';
+import { textOf } from '../validation/text.js';
 
 /** An AppError as answered: its message only when it is the caller's to see. */
 const problemOf = (error: AppError): Problem => ({
@@ -37,7 +38,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const requestId = typeof req.id === 'string' ? req.id : '';
+    const requestId = textOf(req.id);
 
     const { problem, routing } = this.toProblem(exception, req);
     if (problem.status === 500) {

@@ -124,20 +124,22 @@ export class Metrics {
         this.set({ state: 'idle' }, pool.idleCount);
       },
     });
+    this.scraped(
+      'portcullis_db_pool_waiting',
+      'Callers waiting for a connection of the database pool; above zero for long, the pool (DATABASE_POOL_SIZE) or the database is the bottleneck.',
+      () => poolOf()?.waitingCount ?? 0,
+    );
+    this.scraped('portcullis_db_pool_max', 'Most connections the database pool opens (DATABASE_POOL_SIZE).', () => poolOf()?.options.max ?? 0);
+  }
+
+  /** A gauge read at each scrape from `value`. */
+  private scraped(name: string, help: string, value: () => number): void {
     new Gauge({
-      name: 'portcullis_db_pool_waiting',
-      help: 'Callers waiting for a connection of the database pool; above zero for long, the pool (DATABASE_POOL_SIZE) or the database is the bottleneck.',
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(poolOf()?.waitingCount ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'portcullis_db_pool_max',
-      help: 'Most connections the database pool opens (DATABASE_POOL_SIZE).',
-      registers: [this.registry],
-      collect() {
-        this.set(poolOf()?.options.max ?? 0);
+        this.set(value());
       },
     });
   }
@@ -145,14 +147,11 @@ export class Metrics {
   /** The LRU's size and counts since start, as they stand at the scrape. */
   private registerProviderCache(): void {
     const read = () => this.providerCache?.();
-    new Gauge({
-      name: 'portcullis_provider_cache_entries',
-      help: 'Issuers whose provider is built (or being built) and kept in memory; at most PROVIDER_CACHE_SIZE.',
-      registers: [this.registry],
-      collect() {
-        this.set(read()?.entries ?? 0);
-      },
-    });
+    this.scraped(
+      'portcullis_provider_cache_entries',
+      'Issuers whose provider is built (or being built) and kept in memory; at most PROVIDER_CACHE_SIZE.',
+      () => read()?.entries ?? 0,
+    );
     const counts: [keyof ProviderCacheStats, string][] = [
       ['hits', 'Issuer lookups answered by a provider already in memory (built, or being built by another request).'],
       ['misses', 'Issuer lookups that read the database to build a provider (or to find the issuer unknown or disabled).'],

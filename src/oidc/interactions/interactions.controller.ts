@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InteractionsService } from './interactions.service.js';
+import { textOf } from '../../common/validation/text.js';
 
 /**
  * The sign-in and consent pages of every issuer, driven by oidc-provider's interaction API.
@@ -19,7 +20,7 @@ export class InteractionsController {
 
   @Post('login')
   login(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.login(issuerId, text(body.username), text(body.password), req, res);
+    return this.interactions.login(issuerId, textOf(body.username), textOf(body.password), req, res);
   }
 
   @Post('confirm')
@@ -32,6 +33,3 @@ export class InteractionsController {
     return this.interactions.abort(issuerId, req, res);
   }
 }
-
-/** A form field as a string; a repeated or absent field is empty (and fails sign-in like any wrong value). */
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -9,6 +9,7 @@ import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
 import { consentPage, loginPage, messagePage } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
+import { textOf } from '../../common/validation/text.js';
 
 /** "Wrong username or password", never which one. */
 const INVALID = 'Wrong username or password.';
@@ -36,7 +37,7 @@ export class InteractionsService {
           action: `${base}/login`,
           abort: `${base}/abort`,
           csrf,
-          username: typeof details.params.login_hint === 'string' ? details.params.login_hint : '',
+          username: textOf(details.params.login_hint),
         }),
       );
     }
@@ -44,9 +45,7 @@ export class InteractionsService {
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     // Everything the consent grants is listed: scopes, claims asked for one by one, and APIs.
     const asks = [
-      ...(missing.missingOIDCScope ?? (typeof details.params.scope === 'string' ? details.params.scope : 'openid').split(' ').filter(Boolean)).map(
-        describeScope,
-      ),
+      ...(missing.missingOIDCScope ?? textOf(details.params.scope, 'openid').split(' ').filter(Boolean)).map(describeScope),
       ...(missing.missingOIDCClaims ?? []).map((claim) => `See your “${claim}”`),
       ...Object.entries(missing.missingResourceScopes ?? {}).map(([resource, scopes]) => `Call ${resource}${scopes.length ? ` (${scopes.join(', ')})` : ''}`),
     ];
