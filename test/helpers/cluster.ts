@@ -115,13 +115,21 @@ export class Cluster {
     return cluster;
   }
 
-  /** Starts one more process and resolves once the balancer routes to it. */
-  async add(): Promise<Backend> {
+  /**
+   * Starts one more process and resolves once the balancer routes to it. `env` overrides the
+   * cluster's environment for this process (`undefined` removes a variable); `main` runs another
+   * build of Portcullis (a previous release's entry point).
+   */
+  async add(options: { env?: Record<string, string | undefined>; main?: string } = {}): Promise<Backend> {
     const port = await freePort();
+    const env = Object.fromEntries(Object.entries({ ...this.env, ...options.env, PORT: String(port) }).filter(([, value]) => value !== undefined)) as Record<
+      string,
+      string
+    >;
     const backend: Backend = {
       name: `p${++this.spawned}`,
       url: `http://127.0.0.1:${port}`,
-      process: spawnPortcullis({ ...this.env, PORT: String(port) }),
+      process: spawnPortcullis(env, options.main),
       ready: false,
     };
     this.backends.push(backend);

@@ -17,10 +17,10 @@ export interface PortcullisProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node dist/src/main.js` with exactly `env` (plus PATH), as an operator would. */
-export function spawnPortcullis(env: Record<string, string>): PortcullisProcess {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [MAIN], {
+/** Starts `node dist/src/main.js` (or another build's `main`) with exactly `env` (plus PATH), as an operator would. */
+export function spawnPortcullis(env: Record<string, string>, main = MAIN): PortcullisProcess {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
