@@ -15,6 +15,7 @@ import { ClientsModule } from './clients/clients.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { RateLimitsModule } from './common/rate-limits/rate-limits.module.js';
 import { KeysModule } from './keys/keys.module.js';
+import { KeyEncryptionModule } from './key-encryption/key-encryption.module.js';
 import { OidcModule } from './oidc/oidc.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -47,6 +48,7 @@ export class AppModule implements NestModule {
         HealthModule,
         TenancyModule,
         KeysModule,
+        KeyEncryptionModule,
         ClientsModule,
         AccountsModule,
         OidcModule,

@@ -1,3 +1,4 @@
+import type { KeyEncryptionKey } from '../common/crypto/secret-box.js';
 import type { TrustProxy } from '../common/http/client-address.js';
 
 /** Who may read an operator endpoint (`/metrics`, `/docs`): anyone, admin keys above tenants only, or nobody (404). */
@@ -18,8 +19,8 @@ export interface AppConfig {
   databaseUrl?: string;
   databasePoolSize: number;
   adminApiKey: string;
-  /** 32 bytes. */
-  keyEncryptionKey: Buffer;
+  /** The sealing key first; at least one. */
+  keyEncryptionKeys: KeyEncryptionKey[];
   logLevel: string;
   bodyLimitBytes: number;
   shutdownDelayMs: number;

@@ -7,6 +7,12 @@ const toBool = () => Transform(({ value }: { value: unknown }) => (value === 'tr
 
 const isProduction = (env: Env) => env.NODE_ENV === 'production';
 
+/** A 32-byte key as 64 hex digits or base64 (standard or URL-safe). */
+const KEY_TEXT = '(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)';
+const KEY = new RegExp(`^${KEY_TEXT}$`);
+/** One `id:key` of KEY_ENCRYPTION_KEYS; ids as `KEY_ID_PATTERN` of the secret box. */
+const KEY_ENTRY = `[a-z0-9][a-z0-9_-]{0,31}:${KEY_TEXT}`;
+
 /** An optional integer variable within [min, max], with one message for every way it can be wrong. */
 const IntBetween = (min: number, max: number) => {
   const message = `must be an integer between ${min} and ${max}`;
@@ -88,12 +94,20 @@ export class Env {
   @IsIn(['public', 'admin', 'off'], { message: 'must be one of public, admin, off' })
   DOCS_ACCESS: 'public' | 'admin' | 'off' = 'public';
 
-  /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM); every process on one database needs the same one, and a process whose key does not open the stored keys refuses to start. Unset in development: generated into `DATA_DIR/key-encryption-key`. Required in production. */
-  @ValidateIf((env: Env) => isProduction(env) || env.KEY_ENCRYPTION_KEY !== undefined)
-  @IsDefined({ message: 'is required when NODE_ENV=production' })
+  /** 32-byte key (base64 or 64 hex digits) that encrypts signing keys and client secrets at rest (AES-256-GCM); every process on one database needs the same one, and a process whose key does not open the stored keys refuses to start. Its key id is `default` (see `KEY_ENCRYPTION_KEYS`). Unset in development: generated into `DATA_DIR/key-encryption-key`. Production needs this or `KEY_ENCRYPTION_KEYS`. */
+  @ValidateIf((env: Env) => (isProduction(env) && env.KEY_ENCRYPTION_KEYS === undefined) || env.KEY_ENCRYPTION_KEY !== undefined)
+  @IsDefined({ message: 'is required when NODE_ENV=production (or set KEY_ENCRYPTION_KEYS)' })
   @IsString({ message: 'must be a string' })
-  @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'must be 32 bytes as 64 hex digits or base64' })
+  @Matches(KEY, { message: 'must be 32 bytes as 64 hex digits or base64' })
   KEY_ENCRYPTION_KEY?: string;
+
+  /** Key-encryption keys for rotation, instead of `KEY_ENCRYPTION_KEY`: a comma-separated list of `id:key` (id: lowercase letters, digits, `-`, `_`, up to 32; key: as `KEY_ENCRYPTION_KEY`). The first seals every new value, all of them open what names them; `default` is the id of what `KEY_ENCRYPTION_KEY` sealed. `GET /v1/key-encryption-keys` counts the values under each, `POST /v1/key-encryption-keys/re-encrypt` moves them to the first. Procedure: docs/operations.md. */
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(new RegExp(`^${KEY_ENTRY}(?:,${KEY_ENTRY})*$`), {
+    message: 'must be a comma-separated list of id:key, each id of lowercase letters, digits, - and _ (up to 32), each key 32 bytes as 64 hex digits or base64',
+  })
+  KEY_ENCRYPTION_KEYS?: string;
 
   /** Log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Default `info`. */
   @IsOptional()

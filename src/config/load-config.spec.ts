@@ -22,7 +22,7 @@ describe(loadConfig.name, () => {
       bodyLimitBytes: 1_048_576,
       providerDiscovery: { allowPrivate: false, connectTimeoutMs: 3000, timeoutMs: 5000, maxBytes: 524_288, perMinute: 30 },
     });
-    expect(config.keyEncryptionKey).toEqual(Buffer.from(KEK, 'hex'));
+    expect(config.keyEncryptionKeys).toEqual([{ id: 'default', key: Buffer.from(KEK, 'hex') }]);
   });
 
   it('derives PUBLIC_URL from PORT and strips a trailing slash from an explicit one', async () => {
@@ -48,7 +48,27 @@ describe(loadConfig.name, () => {
   it('accepts a base64 key-encryption key', async () => {
     const key = Buffer.alloc(32, 7);
     const config = await loadConfig({ DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: key.toString('base64') });
-    expect(config.keyEncryptionKey).toEqual(key);
+    expect(config.keyEncryptionKeys).toEqual([{ id: 'default', key }]);
+  });
+
+  it('reads KEY_ENCRYPTION_KEYS as id:key pairs, the sealing key first, and refuses it beside KEY_ENCRYPTION_KEY, with a repeated id or a bad entry', async () => {
+    const next = Buffer.alloc(32, 9);
+    const base = { DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY };
+    const config = await loadConfig({ ...base, KEY_ENCRYPTION_KEYS: `2026-12:${next.toString('base64')},default:${KEK}` });
+    expect(config.keyEncryptionKeys).toEqual([
+      { id: '2026-12', key: next },
+      { id: 'default', key: Buffer.from(KEK, 'hex') },
+    ]);
+    expect((await loadConfig({ ...base, KEY_ENCRYPTION_KEY: KEK, KEY_ENCRYPTION_KEYS: `k2:${KEK}` }).catch((e) => e)).problems).toEqual([
+      "set KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEYS, not both (KEY_ENCRYPTION_KEY is the key with id 'default')",
+    ]);
+    expect((await loadConfig({ ...base, KEY_ENCRYPTION_KEYS: `k2:${KEK},k2:${KEK}` }).catch((e) => e)).problems).toEqual([
+      "KEY_ENCRYPTION_KEYS names key id 'k2' twice",
+    ]);
+    for (const bad of [KEK, `K2:${KEK}`, `k2:${'ab'.repeat(16)}`, `k.2:${KEK}`, `k2:${KEK},`]) {
+      const error = await loadConfig({ ...base, KEY_ENCRYPTION_KEYS: bad }).catch((e) => e);
+      expect(error.problems, bad).toEqual([expect.stringMatching(/^KEY_ENCRYPTION_KEYS must be a comma-separated list of id:key/)]);
+    }
   });
 
   it('reports every bad variable, one line each', async () => {
@@ -70,13 +90,16 @@ describe(loadConfig.name, () => {
     const second = await loadConfig({ DATA_DIR: dir });
     expect(second.devSecrets.generatedAdminApiKey).toBeUndefined();
     expect(second.adminApiKey).toBe(first.adminApiKey);
-    expect(second.keyEncryptionKey).toEqual(first.keyEncryptionKey);
+    expect(second.keyEncryptionKeys).toEqual(first.keyEncryptionKeys);
   });
 
   it('in production, requires both keys and writes nothing', async () => {
     const dir = await dataDir();
     const error = await loadConfig({ NODE_ENV: 'production', DATA_DIR: dir }).catch((e) => e);
-    expect(error.problems).toEqual(['ADMIN_API_KEY is required when NODE_ENV=production', 'KEY_ENCRYPTION_KEY is required when NODE_ENV=production']);
+    expect(error.problems).toEqual([
+      'ADMIN_API_KEY is required when NODE_ENV=production',
+      'KEY_ENCRYPTION_KEY is required when NODE_ENV=production (or set KEY_ENCRYPTION_KEYS)',
+    ]);
     await expect(stat(join(dir, 'admin-api-key'))).rejects.toThrow();
   });
 

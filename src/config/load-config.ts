@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AppConfig } from './app-config.js';
 import { generateAdminApiKey, generateKeyEncryptionKey, readOrCreateSecret } from './dev-secrets.js';
 import { Env } from './env.js';
+import { DEFAULT_KEY_ID, type KeyEncryptionKey } from '../common/crypto/secret-box.js';
 import { compileTrustProxy, type TrustProxy } from '../common/http/client-address.js';
 
 /** A configuration problem: one line per bad variable, printed without a stack trace. */
@@ -57,6 +58,17 @@ function decodeKey(text: string): Buffer {
   return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64url');
 }
 
+/** KEY_ENCRYPTION_KEYS (its syntax already validated): `id:key,…`, ids unique. */
+function parseKeyList(text: string): KeyEncryptionKey[] {
+  const keys = text.split(',').map((entry) => {
+    const at = entry.indexOf(':');
+    return { id: entry.slice(0, at), key: decodeKey(entry.slice(at + 1)) };
+  });
+  const repeated = keys.map((key) => key.id).filter((id, index, ids) => ids.indexOf(id) !== index);
+  if (repeated.length > 0) throw new ConfigError([`KEY_ENCRYPTION_KEYS names key id '${repeated[0]}' twice`]);
+  return keys;
+}
+
 /**
  * Validates the environment and resolves it into an `AppConfig`. In development, a missing
  * admin key or encryption key is generated into `DATA_DIR` and reused on later starts.
@@ -79,8 +91,11 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     if (secret.created) devSecrets.generatedAdminApiKey = secret.value;
   }
 
+  if (env.KEY_ENCRYPTION_KEY && env.KEY_ENCRYPTION_KEYS) {
+    throw new ConfigError([`set KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEYS, not both (KEY_ENCRYPTION_KEY is the key with id '${DEFAULT_KEY_ID}')`]);
+  }
   let keyEncryptionKey = env.KEY_ENCRYPTION_KEY;
-  if (!keyEncryptionKey) {
+  if (!keyEncryptionKey && !env.KEY_ENCRYPTION_KEYS) {
     const secret = await readOrCreateSecret(dataDir, 'key-encryption-key', generateKeyEncryptionKey);
     keyEncryptionKey = secret.value;
     devSecrets.keyEncryptionKeyFile = secret.file;
@@ -107,8 +122,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     throw new ConfigError([`TRUST_PROXY ${(error as Error).message}`]);
   }
   if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) throw new ConfigError(['RATE_LIMIT_STORE=redis needs REDIS_URL']);
-  const kek = decodeKey(keyEncryptionKey);
-  if (kek.length !== 32) throw new ConfigError(['KEY_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64']);
+  const keyEncryptionKeys = keyEncryptionKey ? [{ id: DEFAULT_KEY_ID, key: decodeKey(keyEncryptionKey) }] : parseKeyList(env.KEY_ENCRYPTION_KEYS!);
 
   return {
     nodeEnv: env.NODE_ENV,
@@ -120,7 +134,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? 10 : 4),
     adminApiKey,
-    keyEncryptionKey: kek,
+    keyEncryptionKeys,
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS,

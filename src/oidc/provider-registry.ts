@@ -180,7 +180,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       branding,
       issuer: `${this.publicUrl}/${issuerId}`,
       jwks: await this.keys.privateJwks(issuerId),
-      cookieKeys: [this.box.derive(`cookies:${issuerId}`).toString('base64url')],
+      cookieKeys: this.box.derive(`cookies:${issuerId}`).map((key) => key.toString('base64url')),
       Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
       serviceDocumentation: `${this.publicUrl}/docs`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { SecretBox } from '../../src/common/crypto/secret-box.js';
+import { DEFAULT_KEY_ID, SecretBox } from '../../src/common/crypto/secret-box.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { createDataSource, runMigrations } from '../../src/database/data-source.js';
 import { Database } from '../../src/database/database.js';
@@ -28,7 +28,7 @@ export async function openStoreDb({ poolSize = 4 } = {}): Promise<StoreDb> {
   const config = { databaseUrl: inject('databaseUrl'), databasePoolSize: poolSize } as AppConfig;
   const dataSource = await createDataSource(config).initialize();
   await runMigrations(dataSource);
-  return { db: new Database(dataSource), box: new SecretBox(Buffer.from(TEST_KEK, 'hex')), close: () => dataSource.destroy() };
+  return { db: new Database(dataSource), box: new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]), close: () => dataSource.destroy() };
 }
 
 /** A random issuer id under `prefix`: test files share the run's database, so none of them reuses another's ids. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SecretBox } from '../../src/common/crypto/secret-box.js';
+import { DEFAULT_KEY_ID, SecretBox } from '../../src/common/crypto/secret-box.js';
 import { startEmbeddedStore } from '../../src/database/embedded.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { AllowUsersWithoutPassword1763900600000 } from '../../src/database/migrations/1763900600000-AllowUsersWithoutPassword.js';
@@ -245,7 +245,7 @@ describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('f
     const engine = dataSource(migrations);
     await engine.initialize();
     try {
-      const store = new OidcPayloadsStore(new Database(engine), new SecretBox(Buffer.from(TEST_KEK, 'hex')));
+      const store = new OidcPayloadsStore(new Database(engine), new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]));
       expect(await store.find('mig', 'AccessToken', token)).toMatchObject({ jti: token, grantId: 'grant-1', clientId: 'c' });
       expect(await store.find('mig', 'RefreshToken', refresh)).toMatchObject({ jti: refresh, grantId: 'grant-1' });
       expect(await store.find('mig', 'Session', session)).toMatchObject({ jti: session, uid: 'session-uid' });

@@ -65,7 +65,7 @@ export function loggerOptions(config: AppConfig): Params {
           '*.client_secret',
           '*.secret',
           '*.adminApiKey',
-          '*.keyEncryptionKey',
+          '*.keyEncryptionKeys',
         ],
         censor: '[Redacted]',
       },

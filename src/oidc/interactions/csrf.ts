@@ -15,9 +15,10 @@ const cookiePath = (req: Request) => `/${req.originalUrl.split('?')[0].split('/'
  * CSRF protection of the sign-in forms (double-submit cookie, HMAC-bound to the interaction):
  * `issue` puts a token in a page, `protect` refuses a POST without the matching one.
  */
-export function interactionCsrf(secret: Buffer, secure: boolean): { issue: (req: Request, res: Response) => string; protect: RequestHandler } {
+export function interactionCsrf(secrets: Buffer[], secure: boolean): { issue: (req: Request, res: Response) => string; protect: RequestHandler } {
   const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
-    getSecret: () => secret.toString('base64url'),
+    // The first makes tokens, every one is accepted (a key-encryption key rotation in progress).
+    getSecret: () => secrets.map((secret) => secret.toString('base64url')),
     getSessionIdentifier: interactionUid,
     cookieName: 'portcullis.csrf',
     cookieOptions: { sameSite: 'lax', secure, httpOnly: true },

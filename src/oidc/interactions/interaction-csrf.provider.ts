@@ -4,7 +4,7 @@ import { SecretBox } from '../../common/crypto/secret-box.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { interactionCsrf } from './csrf.js';
 
-/** The CSRF issuer/guard of the interaction forms, keyed from KEY_ENCRYPTION_KEY so every replica agrees. */
+/** The CSRF issuer/guard of the interaction forms, keyed from the key-encryption keys so every replica agrees. */
 @Injectable()
 export class InteractionCsrf {
   readonly issue: (req: Request, res: Response) => string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SecretBox } from '../../common/crypto/secret-box.js';
+import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
+import { keyIdsThatDoNotOpen, resealRows, type Resealed } from '../sealed-rows.js';
 import { Database } from '../../database/database.js';
 import { fromRow, insertValues, setColumns } from '../../database/rows.js';
 import type { Client, ClientWithSecret } from './client.js';
@@ -48,6 +49,38 @@ export class ClientsStore {
     if (!row) return null;
     const client = fromRow<ClientWithSecret>(row);
     return { ...client, clientSecret: client.clientSecret === null ? null : this.box.open(client.clientSecret, secretAad(tenantId, clientId)) };
+  }
+
+  /** The key-encryption key ids (of those sealing client secrets here) whose keys this process lacks or that do not open them. */
+  keyIdsThatDoNotOpen(): Promise<string[]> {
+    return keyIdsThatDoNotOpen(
+      this.db,
+      `SELECT DISTINCT ON (key_id) key_id, tenant_id, client_id, client_secret
+       FROM (SELECT ${sealedKeyIdSql('client_secret')} AS key_id, * FROM clients WHERE client_secret IS NOT NULL) secrets`,
+      (row: { key_id: string; tenant_id: string; client_id: string; client_secret: string }) =>
+        this.box.open(row.client_secret, secretAad(row.tenant_id, row.client_id)),
+    );
+  }
+
+  /** How many client secrets each key-encryption key id seals. */
+  async countBySealingKey(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ key_id: string; count: number }>(
+      `SELECT ${sealedKeyIdSql('client_secret')} AS key_id, count(*)::int AS count FROM clients WHERE client_secret IS NOT NULL GROUP BY 1`,
+    );
+    return new Map(rows.map((row) => [row.key_id, row.count]));
+  }
+
+  /** Re-seals up to `limit` client secrets that are not under the sealing key (see `resealRows`). */
+  resealBatch(limit: number): Promise<Resealed> {
+    return resealRows(this.db, {
+      select: `SELECT tenant_id, client_id, client_secret AS sealed FROM clients
+               WHERE client_secret IS NOT NULL AND ${sealedKeyIdSql('client_secret')} <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      params: [this.box.currentKeyId, limit],
+      reseal: (row: { tenant_id: string; client_id: string; sealed: string }) => this.box.reseal(row.sealed, secretAad(row.tenant_id, row.client_id)),
+      update: `UPDATE clients c SET client_secret = v.sealed FROM unnest($1::text[], $2::text[], $3::text[]) AS v(tenant_id, client_id, sealed)
+               WHERE c.tenant_id = v.tenant_id AND c.client_id = v.client_id`,
+      columns: (row) => [row.tenant_id, row.client_id],
+    });
   }
 
   /** In `client_id` order. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SecretBox } from '../../common/crypto/secret-box.js';
+import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
+import { resealRows, type Resealed } from '../sealed-rows.js';
 import { hashShortCode, hashToken } from '../../common/crypto/token-hash.js';
 import { Database } from '../../database/database.js';
 
@@ -34,6 +35,16 @@ function mapPath(payload: Payload, path: string[], change: (value: string) => st
   return value !== null && typeof value === 'object' ? { ...payload, [key]: mapPath(value as Payload, rest, change) } : payload;
 }
 
+/** Every sealed member of a live row, one row each (`tenant_id, kind, id_hash, sealed`), for counting and re-sealing by key-encryption key. */
+const SEALED_VALUES = Object.entries(SEALED)
+  .map(
+    ([kind, paths]) =>
+      `SELECT tenant_id, kind, id_hash, v.sealed FROM oidc_payloads
+       CROSS JOIN LATERAL (VALUES ${paths.map((path) => `(payload #>> '{${path.split('.').join(',')}}')`).join(', ')}) AS v(sealed)
+       WHERE kind = '${kind}' AND v.sealed IS NOT NULL AND (expires_at IS NULL OR expires_at > now())`,
+  )
+  .join(' UNION ALL ');
+
 const SELECT = `SELECT id_hash, payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads`;
 const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 
@@ -53,14 +64,14 @@ type Row = { id_hash: string; payload: Payload; consumed: string | null };
  */
 @Injectable()
 export class OidcPayloadsStore {
-  /** Keys the user-code hashes: the same on every replica, never stored. */
-  private readonly userCodeKey: Buffer;
+  /** Key the user-code hashes: the same on every replica, never stored. The first hashes, all find (key-encryption key rotation). */
+  private readonly userCodeKeys: Buffer[];
 
   constructor(
     private readonly db: Database,
     private readonly box: SecretBox,
   ) {
-    this.userCodeKey = box.derive('oidc_payloads:user_code');
+    this.userCodeKeys = box.derive('oidc_payloads:user_code');
   }
 
   /** Additional data of a sealed member: a sealed value copied to another row, tenant or member does not open. */
@@ -97,15 +108,16 @@ export class OidcPayloadsStore {
     return id === undefined ? payload : { ...payload, jti: id };
   }
 
-  private async one(tenantId: string, kind: string, where: string, value: string, id?: string): Promise<Payload | undefined> {
-    const rows = await this.db.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${where} = $3 AND ${LIVE}`, [tenantId, kind, value]);
+  private async one(tenantId: string, kind: string, where: string, value: string | string[], id?: string): Promise<Payload | undefined> {
+    const match = Array.isArray(value) ? `${where} = ANY($3)` : `${where} = $3`;
+    const rows = await this.db.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${match} AND ${LIVE}`, [tenantId, kind, value]);
     return this.reveal(tenantId, kind, rows[0], id);
   }
 
   /** The payload stored under `id`, expiring after `expiresInSeconds` (never when absent). */
   async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
     const idHash = hashToken(id);
-    const userCodeHash = typeof payload.userCode === 'string' ? hashShortCode(this.userCodeKey, payload.userCode) : null;
+    const userCodeHash = typeof payload.userCode === 'string' ? hashShortCode(this.userCodeKeys[0], payload.userCode) : null;
     await this.db.execute(
       `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)
@@ -131,7 +143,40 @@ export class OidcPayloadsStore {
   }
 
   async findByUserCode(tenantId: string, kind: string, userCode: string): Promise<Payload | undefined> {
-    return this.one(tenantId, kind, 'user_code_hash', hashShortCode(this.userCodeKey, userCode));
+    return this.one(
+      tenantId,
+      kind,
+      'user_code_hash',
+      this.userCodeKeys.map((key) => hashShortCode(key, userCode)),
+    );
+  }
+
+  /** How many sealed members of live rows each key-encryption key id seals (expired rows are left to the sweep). */
+  async countBySealingKey(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ key_id: string; count: number }>(
+      `SELECT ${sealedKeyIdSql('sealed')} AS key_id, count(*)::int AS count FROM (${SEALED_VALUES}) sealed_values GROUP BY 1`,
+    );
+    return new Map(rows.map((row) => [row.key_id, row.count]));
+  }
+
+  /** Re-seals the sealed members of up to `limit` live rows that hold one not under the sealing key (see `resealRows`). */
+  resealBatch(limit: number): Promise<Resealed> {
+    return resealRows(this.db, {
+      select: `SELECT tenant_id, kind, id_hash, payload FROM oidc_payloads
+               WHERE (tenant_id, kind, id_hash) IN (SELECT tenant_id, kind, id_hash FROM (${SEALED_VALUES}) s WHERE ${sealedKeyIdSql('sealed')} <> $1 LIMIT $2)
+               FOR UPDATE SKIP LOCKED`,
+      params: [this.box.currentKeyId, limit],
+      reseal: (row: { tenant_id: string; kind: string; id_hash: string; payload: Payload }) => {
+        let payload = row.payload;
+        for (const path of SEALED[row.kind]) {
+          payload = mapPath(payload, path.split('.'), (value) => this.box.reseal(value, OidcPayloadsStore.aad(row.tenant_id, row.kind, row.id_hash, path)));
+        }
+        return JSON.stringify(payload);
+      },
+      update: `UPDATE oidc_payloads o SET payload = v.payload::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(tenant_id, kind, id_hash, payload)
+               WHERE o.tenant_id = v.tenant_id AND o.kind = v.kind AND o.id_hash = v.id_hash`,
+      columns: (row) => [row.tenant_id, row.kind, row.id_hash],
+    });
   }
 
   /** By the `uid` member (sessions): the payload comes without `jti`, which only its cookie knows. */

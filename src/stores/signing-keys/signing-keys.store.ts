@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JWK } from 'jose';
-import { SecretBox } from '../../common/crypto/secret-box.js';
+import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
+import { keyIdsThatDoNotOpen, resealRows, type Resealed } from '../sealed-rows.js';
 import { Database } from '../../database/database.js';
 import { fromRow } from '../../database/rows.js';
 import type { KeyMaterial, KeyStatus, SigningKey } from './signing-key.js';
@@ -53,20 +54,36 @@ export class SigningKeysStore {
     return rows.map((row) => JSON.parse(this.box.open(row.private_jwk, keyAad(tenantId, row.kid))) as JWK);
   }
 
+  /** The key-encryption key ids (of those sealing private keys here) whose keys this process lacks or that do not open them. */
+  keyIdsThatDoNotOpen(): Promise<string[]> {
+    return keyIdsThatDoNotOpen(
+      this.db,
+      `SELECT DISTINCT ON (key_id) key_id, tenant_id, kid, private_jwk FROM (SELECT ${sealedKeyIdSql('private_jwk')} AS key_id, * FROM signing_keys) keys`,
+      (row: { key_id: string; tenant_id: string; kid: string; private_jwk: string }) => this.box.open(row.private_jwk, keyAad(row.tenant_id, row.kid)),
+    );
+  }
+
+  /** How many private keys each key-encryption key id seals. */
+  async countBySealingKey(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ key_id: string; count: number }>(
+      `SELECT ${sealedKeyIdSql('private_jwk')} AS key_id, count(*)::int AS count FROM signing_keys GROUP BY 1`,
+    );
+    return new Map(rows.map((row) => [row.key_id, row.count]));
+  }
+
   /**
-   * Whether the key-encryption key opens the private keys stored here, judged on one row: all
-   * are sealed under the same key, so one tells for all, at the cost of a single read. True when
-   * none is stored.
+   * Re-seals up to `limit` private keys that are not under the sealing key, in one transaction;
+   * rows another transaction holds are skipped (it may be a concurrent re-encryption).
    */
-  async opensStoredKeys(): Promise<boolean> {
-    const [row] = await this.db.query<{ tenant_id: string; kid: string; private_jwk: string }>('SELECT tenant_id, kid, private_jwk FROM signing_keys LIMIT 1');
-    if (!row) return true;
-    try {
-      this.box.open(row.private_jwk, keyAad(row.tenant_id, row.kid));
-      return true;
-    } catch {
-      return false;
-    }
+  resealBatch(limit: number): Promise<Resealed> {
+    return resealRows(this.db, {
+      select: `SELECT tenant_id, kid, private_jwk AS sealed FROM signing_keys WHERE ${sealedKeyIdSql('private_jwk')} <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      params: [this.box.currentKeyId, limit],
+      reseal: (row: { tenant_id: string; kid: string; sealed: string }) => this.box.reseal(row.sealed, keyAad(row.tenant_id, row.kid)),
+      update: `UPDATE signing_keys s SET private_jwk = v.sealed FROM unnest($1::text[], $2::text[], $3::text[]) AS v(tenant_id, kid, sealed)
+               WHERE s.tenant_id = v.tenant_id AND s.kid = v.kid`,
+      columns: (row) => [row.tenant_id, row.kid],
+    });
   }
 
   /** next → active, active → retired, in one statement each, inside the caller's transaction. */

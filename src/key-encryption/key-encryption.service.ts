@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import type { Actor } from '../stores/audit-events/actor.js';
+import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
+import { ClientsStore } from '../stores/clients/clients.store.js';
+import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import type { Resealed } from '../stores/sealed-rows.js';
+import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
+import type { KeyEncryptionKeyDto, KeyEncryptionKeyListDto, ReEncryptionDto } from './dto/key-encryption-key.dto.js';
+
+/** Rows re-sealed per transaction: few enough that a secret rotation waiting on one of them waits milliseconds. */
+const BATCH = 100;
+
+/**
+ * Key-encryption key rotation: what each key seals, and moving everything to the sealing key.
+ * Re-encryption runs batch by batch while traffic flows (values keep their plaintext, so no
+ * cached issuer changes); it is idempotent, and two running at once share the rows.
+ */
+@Injectable()
+export class KeyEncryptionService {
+  constructor(
+    private readonly box: SecretBox,
+    private readonly signingKeys: SigningKeysStore,
+    private readonly clients: ClientsStore,
+    private readonly payloads: OidcPayloadsStore,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(): Promise<KeyEncryptionKeyListDto> {
+    const [signingKeys, clientSecrets, protocolState] = await Promise.all([
+      this.signingKeys.countBySealingKey(),
+      this.clients.countBySealingKey(),
+      this.payloads.countBySealingKey(),
+    ]);
+    const configured = this.box.keyIds;
+    const found = [...signingKeys.keys(), ...clientSecrets.keys(), ...protocolState.keys()].filter((id) => !configured.includes(id));
+    const items = [...new Set([...configured, ...found])].map((id): KeyEncryptionKeyDto => {
+      const counts = { signing_keys: signingKeys.get(id) ?? 0, client_secrets: clientSecrets.get(id) ?? 0, protocol_state: protocolState.get(id) ?? 0 };
+      const sealing = id === this.box.currentKeyId;
+      const removable = !sealing && counts.signing_keys + counts.client_secrets + counts.protocol_state === 0;
+      return { id, configured: configured.includes(id), sealing, ...counts, removable };
+    });
+    return { sealing_key_id: this.box.currentKeyId, items };
+  }
+
+  async reEncrypt(actor: Actor): Promise<ReEncryptionDto> {
+    const moved = {
+      signing_keys: await drain((limit) => this.signingKeys.resealBatch(limit)),
+      client_secrets: await drain((limit) => this.clients.resealBatch(limit)),
+      protocol_state: await drain((limit) => this.payloads.resealBatch(limit)),
+    };
+    const { items } = await this.list();
+    await this.audit.record(actor, {
+      action: 'key_encryption_key.re_encrypted',
+      issuerId: null,
+      resourceType: 'key_encryption_key',
+      resourceId: this.box.currentKeyId,
+      after: moved,
+    });
+    return { sealing_key_id: this.box.currentKeyId, ...moved, items };
+  }
+}
+
+/** Runs batches until one moves nothing (all done, or only values that do not open remain, which `list` then shows); returns how many moved. */
+async function drain(batch: (limit: number) => Promise<Resealed>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { resealed } = await batch(BATCH);
+    if (resealed === 0) return total;
+    total += resealed;
+  }
+}

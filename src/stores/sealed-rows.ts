@@ -1,0 +1,61 @@
+import type { Database } from '../database/database.js';
+
+/** What one re-encryption batch did: values sealed again under the sealing key, and values that would not open. */
+export interface Resealed {
+  resealed: number;
+  failed: number;
+}
+
+/** A batch of sealed values to move to the sealing key-encryption key: how a store finds, re-seals and writes back its rows. */
+export interface ResealSpec<Row> {
+  /** Selects the rows (with a `sealed` column), locking them: `… FOR UPDATE SKIP LOCKED`. */
+  select: string;
+  params: unknown[];
+  /** The row's value sealed under the sealing key; throws when it does not open. */
+  reseal: (row: Row) => string;
+  /** Updates from parallel arrays: the row's key columns as `$1…$n`, the new value as the last. */
+  update: string;
+  /** The row's key columns, in the order of `update`'s arrays. */
+  columns: (row: Row) => string[];
+}
+
+/**
+ * One batch, in one transaction: the rows are locked while they are re-sealed, so a concurrent
+ * write to one of them (a secret rotated meanwhile) waits and then wins, and is never overwritten
+ * with the older value. All rows go back in one statement.
+ */
+export function resealRows<Row>(db: Database, spec: ResealSpec<Row>): Promise<Resealed> {
+  return db.transaction(async () => {
+    const rows = await db.query<Row>(spec.select, spec.params);
+    const columns: string[][] = [];
+    let failed = 0;
+    for (const row of rows) {
+      try {
+        [...spec.columns(row), spec.reseal(row)].forEach((value, index) => (columns[index] ??= []).push(value));
+      } catch {
+        failed += 1;
+      }
+    }
+    if (rows.length > failed) await db.execute(spec.update, columns);
+    return { resealed: rows.length - failed, failed };
+  });
+}
+
+/**
+ * The start check's probe: `sql` selects one row per key-encryption key id (`key_id`, with
+ * `DISTINCT ON`), and `open` opens its value. A wrong key fails on every row it sealed, so one
+ * row tells for its key. Returns the ids whose row did not open, or that this process lacks.
+ */
+export async function keyIdsThatDoNotOpen<Row extends { key_id: string }>(db: Database, sql: string, open: (row: Row) => unknown): Promise<string[]> {
+  const rows = await db.query<Row>(sql);
+  return rows
+    .filter((row) => {
+      try {
+        open(row);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((row) => row.key_id);
+}
