@@ -86,6 +86,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/key-encryption-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each key-encryption key seals (signing keys, client secrets, live protocol state), and which can be removed */
+        get: operations["listKeyEncryptionKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-encryption-keys/re-encrypt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-encrypt every sealed value under the sealing key, in batches, while traffic flows (idempotent; run after making a new key first) */
+        post: operations["reEncrypt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/providers/discover": {
         parameters: {
             query?: never;
@@ -1384,6 +1418,52 @@ export interface components {
             /** @example sig */
             use: string;
         };
+        KeyEncryptionKeyDto: {
+            /**
+             * @description Client secrets sealed under it.
+             * @example 0
+             */
+            client_secrets: number;
+            /**
+             * @description This process holds the key. A key that seals values here but is not held makes the process refuse to start.
+             * @example true
+             */
+            configured: boolean;
+            /**
+             * @description The key's id in `KEY_ENCRYPTION_KEYS` (`default`: `KEY_ENCRYPTION_KEY`, and values sealed before key ids).
+             * @example 2026-12
+             */
+            id: string;
+            /**
+             * @description Sealed members of live protocol state (device codes, interactions in progress) under it.
+             * @example 0
+             */
+            protocol_state: number;
+            /**
+             * @description Nothing here is sealed under it and it does not seal: it can leave `KEY_ENCRYPTION_KEYS` (of every process on this database).
+             * @example true
+             */
+            removable: boolean;
+            /**
+             * @description The key seals new values (the first of `KEY_ENCRYPTION_KEYS`).
+             * @example false
+             */
+            sealing: boolean;
+            /**
+             * @description Private signing keys sealed under it.
+             * @example 0
+             */
+            signing_keys: number;
+        };
+        KeyEncryptionKeyListDto: {
+            /** @description The process's keys in `KEY_ENCRYPTION_KEYS` order, then any other id found in the database. */
+            items: components["schemas"]["KeyEncryptionKeyDto"][];
+            /**
+             * @description The id of the key that seals new values.
+             * @example 2026-12
+             */
+            sealing_key_id: string;
+        };
         KeyListDto: {
             /** @description Active key first, then next, then retired keys. */
             items: components["schemas"]["KeyDto"][];
@@ -1728,6 +1808,30 @@ export interface components {
              * @example https://acme.auth0.com/oauth/token
              */
             token_endpoint: string | null;
+        };
+        ReEncryptionDto: {
+            /**
+             * @description Client secrets re-encrypted.
+             * @example 4
+             */
+            client_secrets: number;
+            /** @description What each key seals afterwards (as `GET /v1/key-encryption-keys`). */
+            items: components["schemas"]["KeyEncryptionKeyDto"][];
+            /**
+             * @description Sealed members of live protocol state re-encrypted.
+             * @example 1
+             */
+            protocol_state: number;
+            /**
+             * @description The key everything was re-encrypted under.
+             * @example 2026-12
+             */
+            sealing_key_id: string;
+            /**
+             * @description Private signing keys re-encrypted.
+             * @example 12
+             */
+            signing_keys: number;
         };
         SessionDto: {
             /**
@@ -2629,6 +2733,134 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listKeyEncryptionKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyEncryptionKeyListDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    reEncrypt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReEncryptionDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description A key limited to one tenant: use the routes of that tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "This key manages tenant 'acme' only; this route is for keys of all tenants."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];

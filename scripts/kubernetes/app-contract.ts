@@ -30,6 +30,7 @@ const SECRET_SAMPLES: Record<string, string> = {
   DATABASE_URL: 'postgres://portcullis:secret@postgres:5432/portcullis',
   ADMIN_API_KEY: 'Kp3x9Qz7Lm2Wv8Rt5Yn4Bc6Hd1Fg0Js+/AbCdEfGh',
   KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
+  KEY_ENCRYPTION_KEYS: `default:${'ab'.repeat(32)}`,
   REDIS_URL: 'redis://redis:6379',
 };
 
@@ -139,8 +140,9 @@ function environment(container: IContainer, configMaps: IConfigMap[], at: string
   for (const name of Object.keys(env)) {
     if (!ENV_NAMES.has(name)) problems.push(`${at}: environment variable ${name} is not one Portcullis reads (src/config/env.ts)`);
   }
-  const missing = ['ADMIN_API_KEY', 'KEY_ENCRYPTION_KEY', 'DATABASE_URL'].filter(
-    (secret) => !container.env?.some((variable) => variable.name === secret && variable.valueFrom?.secretKeyRef),
+  const fromSecret = (name: string) => container.env?.some((variable) => variable.name === name && variable.valueFrom?.secretKeyRef);
+  const missing = ['ADMIN_API_KEY', 'KEY_ENCRYPTION_KEY(S)', 'DATABASE_URL'].filter((secret) =>
+    secret === 'KEY_ENCRYPTION_KEY(S)' ? !fromSecret('KEY_ENCRYPTION_KEY') && !fromSecret('KEY_ENCRYPTION_KEYS') : !fromSecret(secret),
   );
   problems.push(...missing.map((secret) => `${at}: ${secret} must come from a Secret (valueFrom.secretKeyRef)`));
   // Without both keys loadConfig would generate development ones into DATA_DIR: never from a check.

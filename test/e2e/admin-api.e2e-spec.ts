@@ -161,6 +161,10 @@ const cases: Record<string, OperationCase> = {
   listAuditEvents: { call: (api, _, init) => api.GET('/v1/audit-events', { ...init }) },
   listTenantAuditEvents: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/audit-events', { params: { path }, ...init }) },
 
+  listKeyEncryptionKeys: { call: (api, _, init) => api.GET('/v1/key-encryption-keys', { ...init }) },
+  // On the run's database everything is under its one key already: the re-encryption finds nothing to move.
+  reEncrypt: { call: (api, _, init) => api.POST('/v1/key-encryption-keys/re-encrypt', { ...init }) },
+
   createAdminKey: { call: (api, _, init) => api.POST('/v1/admin-keys', { body: { name: 'ci' }, ...init }) },
   listAdminKeys: { call: (api, _, init) => api.GET('/v1/admin-keys', { ...init }) },
   getAdminKey: {

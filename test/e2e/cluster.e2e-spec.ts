@@ -287,64 +287,66 @@ describe('processes behind a readiness-following balancer', () => {
     for (const backend of [...cluster.backends]) expect(await cluster.stop(backend)).toEqual(EXITED_CLEANLY);
   });
 
-  it('a key-encryption key rotation under a mixed load: new key added, made sealing, everything re-encrypted, old key removed; no request lost', { timeout: 240_000 }, async () => {
-    databaseUrl = await createDatabase('portcullis_cluster');
-    cluster = await Cluster.start({ databaseUrl, size: 2, env: { SHUTDOWN_DELAY_MS } });
-    const fx = await provision(cluster);
-    const admin = adminApi(cluster.url);
-    const sealedUnder = async () =>
-      Object.fromEntries(
-        ((await admin.get('/v1/key-encryption-keys')).body.items as Array<{ id: string }>).map(({ id, ...counts }) => [id, counts]),
+  it(
+    'a key-encryption key rotation under a mixed load: new key added, made sealing, everything re-encrypted, old key removed; no request lost',
+    { timeout: 240_000 },
+    async () => {
+      databaseUrl = await createDatabase('portcullis_cluster');
+      cluster = await Cluster.start({ databaseUrl, size: 2, env: { SHUTDOWN_DELAY_MS } });
+      const fx = await provision(cluster);
+      const admin = adminApi(cluster.url);
+      const sealedUnder = async () =>
+        Object.fromEntries(((await admin.get('/v1/key-encryption-keys')).body.items as Array<{ id: string }>).map(({ id, ...counts }) => [id, counts]));
+      const from = cluster.routed.length;
+      const sent = { service: 0 };
+      let rotated!: () => void;
+      const load = runLoad({ workers: 6, maxOperations: 20_000, maxMs: 200_000, stop: new Promise<void>((resolve) => (rotated = resolve)) }, (n) =>
+        mixedOperation(cluster!, fx, n, sent),
       );
-    const from = cluster.routed.length;
-    const sent = { service: 0 };
-    let rotated!: () => void;
-    const load = runLoad({ workers: 6, maxOperations: 20_000, maxMs: 200_000, stop: new Promise<void>((resolve) => (rotated = resolve)) }, (n) =>
-      mixedOperation(cluster!, fx, n, sent),
-    );
-    // Each step is a rolling restart with the new setting, as a Deployment rolls a changed Secret.
-    const roll = async (keys: string) => {
-      for (const old of [...cluster!.backends]) {
-        await cluster!.add({ env: { KEY_ENCRYPTION_KEY: undefined, KEY_ENCRYPTION_KEYS: keys } });
-        expect(await cluster!.stop(old)).toEqual(EXITED_CLEANLY);
-      }
-    };
-    const NEXT_KEK = 'fe'.repeat(32);
+      // Each step is a rolling restart with the new setting, as a Deployment rolls a changed Secret.
+      const roll = async (keys: string) => {
+        for (const old of [...cluster!.backends]) {
+          await cluster!.add({ env: { KEY_ENCRYPTION_KEY: undefined, KEY_ENCRYPTION_KEYS: keys } });
+          expect(await cluster!.stop(old)).toEqual(EXITED_CLEANLY);
+        }
+      };
+      const NEXT_KEK = 'fe'.repeat(32);
 
-    // 1. The new key joins second: every process can open what it will seal, before any process seals with it.
-    await roll(`default:${TEST_KEK},k2:${NEXT_KEK}`);
-    // 2. It becomes the sealing key. A secret made now is sealed under it; the rest stays under `default`.
-    await roll(`k2:${NEXT_KEK},default:${TEST_KEK}`);
-    const late = await createClient(cluster.url, fx.issuerId, { grant_types: ['client_credentials'] });
-    const before = await sealedUnder();
-    expect(before.k2).toMatchObject({ configured: true, sealing: true, client_secrets: 1, removable: false });
-    expect(before.default).toMatchObject({ configured: true, sealing: false, signing_keys: 2, client_secrets: 2, removable: false });
+      // 1. The new key joins second: every process can open what it will seal, before any process seals with it.
+      await roll(`default:${TEST_KEK},k2:${NEXT_KEK}`);
+      // 2. It becomes the sealing key. A secret made now is sealed under it; the rest stays under `default`.
+      await roll(`k2:${NEXT_KEK},default:${TEST_KEK}`);
+      const late = await createClient(cluster.url, fx.issuerId, { grant_types: ['client_credentials'] });
+      const before = await sealedUnder();
+      expect(before.k2).toMatchObject({ configured: true, sealing: true, client_secrets: 1, removable: false });
+      expect(before.default).toMatchObject({ configured: true, sealing: false, signing_keys: 2, client_secrets: 2, removable: false });
 
-    // 3. Re-encryption while the load runs.
-    const reEncrypted = await admin.post('/v1/key-encryption-keys/re-encrypt');
-    expect(reEncrypted.status).toBe(200);
-    expect(reEncrypted.body).toMatchObject({ sealing_key_id: 'k2', signing_keys: 2, client_secrets: 2 });
-    const after = await sealedUnder();
-    expect(after.default).toEqual({ configured: true, sealing: false, signing_keys: 0, client_secrets: 0, protocol_state: 0, removable: true });
-    expect(after.k2).toMatchObject({ signing_keys: 2, client_secrets: 3 });
-    expect(await query(databaseUrl, `SELECT count(*)::int AS n FROM signing_keys WHERE private_jwk LIKE 'v1.%'`)).toEqual([{ n: 0 }]);
+      // 3. Re-encryption while the load runs.
+      const reEncrypted = await admin.post('/v1/key-encryption-keys/re-encrypt');
+      expect(reEncrypted.status).toBe(200);
+      expect(reEncrypted.body).toMatchObject({ sealing_key_id: 'k2', signing_keys: 2, client_secrets: 2 });
+      const after = await sealedUnder();
+      expect(after.default).toEqual({ configured: true, sealing: false, signing_keys: 0, client_secrets: 0, protocol_state: 0, removable: true });
+      expect(after.k2).toMatchObject({ signing_keys: 2, client_secrets: 3 });
+      expect(await query(databaseUrl, `SELECT count(*)::int AS n FROM signing_keys WHERE private_jwk LIKE 'v1.%'`)).toEqual([{ n: 0 }]);
 
-    // 4. The old key leaves.
-    await roll(`k2:${NEXT_KEK}`);
-    rotated();
-    const { operations, failures } = await load;
-    const routed = cluster.routed.slice(from);
-    console.info(
-      `key-encryption key rotation: ${JSON.stringify(reEncrypted.body, ['signing_keys', 'client_secrets', 'protocol_state'])} re-encrypted; ` +
-        `${operations} operations (${failures.length} failed), ${routed.length} routed (${failedRouting(routed).length} failed)`,
-    );
-    expect(failures).toEqual([]);
-    expect(failedRouting(routed)).toEqual([]);
-    // Everything still opens under the new key alone: the late client's secret, the first ones, the signing keys.
-    const lateToken = await tokenRequest(cluster.url, { ...fx, machine: late });
-    expect(lateToken.status).toBe(200);
-    expect((await tokenRequest(cluster.url, fx)).status).toBe(200);
-    // And a process given only the old key refuses to start, naming the key it lacks.
-    await expect(cluster.add({ env: { KEY_ENCRYPTION_KEY: TEST_KEK } })).rejects.toThrow(/sealed under key-encryption key 'k2', which this process lacks/);
-  });
+      // 4. The old key leaves.
+      await roll(`k2:${NEXT_KEK}`);
+      rotated();
+      const { operations, failures } = await load;
+      const routed = cluster.routed.slice(from);
+      console.info(
+        `key-encryption key rotation: ${JSON.stringify(reEncrypted.body, ['signing_keys', 'client_secrets', 'protocol_state'])} re-encrypted; ` +
+          `${operations} operations (${failures.length} failed), ${routed.length} routed (${failedRouting(routed).length} failed)`,
+      );
+      expect(failures).toEqual([]);
+      expect(failedRouting(routed)).toEqual([]);
+      // Everything still opens under the new key alone: the late client's secret, the first ones, the signing keys.
+      const lateToken = await tokenRequest(cluster.url, { ...fx, machine: late });
+      expect(lateToken.status).toBe(200);
+      expect((await tokenRequest(cluster.url, fx)).status).toBe(200);
+      // And a process given only the old key refuses to start, naming the key it lacks.
+      await expect(cluster.add({ env: { KEY_ENCRYPTION_KEY: TEST_KEK } })).rejects.toThrow(/sealed under key-encryption key 'k2', which this process lacks/);
+    },
+  );
 });

@@ -24,7 +24,7 @@ describe('the portcullis process', () => {
       ],
       [
         { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/x' },
-        ['ADMIN_API_KEY is required when NODE_ENV=production', 'KEY_ENCRYPTION_KEY is required when NODE_ENV=production'],
+        ['ADMIN_API_KEY is required when NODE_ENV=production', 'KEY_ENCRYPTION_KEY is required when NODE_ENV=production (or set KEY_ENCRYPTION_KEYS)'],
       ],
       [
         { ADMIN_API_KEY: 'short', KEY_ENCRYPTION_KEY: 'zz' },

@@ -22,10 +22,10 @@ export interface StoreDb {
 
 /**
  * Opens the run's database the way DatabaseModule does (same DataSource, same migrations), with
- * no app around it. `poolSize` is at least 2: migrating holds one connection for its lock.
+ * no app around it (or another database, `databaseUrl`). `poolSize` is at least 2: migrating holds one connection for its lock.
  */
-export async function openStoreDb({ poolSize = 4 } = {}): Promise<StoreDb> {
-  const config = { databaseUrl: inject('databaseUrl'), databasePoolSize: poolSize } as AppConfig;
+export async function openStoreDb({ poolSize = 4, databaseUrl = inject('databaseUrl') } = {}): Promise<StoreDb> {
+  const config = { databaseUrl, databasePoolSize: poolSize } as AppConfig;
   const dataSource = await createDataSource(config).initialize();
   await runMigrations(dataSource);
   return { db: new Database(dataSource), box: new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]), close: () => dataSource.destroy() };

@@ -76,7 +76,7 @@ export class ClientsStore {
       select: `SELECT tenant_id, client_id, client_secret AS sealed FROM clients
                WHERE client_secret IS NOT NULL AND ${sealedKeyIdSql('client_secret')} <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
       params: [this.box.currentKeyId, limit],
-      reseal: (row: { tenant_id: string; client_id: string; sealed: string }) => this.box.reseal(row.sealed, secretAad(row.tenant_id, row.client_id)),
+      reseal: (row: { tenant_id: string; client_id: string; sealed: string }) => [this.box.reseal(row.sealed, secretAad(row.tenant_id, row.client_id))],
       update: `UPDATE clients c SET client_secret = v.sealed FROM unnest($1::text[], $2::text[], $3::text[]) AS v(tenant_id, client_id, sealed)
                WHERE c.tenant_id = v.tenant_id AND c.client_id = v.client_id`,
       columns: (row) => [row.tenant_id, row.client_id],

@@ -74,6 +74,11 @@ export class OidcPayloadsStore {
     this.userCodeKeys = box.derive('oidc_payloads:user_code');
   }
 
+  /** What a device code is found by, under the sealing key's user-code key; null for other payloads. */
+  private userCodeHash(payload: Payload): string | null {
+    return typeof payload.userCode === 'string' ? hashShortCode(this.userCodeKeys[0], payload.userCode) : null;
+  }
+
   /** Additional data of a sealed member: a sealed value copied to another row, tenant or member does not open. */
   private static aad(tenantId: string, kind: string, idHash: string, path: string): string {
     return `oidc_payloads:${tenantId}:${kind}:${idHash}:${path}`;
@@ -117,7 +122,7 @@ export class OidcPayloadsStore {
   /** The payload stored under `id`, expiring after `expiresInSeconds` (never when absent). */
   async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
     const idHash = hashToken(id);
-    const userCodeHash = typeof payload.userCode === 'string' ? hashShortCode(this.userCodeKeys[0], payload.userCode) : null;
+    const userCodeHash = this.userCodeHash(payload);
     await this.db.execute(
       `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)
@@ -159,7 +164,10 @@ export class OidcPayloadsStore {
     return new Map(rows.map((row) => [row.key_id, row.count]));
   }
 
-  /** Re-seals the sealed members of up to `limit` live rows that hold one not under the sealing key (see `resealRows`). */
+  /**
+   * Re-seals the sealed members of up to `limit` live rows that hold one not under the sealing
+   * key, and re-keys their user-code hash, which is derived from it (see `resealRows`).
+   */
   resealBatch(limit: number): Promise<Resealed> {
     return resealRows(this.db, {
       select: `SELECT tenant_id, kind, id_hash, payload FROM oidc_payloads
@@ -167,13 +175,12 @@ export class OidcPayloadsStore {
                FOR UPDATE SKIP LOCKED`,
       params: [this.box.currentKeyId, limit],
       reseal: (row: { tenant_id: string; kind: string; id_hash: string; payload: Payload }) => {
-        let payload = row.payload;
-        for (const path of SEALED[row.kind]) {
-          payload = mapPath(payload, path.split('.'), (value) => this.box.reseal(value, OidcPayloadsStore.aad(row.tenant_id, row.kind, row.id_hash, path)));
-        }
-        return JSON.stringify(payload);
+        const payload = this.reveal(row.tenant_id, row.kind, { ...row, consumed: null });
+        if (!payload) throw new Error('a sealed member does not open');
+        return [JSON.stringify(this.protect(row.tenant_id, row.kind, row.id_hash, payload)), this.userCodeHash(payload)];
       },
-      update: `UPDATE oidc_payloads o SET payload = v.payload::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(tenant_id, kind, id_hash, payload)
+      update: `UPDATE oidc_payloads o SET payload = v.payload::jsonb, user_code_hash = v.user_code_hash
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(tenant_id, kind, id_hash, payload, user_code_hash)
                WHERE o.tenant_id = v.tenant_id AND o.kind = v.kind AND o.id_hash = v.id_hash`,
       columns: (row) => [row.tenant_id, row.kind, row.id_hash],
     });

@@ -79,7 +79,7 @@ export class SigningKeysStore {
     return resealRows(this.db, {
       select: `SELECT tenant_id, kid, private_jwk AS sealed FROM signing_keys WHERE ${sealedKeyIdSql('private_jwk')} <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
       params: [this.box.currentKeyId, limit],
-      reseal: (row: { tenant_id: string; kid: string; sealed: string }) => this.box.reseal(row.sealed, keyAad(row.tenant_id, row.kid)),
+      reseal: (row: { tenant_id: string; kid: string; sealed: string }) => [this.box.reseal(row.sealed, keyAad(row.tenant_id, row.kid))],
       update: `UPDATE signing_keys s SET private_jwk = v.sealed FROM unnest($1::text[], $2::text[], $3::text[]) AS v(tenant_id, kid, sealed)
                WHERE s.tenant_id = v.tenant_id AND s.kid = v.kid`,
       columns: (row) => [row.tenant_id, row.kid],
