@@ -21,11 +21,11 @@ const IntBetween = (min: number, max: number) => {
 
 /**
  * Every environment variable Portcullis reads, validated once at start by `loadConfig`.
- * `scripts/document-env.ts` copies these comment blocks into README.md: keep the first
+ * `scripts/document-env.ts` copies these comment blocks into README.md and docs/operations.md: keep the first
  * line of each one a complete sentence, and name the default.
  */
 export class Env {
-  /** Runtime mode: `development`, `test` or `production`. Default `development`. Production refuses to start without `ADMIN_API_KEY` and `KEY_ENCRYPTION_KEY`, and with an `http://` `PUBLIC_URL` unless `ALLOW_INSECURE_PUBLIC_URL=true`. */
+  /** Runtime mode: `development`, `test` or `production`. Default `development`. Production refuses to start without `ADMIN_API_KEY` and `KEY_ENCRYPTION_KEY` (or `KEY_ENCRYPTION_KEYS`), and with an `http://` `PUBLIC_URL` unless `ALLOW_INSECURE_PUBLIC_URL=true`. */
   @IsOptional()
   @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
