@@ -7,7 +7,7 @@
  *        --quick: 2 rounds of 2 s, 200 issuers; BENCH_ONLY=<text>: only the rows whose name holds it)
  *
  * The head is this working tree unless a head-rev is given; a revision is checked out and built
- * under .bench/ (see revision.ts). The load generator and the scenarios (those of `npm run bench`
+ * under .bench/ (see test/helpers/revision.ts). The load generator and the scenarios (those of `npm run bench`
  * and `npm run bench:discovery`) are this tree's for both sides, so only the server differs.
  * Every round starts, for each revision, a server process on a fresh database holding the
  * scenarios' issuers and clients and BENCH_ISSUERS more; then runs each scenario against base and
@@ -19,7 +19,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { cpuSeconds, createDatabase, dropDatabase, measure, startPortcullis, stop, type Measurement, type Server } from './harness.js';
 import { createIssuers, discoveryPath, issuerIds, jwksPath, percentile, requestEach } from './issuers.js';
-import { checkout, workingTree, type Revision } from './revision.js';
+import { checkout, workingTree, type Revision } from '../test/helpers/revision.js';
 import { createIssuersAndClients, request, runScenario, scenarios, withOpaqueToken, type Fixtures } from './throughput.js';
 
 const args = process.argv.slice(2);

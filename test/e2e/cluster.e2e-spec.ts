@@ -1,116 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
-import { UserAgent } from '../helpers/browserless.js';
-import { Cluster, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS, type Backend, type Routed } from '../helpers/cluster.js';
+import { Cluster, SHUTDOWN_DELAY_MS, type Backend } from '../helpers/cluster.js';
 import { createDatabase, dropDatabase, query } from '../helpers/db.js';
 import { TEST_KEK } from '../helpers/app.js';
 import { within } from '../helpers/eventually.js';
 import { runLoad } from '../helpers/load.js';
-import { authorizationRequest, createClient, createTenant, discover, oidc } from '../helpers/rp.js';
+import { failedRouting, LOGOUT_REDIRECT, mixedOperation, provision, REDIRECT, signIn, tokenRequest } from '../helpers/mixed-load.js';
+import { authorizationRequest, createClient, oidc } from '../helpers/rp.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { migrations } from '../../src/database/migrations/index.js';
 
-const REDIRECT = 'https://rp.example.com/cb';
-const LOGOUT_REDIRECT = 'https://rp.example.com/signed-out';
-const USER = { username: 'jane', password: 'correct horse battery staple' };
 const EXITED_CLEANLY = { code: 0, signal: null };
-
-/** Serving after SIGTERM with /readyz at 503: twice the longest the balancer can take to notice (a period, then a probe that times out). */
-const SHUTDOWN_DELAY_MS = String(2 * (PROBE_INTERVAL_MS + PROBE_TIMEOUT_MS));
-
-/** An issuer with a user, a browser client and a machine client, all made through the balancer. */
-async function provision(cluster: Cluster) {
-  const { issuerId, issuer } = await createTenant(cluster.url, { signing_alg: 'ES256' });
-  const user = await adminApi(cluster.url).post(`/v1/tenants/${issuerId}/users`, USER);
-  expect(user.status).toBe(201);
-  const browser = await createClient(cluster.url, issuerId, {
-    redirect_uris: [REDIRECT],
-    post_logout_redirect_uris: [LOGOUT_REDIRECT],
-    grant_types: ['authorization_code', 'refresh_token'],
-    scope: 'openid offline_access',
-  });
-  const machine = await createClient(cluster.url, issuerId, { grant_types: ['client_credentials'] });
-  return {
-    issuerId,
-    issuer,
-    machine,
-    browserRp: await discover(issuer, browser.clientId, oidc.ClientSecretBasic(browser.clientSecret)),
-    machineRp: await discover(issuer, machine.clientId, oidc.ClientSecretBasic(machine.clientSecret)),
-  };
-}
-type Fixture = Awaited<ReturnType<typeof provision>>;
-
-/** A sign-in as a browser makes it (pages, form posts, redirects), then the code redeemed. */
-async function signIn(cluster: Cluster, fx: Fixture, params: Record<string, string> = {}) {
-  const agent = new UserAgent(cluster.url);
-  const { url, checks } = await authorizationRequest(fx.browserRp, REDIRECT, params);
-  const tokens = await oidc.authorizationCodeGrant(fx.browserRp, await agent.authorize(url, USER), checks);
-  return { agent, tokens };
-}
-
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
-
-const tokenRequest = (base: string, fx: Fixture, secret = fx.machine.clientSecret!) =>
-  fetch(`${base}/${fx.issuerId}/token`, {
-    method: 'POST',
-    headers: { authorization: basic(fx.machine.clientId, secret), 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-
-/** The JSON body of a 200; any other answer fails the operation. */
-async function expectOk<T>(res: Response, what: string): Promise<T> {
-  if (res.status !== 200) throw new Error(`${what} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/**
- * The bounded mixed load, one operation after another: discovery, client_credentials,
- * introspection and a whole sign-in through the ingress (openid-client and a browserless user
- * agent, on PUBLIC_URL), and discovery, client_credentials and introspection over connections
- * through the Service that a client keeps alive.
- */
-async function mixedOperation(cluster: Cluster, fx: Fixture, n: number, sent: { service: number }): Promise<void> {
-  switch (n % 6) {
-    case 0: {
-      const document = await expectOk<{ issuer: string }>(await fetch(`${fx.issuer}/.well-known/openid-configuration`), 'discovery');
-      if (document.issuer !== fx.issuer) throw new Error('discovery names another issuer');
-      return;
-    }
-    case 1:
-      await oidc.clientCredentialsGrant(fx.machineRp);
-      return;
-    case 2: {
-      const { access_token } = await oidc.clientCredentialsGrant(fx.machineRp);
-      if (!(await oidc.tokenIntrospection(fx.machineRp, access_token)).active) throw new Error('a fresh token introspected inactive');
-      return;
-    }
-    case 3:
-      await signIn(cluster, fx);
-      return;
-    case 4: {
-      sent.service++;
-      const document = await expectOk<{ issuer: string }>(
-        await fetch(`${cluster.serviceUrl}/${fx.issuerId}/.well-known/openid-configuration`),
-        'discovery (service)',
-      );
-      if (document.issuer !== fx.issuer) throw new Error('discovery names another issuer');
-      return;
-    }
-    default: {
-      sent.service += 2;
-      const { access_token } = await expectOk<{ access_token: string }>(await tokenRequest(cluster.serviceUrl, fx), 'token (service)');
-      const introspection = await fetch(`${cluster.serviceUrl}/${fx.issuerId}/introspect`, {
-        method: 'POST',
-        headers: { authorization: basic(fx.machine.clientId, fx.machine.clientSecret!), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token: access_token }).toString(),
-      });
-      if (!(await expectOk<{ active: boolean }>(introspection, 'introspection (service)')).active) throw new Error('a fresh token introspected inactive');
-    }
-  }
-}
-
-/** What went wrong between the balancer and the processes: a request without a good answer, a connection refused or cut. */
-const failedRouting = (routed: Routed[]) => routed.filter((r) => r.error || (r.via === 'http' && (r.status === undefined || r.status >= 500)));
 
 /** Portcullis as Kubernetes runs it: several processes on one PostgreSQL, behind a balancer that follows /readyz. */
 describe('processes behind a readiness-following balancer', () => {

@@ -10,6 +10,9 @@ export const PROBE_INTERVAL_MS = 200;
 /** Longest a probe may take before it counts as a failure (Kubernetes: `timeoutSeconds`). */
 export const PROBE_TIMEOUT_MS = 1_000;
 
+/** Serving after SIGTERM with /readyz at 503: twice the longest the balancer can take to notice (a period, then a probe that times out). */
+export const SHUTDOWN_DELAY_MS = String(2 * (PROBE_INTERVAL_MS + PROBE_TIMEOUT_MS));
+
 /** Longest wait for a started process to be seen ready: four processes starting at once share two loaded cores. */
 const READY_TIMEOUT_MS = 90_000;
 
@@ -53,6 +56,8 @@ export class Cluster {
   private next = 0;
   private spawned = 0;
   private readonly probing = new Set<Backend>();
+  /** Taken out of rotation before being stopped (`stop` with `preStopMs`). */
+  private readonly leaving = new Set<Backend>();
   private readonly failures = new WeakMap<ServerResponse, (error: Error) => void>();
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 60_000 });
   private readonly proxy = createProxyServer({ agent: this.agent, xfwd: true });
@@ -146,8 +151,16 @@ export class Cluster {
     return backend;
   }
 
-  /** Sends `signal` to a process and resolves with how it exited; the balancer forgets it then. */
-  async stop(backend: Backend, signal: NodeJS.Signals = 'SIGTERM') {
+  /**
+   * Sends `signal` to a process and resolves with how it exited; the balancer forgets it then.
+   * `preStopMs`: first out of rotation, then that long before the signal, as Kubernetes runs a
+   * pod with a preStop sleep (for a release that stops listening at SIGTERM: no SHUTDOWN_DELAY_MS).
+   */
+  async stop(backend: Backend, signal: NodeJS.Signals = 'SIGTERM', options: { preStopMs?: number } = {}) {
+    if (options.preStopMs) {
+      this.leaving.add(backend);
+      await new Promise((resolve) => setTimeout(resolve, options.preStopMs));
+    }
     const exit = await backend.process.stop(signal);
     this.backends.splice(this.backends.indexOf(backend), 1);
     return exit;
@@ -163,10 +176,11 @@ export class Cluster {
     await Promise.all([this.ingress, this.service].map((server) => new Promise((resolve) => server.close(resolve))));
   }
 
-  /** Round robin over the ready processes; over all of them when none is ready. */
+  /** Round robin over the ready processes; over all of them when none is ready (those leaving aside). */
   private pick(): { backend: Backend; failOpen: boolean } | undefined {
-    const ready = this.backends.filter((backend) => backend.ready);
-    const pool = ready.length ? ready : this.backends;
+    const routable = this.backends.filter((backend) => !this.leaving.has(backend));
+    const ready = routable.filter((backend) => backend.ready);
+    const pool = ready.length ? ready : routable;
     return pool.length ? { backend: pool[this.next++ % pool.length], failOpen: !ready.length } : undefined;
   }
 

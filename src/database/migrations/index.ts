@@ -9,7 +9,11 @@ import { IndexPayloadsByAccount1763900705000 } from './1763900705000-IndexPayloa
 import { HashOidcPayloadIds1763900706000 } from './1763900706000-HashOidcPayloadIds.js';
 import { AddCredentialsChangedAt1763900710000 } from './1763900710000-AddCredentialsChangedAt.js';
 
-/** Every migration, oldest first. A migration is never edited once merged: add a new one. */
+/**
+ * Every migration, oldest first. A migration is never edited once merged: add a new one. Each
+ * leaves a schema the previous release still runs on (expand/contract: docs/operations.md,
+ * "Upgrades"), which test/e2e/rolling-upgrade.e2e-spec.ts checks against that release's build.
+ */
 export const migrations = [
   CreateTenants1763900000000,
   AddIssuersKeysClientsPayloads1763900100000,

@@ -1,7 +1,8 @@
 /**
- * A revision of this repository built for `npm run bench:compare`: a detached git worktree under
- * .bench/ (kept, and reused by later runs), sharing this tree's node_modules when its
- * package-lock.json is the same and installing its own with `npm ci` otherwise.
+ * A revision of this repository, built: a detached git worktree under .bench/ (kept, and reused by
+ * later runs), for `npm run bench:compare` and the rolling upgrade test. It shares this tree's
+ * node_modules when that holds every runtime package the revision's lockfile pins, and installs
+ * its own with `npm ci` otherwise.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,21 @@ export function workingTree(root: string): Revision {
   };
 }
 
+type Lockfile = { packages: Record<string, { version?: string; integrity?: string; dev?: boolean }> };
+
+/**
+ * Whether `dir`'s build can run on `root`'s node_modules: every package its lockfile installs
+ * outside the dev tree is in `root`'s lockfile at the same version and integrity. Dev packages
+ * (compiler, type definitions, test tools) may differ: the build only has to compile with them.
+ */
+function runsOnOurPackages(dir: string, root: string): boolean {
+  const packages = (tree: string) => (JSON.parse(readFileSync(join(tree, 'package-lock.json'), 'utf8')) as Lockfile).packages;
+  const ours = packages(root);
+  return Object.entries(packages(dir)).every(
+    ([path, theirs]) => path === '' || theirs.dev || (ours[path]?.version === theirs.version && ours[path]?.integrity === theirs.integrity),
+  );
+}
+
 /** Checks `rev` out under `root`/.bench and builds it, unless an earlier run already did. */
 export function checkout(root: string, rev: string): Revision {
   const sha = git(root, 'rev-parse', '--verify', `${rev}^{commit}`);
@@ -39,10 +55,10 @@ export function checkout(root: string, rev: string): Revision {
     throw new Error(`${dir} is not at ${sha}; remove it with git worktree remove --force ${dir}`);
   }
   if (!existsSync(join(dir, 'node_modules'))) {
-    if (readFileSync(join(dir, 'package-lock.json')).equals(readFileSync(join(root, 'package-lock.json')))) {
+    if (runsOnOurPackages(dir, root)) {
       symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'));
     } else {
-      process.stderr.write(`${rev}: package-lock.json differs from this tree's; npm ci\n`);
+      process.stderr.write(`${rev}: its runtime packages differ from this tree's; npm ci\n`);
       run(dir, 'npm', 'ci');
     }
   }
