@@ -16,17 +16,21 @@ const MIGRATIONS = 'src/database/migrations';
 const EXITED_CLEANLY = { code: 0, signal: null };
 const PASSWORD = 'correct horse battery staple, old';
 
+const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+
 /**
  * The release the newest migration must stay compatible with: the parent of the commit that added
  * the newest migration file, or this commit while that file is not committed yet (a migration in
  * the making is checked against the code it will be deployed next to).
  */
 function previousRelease(): string {
+  // A shallow clone's oldest commit seems to add every file.
+  if (git('rev-parse', '--is-shallow-repository') === 'true') throw new Error('a shallow clone: git fetch --unshallow first');
   const newest = readdirSync(`${ROOT}/${MIGRATIONS}`)
     .filter((file) => /^\d+-\w+\.ts$/.test(file))
     .sort()
     .at(-1)!;
-  const added = execFileSync('git', ['log', '--diff-filter=A', '--format=%H', '--', `${MIGRATIONS}/${newest}`], { cwd: ROOT, encoding: 'utf8' }).split('\n')[0];
+  const added = git('log', '--diff-filter=A', '--format=%H', '--', `${MIGRATIONS}/${newest}`).split('\n')[0];
   return added ? `${added}^` : 'HEAD';
 }
 
