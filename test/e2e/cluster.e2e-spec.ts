@@ -5,7 +5,8 @@ import { createDatabase, dropDatabase, query } from '../helpers/db.js';
 import { TEST_KEK } from '../helpers/app.js';
 import { within } from '../helpers/eventually.js';
 import { runLoad } from '../helpers/load.js';
-import { failedRouting, LOGOUT_REDIRECT, mixedOperation, provision, REDIRECT, signIn, tokenRequest } from '../helpers/mixed-load.js';
+import { failedRouting, LOGOUT_REDIRECT, mixedOperation, provision, REDIRECT, signIn, tokenRequest, USER } from '../helpers/mixed-load.js';
+import { WriteLedger, type Write } from '../helpers/outage-writes.js';
 import { authorizationRequest, createClient, oidc } from '../helpers/rp.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { migrations } from '../../src/database/migrations/index.js';
@@ -150,9 +151,25 @@ describe('processes behind a readiness-following balancer', () => {
         throw new Error(`${res.status} ${JSON.stringify(body)}`);
       }
     });
+    // Beside it, writes: users and clients through the admin API, sign-ins whose refresh tokens are used after recovery, stored access tokens.
+    const ledger = new WriteLedger({
+      baseUrl: cluster.url,
+      issuerId: fx.issuerId,
+      redirectUri: REDIRECT,
+      browserRp: fx.browserRp,
+      machine: { clientId: fx.machine.clientId, clientSecret: fx.machine.clientSecret! },
+      user: USER,
+    });
+    let writesOver!: () => void;
+    const writing = runLoad({ workers: 2, maxOperations: 5_000, maxMs: 90_000, stop: new Promise<void>((resolve) => (writesOver = resolve)) }, async (n) => {
+      const refused = ledger.unavailable.length;
+      await ledger.write(n);
+      if (ledger.unavailable.length > refused) await new Promise((resolve) => setTimeout(resolve, 50));
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     pgLink.cut();
+    ledger.phase = 'outage';
     const cutAt = performance.now();
     for (const backend of cluster.backends) {
       await within(10_000, async () => (await fetch(`${backend.url}/readyz`)).status === 503);
@@ -162,10 +179,17 @@ describe('processes behind a readiness-following balancer', () => {
       const token = await tokenRequest(backend.url, fx);
       expect(token.status).toBe(503);
       expect(token.headers.get('retry-after')).toBe('5');
-      expect(await token.json()).toEqual({ error: 'temporarily_unavailable', error_description: expect.any(String) });
+      // With the request id of its log line when the issuer's provider had to be loaded again (a client created since invalidates it).
+      const body = (await token.json()) as Record<string, unknown>;
+      expect(body).toEqual({
+        error: 'temporarily_unavailable',
+        error_description: expect.any(String),
+        ...('request_id' in body ? { request_id: expect.any(String) } : {}),
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 10_000 - (performance.now() - cutAt)));
     pgLink.restore();
+    ledger.phase = 'after';
     const recovery = await within(5_000, async () =>
       (
         await Promise.all(
@@ -175,14 +199,45 @@ describe('processes behind a readiness-following balancer', () => {
     );
     over();
     const { operations, failures } = await load;
+    // Writes go on a little after recovery, on connections the pools opened again.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    writesOver();
+    const written = await writing;
 
     console.info(
       `database outage: ${operations} operations (${answered.ok} answered 200, ${answered.unavailable} 503); all back ${recovery.toFixed(0)} ms after reconnection`,
     );
     expect(failures).toEqual([]);
     expect(answered.unavailable).toBeGreaterThan(0);
-    // The balancer got an answer every time: the processes' own 200s and 503s, never a 502 or a cut connection.
-    expect(cluster.routed.slice(from).filter((routed) => routed.error || (routed.status !== 200 && routed.status !== 503))).toEqual([]);
+    // The balancer got an answer every time: the processes' own answers (the loads refused any but theirs and 503), never a 502 or a cut connection.
+    expect(
+      cluster.routed.slice(from).filter((routed) => routed.error || routed.status === undefined || (routed.status >= 500 && routed.status !== 503)),
+    ).toEqual([]);
+
+    // No acknowledged write lost; a write answered 503 committed whole or not at all (tokens answered 503 left nothing to look for).
+    const readBack = async (writes: Write[]) => {
+      const found: { write: Write; found: string }[] = [];
+      for (const write of writes) found.push({ write, found: await ledger.readBack(write, databaseUrl!) });
+      return found;
+    };
+    const acknowledged = await readBack(ledger.acknowledged);
+    const unanswered = await readBack(ledger.unavailable.filter((write) => write.kind === 'user' || write.kind === 'client'));
+    const kinds = (writes: Write[]) =>
+      [...new Set(writes.map((write) => write.kind))].map((kind) => `${writes.filter((write) => write.kind === kind).length} ${kind}`);
+    const { before, outage, after } = ledger.counts;
+    console.info(
+      `writes: ${ledger.sent} sent (${before.sent} before the cut, ${outage.sent} during, ${after.sent} after), ${written.failures.length} failed; ` +
+        `${ledger.acknowledged.length} acknowledged (${kinds(ledger.acknowledged).join(', ')}; ${outage.acknowledged} of them sent during the outage), ` +
+        `${acknowledged.filter(({ found }) => found === 'whole').length} read back whole; ${ledger.unavailable.length} answered 503 ` +
+        `(${kinds(ledger.unavailable).join(', ')}); of the ${unanswered.length} users and clients among them ` +
+        `${unanswered.filter(({ found }) => found === 'whole').length} committed whole, ${unanswered.filter(({ found }) => found === 'absent').length} absent`,
+    );
+    expect(written.failures).toEqual([]);
+    expect(ledger.acknowledged.length).toBeGreaterThan(0);
+    expect(ledger.unavailable.length).toBeGreaterThan(0);
+    expect(acknowledged.filter(({ found }) => found !== 'whole')).toEqual([]);
+    expect(unanswered.filter(({ found }) => found !== 'whole' && found !== 'absent')).toEqual([]);
+
     // Nothing crashed: each process still runs, and stops cleanly.
     for (const backend of [...cluster.backends]) expect(await cluster.stop(backend)).toEqual(EXITED_CLEANLY);
   });

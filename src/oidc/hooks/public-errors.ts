@@ -67,6 +67,15 @@ export const publicErrors: Middleware = async (ctx, next) => {
       answer(ctx, { status: 400, error: 'invalid_request', message: 'The form was posted without its session; open the page again and resubmit.' });
       return;
     }
+    // oidc-provider saves the session after the route has answered, outside its error handler:
+    // a database out of reach then is still the caller's 503 (with Retry-After), not a 500.
+    const problem = databaseProblem(error, 'protocol');
+    if (problem) {
+      ctx.remove('Location');
+      ctx.set(problem.headers ?? {});
+      answer(ctx, problem);
+      return;
+    }
     ctx.app.emit('error', error, ctx);
     answer(ctx, SERVER_ERROR);
     return;
