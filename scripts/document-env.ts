@@ -61,6 +61,7 @@ const GROUPS: [title: string, member: RegExp][] = [
   ['Metrics and API documentation access', /^(METRICS_ACCESS|DOCS_ACCESS)$/],
   ['Shutdown', /^SHUTDOWN_.*$/],
   ['Outbound fetches: client URIs and provider checks', /^(CLIENT_URIS_.*|PROVIDER_DISCOVERY_.*)$/],
+  ['Traces', /^OTEL_.*$/],
 ];
 
 /** docs/operations.md: one table per concern, with default and allowed values. */

@@ -26,6 +26,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Tracing, when configured, before the application's modules: its instrumentations patch `http`
+  // and `pg` as they are first required. Nothing above loads either (only configuration and
+  // validation), and without OTEL_EXPORTER_OTLP_ENDPOINT none of its code is loaded at all.
+  const tracing = config.tracing ? (await import('./common/tracing/tracing.js')).startTracing(config.tracing) : undefined;
+
   // Loaded only once the configuration is known good: a bad variable is reported in
   // milliseconds, without the application's modules (and their warnings) loading first.
   const { createApp, stopServing } = await import('./app.js');
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`listening on http://${config.host}:${port}; issuers at ${config.publicUrl}/{issuer_id}; admin API docs at ${config.publicUrl}/docs`);
+  if (tracing) logger.log(`tracing: every request's spans go to the OTLP/HTTP receiver at ${tracing.destination}`);
   announceGenerated(config, logger);
 
   let stopping = false;
@@ -56,6 +62,8 @@ async function main(): Promise<void> {
     const server = app.getHttpServer();
     setInterval(() => server.closeIdleConnections(), 100).unref();
     await app.close();
+    // The spans of the last requests, before the process ends.
+    await tracing?.shutdown();
     logger.log('stopped');
     process.exit(0);
   };

@@ -39,8 +39,17 @@ export interface AppConfig {
   rateLimits: { metadataPerMinute: number; protocolPerMinute: number; store: 'memory' | 'postgres' | 'redis'; redisUrl?: string };
   argon2: { memoryKib: number; timeCost: number; parallelism: number };
   loginThrottle: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockoutSeconds: number };
+  /** OpenTelemetry tracing, when OTEL_EXPORTER_OTLP_ENDPOINT is set; undefined: off. */
+  tracing?: TracingConfig;
   /** Development secrets kept in `dataDir`: where they are, and which were generated on this start (to be shown once). */
   devSecrets: { adminApiKeyFile?: string; generatedAdminApiKey?: string; keyEncryptionKeyFile?: string; generatedKeyEncryptionKeyFile?: string };
+}
+
+export interface TracingConfig {
+  /** The collector's base URL; the exporter appends `/v1/traces`. */
+  endpoint: string;
+  serviceName: string;
+  scheduleDelayMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

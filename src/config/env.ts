@@ -226,4 +226,25 @@ export class Env {
   /** Checks per minute one admin key may run with `POST /v1/providers/discover` (counted in `RATE_LIMIT_STORE`); `0` = no limit. Default `30`. */
   @IntBetween(0, 100000)
   PROVIDER_DISCOVERY_RATE_LIMIT_PER_MINUTE: number = 30;
+
+  /**
+   * Base URL of an OpenTelemetry collector's OTLP/HTTP receiver (e.g. `http://otel-collector:4318`): when set, every request is traced and its
+   * spans are sent as OTLP/JSON to `/v1/traces` below it, with the exporter's other standard `OTEL_EXPORTER_OTLP_*` variables (headers, timeout,
+   * certificates) in force. Unset by default: no tracing, and its code is not even loaded. What a trace holds: docs/operations.md.
+   */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, disallow_auth: true, allow_query_components: false, allow_fragments: false },
+    { message: 'must be an absolute http(s) URL without credentials, query or fragment, e.g. http://otel-collector:4318' },
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** `service.name` of the traces (with `OTEL_EXPORTER_OTLP_ENDPOINT`). Default `portcullis`. */
+  @IsOptional()
+  @Matches(/^\S{1,255}$/, { message: 'must be 1 to 255 characters without spaces' })
+  OTEL_SERVICE_NAME: string = 'portcullis';
+
+  /** Milliseconds between two exports of finished spans (with `OTEL_EXPORTER_OTLP_ENDPOINT`); spans also leave when 512 are waiting, and on shutdown. Default `5000`. */
+  @IntBetween(1, 600000)
+  OTEL_BSP_SCHEDULE_DELAY: number = 5000;
 }

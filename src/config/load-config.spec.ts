@@ -45,6 +45,22 @@ describe(loadConfig.name, () => {
     expect(config.databaseUrl).toBeUndefined();
   });
 
+  it('turns tracing on with OTEL_EXPORTER_OTLP_ENDPOINT only, and refuses an endpoint that is no plain http(s) URL', async () => {
+    const base = { DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: KEK };
+    expect((await loadConfig({ ...base, OTEL_SERVICE_NAME: 'idp', OTEL_BSP_SCHEDULE_DELAY: '100' })).tracing).toBeUndefined();
+    expect((await loadConfig({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' })).tracing).toEqual({
+      endpoint: 'http://otel-collector:4318',
+      serviceName: 'portcullis',
+      scheduleDelayMs: 5000,
+    });
+    for (const endpoint of ['otel-collector:4318', 'grpc://otel:4317', 'https://user:pass@otel.example.com', 'http://otel:4318/?x=1']) {
+      const error = (await loadConfig({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }).catch((e: unknown) => e)) as ConfigError;
+      expect(error.problems, endpoint).toEqual([
+        'OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL without credentials, query or fragment, e.g. http://otel-collector:4318',
+      ]);
+    }
+  });
+
   it('accepts a base64 key-encryption key', async () => {
     const key = Buffer.alloc(32, 7);
     const config = await loadConfig({ DATA_DIR: await dataDir(), ADMIN_API_KEY: KEY, KEY_ENCRYPTION_KEY: key.toString('base64') });

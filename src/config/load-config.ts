@@ -167,6 +167,9 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
     },
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME, scheduleDelayMs: env.OTEL_BSP_SCHEDULE_DELAY }
+      : undefined,
     devSecrets,
   };
 }

@@ -6,6 +6,7 @@ import { oauthErrorBody, SERVER_ERROR, type Problem } from '../common/errors/err
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
 import { loggableRequest, loggableResponse } from '../common/http/pino-internals.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
+import { setRoutePattern } from '../common/http/route-pattern.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { loggableError } from '../database/database-errors.js';
 import { Metrics } from '../common/metrics/metrics.js';
@@ -85,6 +86,7 @@ export class IssuerGateway {
    */
   private serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): void {
     const started = performance.now();
+    setRoutePattern(req, publicRoute(target.path).label);
     const family = DOCUMENTS.has(target.path) ? 'metadata' : 'protocol';
     if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res, target);
     this.limits
@@ -154,8 +156,10 @@ export class IssuerGateway {
   /** The registry could not answer: a database failure gets its mapped answer (503 while it is out of reach), a bug 500. */
   private fail(req: Request, res: ServerResponse, error: unknown, target: Target): void {
     const id = requestId(req, res);
+    const { label } = publicRoute(target.path);
+    setRoutePattern(req, label);
     // Counted and logged like every answer: operators alert on the 5xx rate.
-    this.observe(req, res, publicRoute(target.path).label, performance.now());
+    this.observe(req, res, label, performance.now());
     const problem = databaseProblem(error, 'protocol');
     if (problem) {
       if (problem.status >= 500) PinoLogger.root?.warn({ req_id: id, err: String(error) }, 'transient database failure');
