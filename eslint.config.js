@@ -16,7 +16,21 @@ const root = import.meta.dirname;
 const platform = ['config', 'common', 'database'];
 const stores = ['stores'];
 const engine = ['oidc'];
-const admin = ['tenancy', 'keys', 'key-encryption', 'clients', 'accounts', 'sessions', 'audit', 'admin-keys', 'tenant-transfer', 'provider-check', 'health', 'discovery', 'demo'];
+const admin = [
+  'tenancy',
+  'keys',
+  'key-encryption',
+  'clients',
+  'accounts',
+  'sessions',
+  'audit',
+  'admin-keys',
+  'tenant-transfer',
+  'provider-check',
+  'health',
+  'discovery',
+  'demo',
+];
 
 /** Files of a layer, as no-restricted-paths targets. */
 const filesOf = (folders) => folders.map((folder) => `./src/${folder}/**`);
