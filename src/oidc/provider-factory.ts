@@ -16,7 +16,7 @@ import { renderError } from './hooks/render-error.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
 import { PASSWORD_ACR } from '../common/protocol.js';
-import { CLAIMS, discoveryExtras, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
+import { CLAIMS, discoveryExtras, extraClientMetadata, pkceRequired, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
   tenant: Tenant;
@@ -110,9 +110,8 @@ export function createProvider({
       rpInitiatedLogout: { enabled: true, ...logoutPages(branding) },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
     },
-    // PKCE (S256 only, oidc-provider's sole method) on every code flow, confidential clients
-    // included, as RFC 9700 §2.1.1 recommends.
-    pkce: { required: () => true },
+    // PKCE (S256 only, oidc-provider's sole method): public clients always, confidential ones when they or the tenant ask.
+    pkce: { required: pkceRequired(tenant.requirePkceForAllClients) },
     // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
     rotateRefreshToken: true,
     interactions: { policy: interactionPolicyWithAccountCheck(), url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
