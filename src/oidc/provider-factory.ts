@@ -12,7 +12,8 @@ import { setClientAddress } from './oidc-provider-internals.js';
 import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
 import { publicErrors } from './hooks/public-errors.js';
-import { renderError } from './hooks/render-error.js';
+import { renderErrorWith } from './hooks/render-error.js';
+import { formPostRequests } from './hooks/form-post-requests.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
 import { PASSWORD_ACR } from '../common/protocol.js';
@@ -20,7 +21,7 @@ import { CLAIMS, discoveryExtras, extraClientMetadata, pkceRequired, RESPONSE_TY
 
 export interface ProviderInputs {
   tenant: Tenant;
-  /** The tenant's name, logo and colour on the pages oidc-provider renders (device, logout). */
+  /** The tenant's name, logo and colour on the pages oidc-provider renders (device, logout, errors). */
   branding: Branding;
   /** `PUBLIC_URL/{issuer_id}`. */
   issuer: string;
@@ -117,7 +118,7 @@ export function createProvider({
     interactions: { policy: interactionPolicyWithAccountCheck(), url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
     discovery: discoveryExtras(serviceDocumentation),
     findAccount: accounts,
-    renderError,
+    renderError: renderErrorWith(branding),
     clientBasedCORS,
     // What the issuer fetches on a client's behalf (its jwks_uri) goes through the address
     // policy, pinned to the address judged; the default is Node's fetch behind oidc-provider's
@@ -137,5 +138,6 @@ export function createProvider({
   });
   provider.use(pageScriptHashes);
   provider.use(publicErrors);
+  provider.use(formPostRequests(branding, issuer));
   return provider;
 }
