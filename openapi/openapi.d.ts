@@ -730,6 +730,12 @@ export interface components {
             /** @example false */
             require_auth_time?: boolean;
             /**
+             * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
+             * @default false
+             * @example true
+             */
+            require_pkce?: boolean;
+            /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
              *       "https://api.example.com"
@@ -839,6 +845,12 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
+             * @default false
+             * @example true
+             */
+            require_pkce?: boolean;
             /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
@@ -975,6 +987,12 @@ export interface components {
             /** @example false */
             require_auth_time?: boolean;
             /**
+             * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
+             * @default false
+             * @example true
+             */
+            require_pkce?: boolean;
+            /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
              *       "https://api.example.com"
@@ -1082,6 +1100,12 @@ export interface components {
              * @example 1209600
              */
             refresh_token_ttl?: number;
+            /**
+             * @description Require PKCE (S256) on the authorization requests of every client, confidential ones included (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) and clients registered with require_pkce need it whatever this says.
+             * @default false
+             * @example true
+             */
+            require_pkce_for_all_clients?: boolean;
             /**
              * @description Algorithm of the signing keys (ID tokens, JWT access tokens).
              * @default RS256
@@ -1261,6 +1285,12 @@ export interface components {
             redirect_uris?: string[];
             /** @example false */
             require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
+             * @default false
+             * @example true
+             */
+            require_pkce?: boolean;
             /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
@@ -1924,6 +1954,11 @@ export interface components {
              */
             refresh_token_ttl: number;
             /**
+             * @description PKCE required of every client, confidential ones included.
+             * @example false
+             */
+            require_pkce_for_all_clients: boolean;
+            /**
              * @example RS256
              * @enum {string}
              */
@@ -2008,6 +2043,12 @@ export interface components {
              * @example 1209600
              */
             refresh_token_ttl?: number;
+            /**
+             * @description Require PKCE (S256) on the authorization requests of every client, confidential ones included (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) and clients registered with require_pkce need it whatever this says.
+             * @default false
+             * @example true
+             */
+            require_pkce_for_all_clients?: boolean;
         };
         UpdateUserDto: {
             address?: components["schemas"]["AddressDto"];

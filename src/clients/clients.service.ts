@@ -168,6 +168,8 @@ export class ClientsService {
     return {
       client_id: client.clientId,
       client_id_issued_at: Math.floor(client.createdAt.getTime() / 1000),
+      // Clients registered before the member existed have none: theirs is the default.
+      require_pkce: false,
       ...(client.metadata as Partial<ClientDto>),
       created_at: client.createdAt.toISOString(),
       updated_at: client.updatedAt.toISOString(),

@@ -12,15 +12,16 @@ import { setClientAddress } from './oidc-provider-internals.js';
 import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
 import { publicErrors } from './hooks/public-errors.js';
-import { renderError } from './hooks/render-error.js';
+import { renderErrorWith } from './hooks/render-error.js';
+import { formPostRequests } from './hooks/form-post-requests.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
 import { PASSWORD_ACR } from '../common/protocol.js';
-import { CLAIMS, discoveryExtras, extraClientMetadata, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
+import { CLAIMS, discoveryExtras, extraClientMetadata, pkceRequired, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
   tenant: Tenant;
-  /** The tenant's name, logo and colour on the pages oidc-provider renders (device, logout). */
+  /** The tenant's name, logo and colour on the pages oidc-provider renders (device, logout, errors). */
   branding: Branding;
   /** `PUBLIC_URL/{issuer_id}`. */
   issuer: string;
@@ -110,15 +111,14 @@ export function createProvider({
       rpInitiatedLogout: { enabled: true, ...logoutPages(branding) },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
     },
-    // PKCE (S256 only, oidc-provider's sole method) on every code flow, confidential clients
-    // included, as RFC 9700 §2.1.1 recommends.
-    pkce: { required: () => true },
+    // PKCE (S256 only, oidc-provider's sole method): public clients always, confidential ones when they or the tenant ask.
+    pkce: { required: pkceRequired(tenant.requirePkceForAllClients) },
     // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
     rotateRefreshToken: true,
     interactions: { policy: interactionPolicyWithAccountCheck(), url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
     discovery: discoveryExtras(serviceDocumentation),
     findAccount: accounts,
-    renderError,
+    renderError: renderErrorWith(branding),
     clientBasedCORS,
     // What the issuer fetches on a client's behalf (its jwks_uri) goes through the address
     // policy, pinned to the address judged; the default is Node's fetch behind oidc-provider's
@@ -138,5 +138,6 @@ export function createProvider({
   });
   provider.use(pageScriptHashes);
   provider.use(publicErrors);
+  provider.use(formPostRequests(branding, issuer));
   return provider;
 }

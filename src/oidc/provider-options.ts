@@ -90,13 +90,17 @@ const isResourceIndicator = (value: unknown) => {
 
 /**
  * Portcullis's extensions to client metadata: `access_token_format` ("opaque" | "jwt"),
- * `allowed_resources`, the resource indicators (audiences) a client may ask tokens for, and
+ * `allowed_resources`, the resource indicators (audiences) a client may ask tokens for,
  * `resource_server_audiences`, the audiences whose tokens it may introspect as a resource
- * server (hooks/token-policies); a public client cannot authenticate, so it cannot be one.
+ * server (hooks/token-policies); a public client cannot authenticate, so it cannot be one;
+ * and `require_pkce`, PKCE required of a confidential client too (see `pkceRequired`).
  */
 export const extraClientMetadata: Configuration['extraClientMetadata'] = {
-  properties: ['access_token_format', 'allowed_resources', 'resource_server_audiences'],
+  properties: ['access_token_format', 'allowed_resources', 'resource_server_audiences', 'require_pkce'],
   validator(_ctx, key, value, metadata) {
+    if (key === 'require_pkce' && value !== undefined && typeof value !== 'boolean') {
+      throw new errors.InvalidClientMetadata('require_pkce must be a boolean');
+    }
     if (key === 'resource_server_audiences' && value !== undefined) {
       if (!Array.isArray(value) || !value.every(isResourceIndicator)) {
         throw new errors.InvalidClientMetadata('resource_server_audiences must be an array of absolute URIs without fragments');
@@ -115,3 +119,15 @@ export const extraClientMetadata: Configuration['extraClientMetadata'] = {
     }
   },
 };
+
+/**
+ * Whether an authorization request with a code must carry a PKCE challenge (RFC 9700 §2.1.1):
+ * always for a public client, which has nothing else to bind its code to; for a confidential
+ * client when its registration (`require_pkce`) or its tenant says so. A code issued with a
+ * challenge is redeemed only with its verifier, whatever this says (oidc-provider's token
+ * endpoint), and `plain` is refused: oidc-provider knows S256 only.
+ */
+export const pkceRequired =
+  (requireForAllClients: boolean): NonNullable<NonNullable<Configuration['pkce']>['required']> =>
+  (_ctx, client) =>
+    requireForAllClients || client.clientAuthMethod === 'none' || client['require_pkce'] === true;

@@ -25,6 +25,7 @@ const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
   grantTypes: dto.grant_types,
   logoUrl: dto.logo_url,
   brandColor: dto.brand_color,
+  requirePkceForAllClients: dto.require_pkce_for_all_clients,
 });
 
 @Injectable()
@@ -155,6 +156,7 @@ export class TenantsService {
       grant_types: tenant.grantTypes,
       logo_url: tenant.logoUrl,
       brand_color: tenant.brandColor,
+      require_pkce_for_all_clients: tenant.requirePkceForAllClients,
       created_at: tenant.createdAt.toISOString(),
       updated_at: tenant.updatedAt.toISOString(),
     };

@@ -110,9 +110,9 @@ describe('authorization code flow', () => {
     ).toMatchObject({ error: 'invalid_grant' });
   });
 
-  it('PKCE is required, and plain is refused', async () => {
+  it('PKCE is required of a public client, and plain is refused (confidential clients: pkce.e2e-spec.ts)', async () => {
     const agent = new UserAgent(running.url);
-    const noPkce = oidc.buildAuthorizationUrl(confidential, { redirect_uri: REDIRECT, scope: 'openid', state: 's' });
+    const noPkce = oidc.buildAuthorizationUrl(publicClient, { redirect_uri: REDIRECT, scope: 'openid', state: 's' });
     const missing = (await agent.follow(await agent.get(noPkce))) as URL;
     expect(missing.searchParams.get('error')).toBe('invalid_request');
     const plain = oidc.buildAuthorizationUrl(confidential, {

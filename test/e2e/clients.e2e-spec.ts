@@ -30,6 +30,7 @@ describe('clients admin API', () => {
       response_types: [],
       token_endpoint_auth_method: 'client_secret_basic',
       scope: 'profile email',
+      require_pkce: false,
       client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       client_secret_expires_at: 0,
       created_at: expect.any(String),

@@ -75,8 +75,11 @@ describe('public routes under random input', () => {
           expect(res.status, `${method} ${url} → ${text.slice(0, 200)}`).not.toBe(500);
           const html = (res.headers.get('content-type') ?? '').startsWith('text/html');
           if (html) {
-            // Only the end-user pages may answer in HTML, and then in the product's own page.
-            expect(url, `${method} ${url} answered HTML`).toMatch(/\/(interaction|device)(\/|\?|$)/);
+            // Only the end-user pages may answer in HTML, and then in the product's own page: sign-in and device
+            // pages, and the errors of authorization and logout requests to a browser that asks for HTML.
+            const userPage = /\/(interaction|device)(\/|\?|$)/.test(url);
+            const requestError = /\/(authorize|end-session)(\/|\?|$)/.test(url) && accept === 'text/html';
+            expect(userPage || requestError, `${method} ${url} (Accept: ${accept}) answered HTML`).toBe(true);
             if (method !== 'HEAD') expect(text).toContain('<main>');
           } else if (method !== 'HEAD') {
             expect(JSON.parse(text), `${method} ${url}`).toHaveProperty('error');

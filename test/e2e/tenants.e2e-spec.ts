@@ -25,6 +25,7 @@ describe('tenants admin API', () => {
     grant_types: ['authorization_code', 'refresh_token', 'client_credentials', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code'],
     logo_url: null,
     brand_color: null,
+    require_pkce_for_all_clients: false,
     created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });

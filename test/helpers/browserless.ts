@@ -37,9 +37,12 @@ export class UserAgent {
     throw new Error('too many redirects');
   }
 
-  /** Starts at an authorization URL and signs in (and consents) until Portcullis sends the browser back to the client. */
-  async authorize(url: URL, user?: { username: string; password: string }, consent: 'allow' | 'deny' = 'allow'): Promise<URL> {
-    let step = await this.follow(await this.get(url));
+  /**
+   * Starts at an authorization URL (or at the answer to an authorization request already sent,
+   * such as a form POST) and signs in (and consents) until Portcullis sends the browser back to the client.
+   */
+  async authorize(start: URL | Response, user?: { username: string; password: string }, consent: 'allow' | 'deny' = 'allow'): Promise<URL> {
+    let step = await this.follow(start instanceof URL ? await this.get(start) : start);
     for (let pages = 0; pages < 4 && !(step instanceof URL); pages++) {
       const html = await step.text();
       if (step.status !== 200) throw new Error(`expected a page, got ${step.status}: ${html.slice(0, 200)}`);

@@ -146,4 +146,15 @@ export class ClientMetadataDto {
   @IsOptional()
   @IsIn(['opaque', 'jwt'], { message: '$property must be opaque or jwt' })
   access_token_format?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    example: true,
+    description:
+      "Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). " +
+      'Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  require_pkce?: boolean;
 }

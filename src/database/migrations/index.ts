@@ -8,6 +8,7 @@ import { AllowUsersWithoutPassword1763900600000 } from './1763900600000-AllowUse
 import { IndexPayloadsByAccount1763900705000 } from './1763900705000-IndexPayloadsByAccount.js';
 import { HashOidcPayloadIds1763900706000 } from './1763900706000-HashOidcPayloadIds.js';
 import { AddCredentialsChangedAt1763900710000 } from './1763900710000-AddCredentialsChangedAt.js';
+import { AddRequirePkce1763900720000 } from './1763900720000-AddRequirePkce.js';
 
 /**
  * Every migration, oldest first. A migration is never edited once merged: add a new one. Each
@@ -25,4 +26,5 @@ export const migrations = [
   IndexPayloadsByAccount1763900705000,
   HashOidcPayloadIds1763900706000,
   AddCredentialsChangedAt1763900710000,
+  AddRequirePkce1763900720000,
 ];

@@ -1,6 +1,6 @@
 import { Eta } from 'eta';
 import type { Tenant } from '../../stores/tenants/tenant.js';
-import { consentBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
+import { consentBody, errorBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });
 const compiled = {
@@ -9,6 +9,7 @@ const compiled = {
   consent: eta.compile(consentBody),
   message: eta.compile(messageBody),
   providerForm: eta.compile(providerFormBody),
+  error: eta.compile(errorBody),
 };
 
 /** Who the page speaks for: the tenant's display name and logo, in the tenant's colour. */
@@ -59,3 +60,7 @@ export const providerFormPage = (
     branding,
     eta.render(compiled.providerForm, { submitName: undefined, submitValue: undefined, abortLabel: undefined, userCodeInput: false, ...data }),
   );
+
+/** A refused sign-in or sign-out request, for the person whose browser made it; `error` and `description` as the OAuthError names them. */
+export const errorPage = (branding: Branding, data: { title: string; explanation: string; error: string; description?: string; requestId?: string }) =>
+  page(data.title, branding, eta.render(compiled.error, { description: undefined, requestId: undefined, ...data }));

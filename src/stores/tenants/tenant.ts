@@ -10,7 +10,7 @@ export const REQUIRED_GRANT_TYPES = ['authorization_code', 'refresh_token'];
 /** What a tenant gets for an option its creation does not name (the columns' defaults). */
 export const TENANT_OPTION_DEFAULTS: Pick<
   Tenant,
-  'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor'
+  'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor' | 'requirePkceForAllClients'
 > = {
   keyRotationDays: 90,
   accessTokenTtl: 3600,
@@ -19,6 +19,7 @@ export const TENANT_OPTION_DEFAULTS: Pick<
   grantTypes: [...TENANT_GRANT_TYPES],
   logoUrl: null,
   brandColor: null,
+  requirePkceForAllClients: false,
 };
 
 /** An issuer: `PUBLIC_URL/{issuer_id}`. A row of `tenants`. */
@@ -40,6 +41,8 @@ export interface Tenant {
   logoUrl: string | null;
   /** `#rrggbb`, the accent of its sign-in pages. */
   brandColor: string | null;
+  /** PKCE of every client's authorization request, confidential ones included; public clients always need it. */
+  requirePkceForAllClients: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

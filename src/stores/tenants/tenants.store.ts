@@ -11,7 +11,10 @@ export interface TenantListFilter {
 }
 
 /** What a tenant is made of besides its identity and lifecycle columns. */
-export type TenantOptions = Pick<Tenant, 'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor'>;
+export type TenantOptions = Pick<
+  Tenant,
+  'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor' | 'requirePkceForAllClients'
+>;
 export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg'> & TenantOptions;
 export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled'> & TenantOptions>;
 

@@ -6,9 +6,10 @@ import {
   KeyRotationDaysField,
   LogoUrlField,
   RefreshTokenTtlField,
+  RequirePkceForAllClientsField,
 } from './tenant-options.js';
 
-/** The options a tenant is created with and may change later: keys, token lifetimes, grants, branding. */
+/** The options a tenant is created with and may change later: keys, token lifetimes, grants, branding, PKCE. */
 export class TenantOptionsDto {
   @KeyRotationDaysField()
   key_rotation_days?: number;
@@ -30,4 +31,7 @@ export class TenantOptionsDto {
 
   @BrandColorField()
   brand_color?: string | null;
+
+  @RequirePkceForAllClientsField()
+  require_pkce_for_all_clients?: boolean;
 }

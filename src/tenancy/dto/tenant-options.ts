@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayContains, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayContains, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { SIGNING_ALGS } from '../../common/protocol.js';
 import { REQUIRED_GRANT_TYPES, TENANT_GRANT_TYPES, TENANT_OPTION_DEFAULTS } from '../../stores/tenants/tenant.js';
@@ -86,4 +86,18 @@ export const BrandColorField = () =>
     ApiPropertyOptional({ type: String, nullable: true, pattern: '^#[0-9a-fA-F]{6}$', example: '#0a7d4f', description: 'Accent colour of sign-in pages.' }),
     IsOptional(),
     Matches(/^#[0-9a-fA-F]{6}$/, { message: '$property must be a colour like #0a7d4f' }),
+  );
+
+/** `require_pkce_for_all_clients`: PKCE of confidential clients too (public clients always need it). */
+export const RequirePkceForAllClientsField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      default: false,
+      example: true,
+      description:
+        'Require PKCE (S256) on the authorization requests of every client, confidential ones included (RFC 9700 §2.1.1). ' +
+        'Public clients (token_endpoint_auth_method none) and clients registered with require_pkce need it whatever this says.',
+    }),
+    OptionalNotNull(),
+    IsBoolean({ message: '$property must be a boolean' }),
   );

@@ -39,6 +39,9 @@ export class TenantDto {
   @ApiProperty({ type: String, nullable: true, example: '#0a7d4f' })
   brand_color: string | null;
 
+  @ApiProperty({ example: false, description: 'PKCE required of every client, confidential ones included.' })
+  require_pkce_for_all_clients: boolean;
+
   @ApiProperty({ format: 'date-time', example: '2026-11-23T15:00:00.000Z' })
   created_at: string;
 

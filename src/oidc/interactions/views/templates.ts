@@ -27,6 +27,7 @@ export const layout = `<!doctype html>
   ul.scopes { padding-left: 1.2rem; }
   .logo { display: block; max-height: 48px; max-width: 100%; margin: 0 0 1rem; }
   .code { font: 600 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .15em; text-align: center; }
+  .reference { font-size: .85rem; opacity: .75; overflow-wrap: anywhere; }
 </style>
 </head>
 <body>
@@ -78,3 +79,9 @@ export const providerFormBody = `
 <%~ it.form %>
 <button class="primary" type="submit" form="<%= it.formId %>"<% if (it.submitValue) { %> name="<%= it.submitName %>" value="<%= it.submitValue %>"<% } %>><%= it.submitLabel %></button>
 <% if (it.abortLabel) { %><button class="secondary" type="submit" form="<%= it.formId %>" name="abort" value="yes"><%= it.abortLabel %></button><% } %>`;
+
+/** A request the issuer refuses and cannot send back to the application: what went wrong, in words and as the protocol names it. */
+export const errorBody = `<p><%= it.explanation %></p>
+<p class="error" role="alert"><code><%= it.error %></code><% if (it.description) { %>: <%= it.description %><% } %></p>
+<p>Go back to the application and try again. If this keeps happening, tell its administrator what this page says.</p>
+<% if (it.requestId) { %><p class="reference">Reference: <%= it.requestId %></p><% } %>`;
