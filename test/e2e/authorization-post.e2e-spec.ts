@@ -8,6 +8,8 @@ const REDIRECT = 'https://rp.example.com/cb';
 const SIGNED_OUT = 'https://rp.example.com/signed-out';
 const USER = { username: 'sam', password: 'correct horse battery staple' };
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+/** What a browser adds to a form posted from a page of Portcullis's own origin: the POST is served in place. */
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
 /** What a browser sends with a navigation: HTML first. */
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
@@ -131,7 +133,10 @@ describe('authorization and end-session by POST', () => {
     const { agent, tokens } = await signedIn();
     const ours = [...(await sessionIds())].filter((id) => !before.has(id));
     expect(ours).toHaveLength(1);
-    const confirm = await agent.post(`${issuer}/end-session`, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: SIGNED_OUT, state: 'bye' });
+    // Posted as from the client's page (no Sec-Fetch-Site here): sent on to the GET, which sees the session.
+    const confirm = (await agent.follow(
+      await agent.post(`${issuer}/end-session`, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: SIGNED_OUT, state: 'bye' }),
+    )) as Response;
     expect(confirm.status).toBe(200);
     const html = await confirm.text();
     expect(html).toContain('Sign out?');
@@ -169,14 +174,19 @@ describe('authorization and end-session by POST', () => {
     const requests = () => ({
       'GET, unknown client': (headers: Record<string, string>) => fetch(`${issuer}/authorize?${unknownClient().toString()}`, { redirect: 'manual', headers }),
       'POST, unknown client': (headers: Record<string, string>) =>
-        fetch(`${issuer}/authorize`, { method: 'POST', redirect: 'manual', headers: { ...FORM, ...headers }, body: unknownClient().toString() }),
+        fetch(`${issuer}/authorize`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { ...FORM, ...SAME_ORIGIN, ...headers },
+          body: unknownClient().toString(),
+        }),
       'GET, unregistered redirect_uri': (headers: Record<string, string>) =>
         fetch(`${issuer}/authorize?${new URLSearchParams(unregisteredRedirect()).toString()}`, { redirect: 'manual', headers }),
       'POST, unregistered redirect_uri': (headers: Record<string, string>) =>
         fetch(`${issuer}/authorize`, {
           method: 'POST',
           redirect: 'manual',
-          headers: { ...FORM, ...headers },
+          headers: { ...FORM, ...SAME_ORIGIN, ...headers },
           body: new URLSearchParams(unregisteredRedirect()).toString(),
         }),
     });
@@ -221,7 +231,12 @@ describe('authorization and end-session by POST', () => {
     it('end-session: an unregistered post_logout_redirect_uri is a page for a browser, JSON for others', async () => {
       const { tokens } = await signedIn();
       const params = new URLSearchParams({ id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://evil.example.com/out' });
-      const page = await fetch(`${issuer}/end-session`, { method: 'POST', redirect: 'manual', headers: { ...FORM, ...BROWSER }, body: params.toString() });
+      const page = await fetch(`${issuer}/end-session`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...FORM, ...SAME_ORIGIN, ...BROWSER },
+        body: params.toString(),
+      });
       expect(page.status).toBe(400);
       const html = await page.text();
       expect(html).toContain('<title>Cannot sign you out · Acme Corp</title>');
@@ -230,6 +245,15 @@ describe('authorization and end-session by POST', () => {
       expect(json.status).toBe(400);
       expect(await json.json()).toEqual({ error: 'invalid_request', error_description: 'post_logout_redirect_uri not registered' });
     });
+  });
+
+  it('a POST whose browser does not say it came from this site goes on as the GET request, so it sees the session whatever the browser', async () => {
+    const { form } = asForm((await authorizationRequest(config, REDIRECT, { prompt: 'none' })).url);
+    const { agent } = await signedIn();
+    const posted = await agent.post(`${issuer}/authorize`, form);
+    expect(posted.status).toBe(303);
+    expect(new URL(posted.headers.get('location')!).searchParams.get('prompt')).toBe('none');
+    expect(((await agent.follow(posted)) as URL).searchParams.get('code')).toEqual(expect.any(String));
   });
 
   it('a POST served as the GET request is counted as a POST', async () => {
@@ -260,7 +284,7 @@ describe('rate limit on authorization by POST', () => {
     const { issuer } = await createTenant(running.url);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await fetch(`${issuer}/authorize`, { method: 'POST', redirect: 'manual', headers: FORM, body: 'client_id=nobody' });
+      const res = await fetch(`${issuer}/authorize`, { method: 'POST', redirect: 'manual', headers: { ...FORM, ...SAME_ORIGIN }, body: 'client_id=nobody' });
       statuses.push(res.status);
       if (res.status === 429) {
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);

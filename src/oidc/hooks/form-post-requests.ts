@@ -9,6 +9,8 @@ const FORM = 'application/x-www-form-urlencoded';
 const BODY_LIMIT = 56 * 1024;
 /** The longest URL a browser is sent back to: common proxies refuse longer request lines (nginx's default buffer is 8 KiB). */
 const LONGEST_LOCATION = 8000;
+/** `Sec-Fetch-Site` values of a request that carried the browser's `SameSite=Lax` cookies. */
+const SENT_WITH_COOKIES = new Set(['same-origin', 'same-site']);
 /** The endpoints OpenID Connect lets a client call by form POST as well as by GET. */
 const FORM_POST_ENDPOINTS = new Map<string, Flow>([
   [ROUTES.authorization, 'sign-in'],
@@ -23,11 +25,12 @@ const FORM_POST_ENDPOINTS = new Map<string, Flow>([
  * (`enableHttpPostMethods`): a browser withholds a `SameSite=Lax` cookie from a POST that
  * another site started, so the request would not see the person's session. The session cookie
  * stays `Lax`; instead, each POST becomes the GET request with the same parameters:
- * - when the browser says another site sent it (`Sec-Fetch-Site: cross-site`, which page
- *   scripts cannot set), a 303 sends the browser to that GET, which carries its cookies as any
- *   top-level GET does, so single sign-on, `prompt=none` and logout see the session;
- * - otherwise (same site, or no browser) the request is served here as that GET, its
- *   parameters staying out of the URL.
+ * - when the browser says this site sent it (`Sec-Fetch-Site: same-origin` or `same-site`, which
+ *   page scripts cannot set), its `Lax` cookies came with it: the request is served here as that
+ *   GET, its parameters staying out of the URL;
+ * - otherwise (another site, or a browser that does not say, or no browser) a 303 sends the
+ *   client to that GET, which carries the browser's cookies as any top-level GET does, so single
+ *   sign-on, `prompt=none` and logout see the session even from browsers without the header.
  * A body the redirect could not carry in a URL is served here too.
  */
 export const formPostRequests =
@@ -55,7 +58,7 @@ export const formPostRequests =
 
     const query = params.toString();
     const location = `${issuer}${ctx.path}${query ? `?${query}` : ''}`;
-    if (ctx.get('Sec-Fetch-Site') === 'cross-site' && location.length <= LONGEST_LOCATION) {
+    if (!SENT_WITH_COOKIES.has(ctx.get('Sec-Fetch-Site')) && location.length <= LONGEST_LOCATION) {
       ctx.set('Cache-Control', 'no-store');
       ctx.status = 303;
       ctx.redirect(location);
