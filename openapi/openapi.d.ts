@@ -360,7 +360,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End a session and revoke the grants (and tokens) made in it */
+        /**
+         * End a session and revoke the grants (and tokens) made in it
+         * @description Clients of the session that registered a backchannel_logout_uri are sent a logout token (OpenID Connect Back-Channel Logout 1.0) before the answer; one that cannot be reached within 2.5 s is logged, and the session stays ended.
+         */
         delete: operations["endSession"];
         options?: never;
         head?: never;
@@ -666,6 +669,17 @@ export interface components {
              * @enum {string}
              */
             application_type?: "web" | "native";
+            /**
+             * @description With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.
+             * @default false
+             * @example true
+             */
+            backchannel_logout_session_required?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends (RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.
+             * @example https://app.example.com/backchannel-logout
+             */
+            backchannel_logout_uri?: string;
             /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
             client_id: string;
             /**
@@ -794,6 +808,17 @@ export interface components {
              * @enum {string}
              */
             application_type?: "web" | "native";
+            /**
+             * @description With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.
+             * @default false
+             * @example true
+             */
+            backchannel_logout_session_required?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends (RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.
+             * @example https://app.example.com/backchannel-logout
+             */
+            backchannel_logout_uri?: string;
             /** @example Billing service */
             client_name?: string;
             /** @example https://app.example.com */
@@ -913,6 +938,17 @@ export interface components {
              * @enum {string}
              */
             application_type?: "web" | "native";
+            /**
+             * @description With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.
+             * @default false
+             * @example true
+             */
+            backchannel_logout_session_required?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends (RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.
+             * @example https://app.example.com/backchannel-logout
+             */
+            backchannel_logout_uri?: string;
             /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
             client_id: string;
             /**
@@ -1229,6 +1265,17 @@ export interface components {
              * @enum {string}
              */
             application_type?: "web" | "native";
+            /**
+             * @description With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.
+             * @default false
+             * @example true
+             */
+            backchannel_logout_session_required?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends (RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.
+             * @example https://app.example.com/backchannel-logout
+             */
+            backchannel_logout_uri?: string;
             /**
              * @description Kept on import, so relying parties keep their configuration.
              * @example mQ2c3Yw0a1h5b9ZkTt8xq7Pe

@@ -192,7 +192,7 @@ export class Env {
   REDIS_URL?: string;
 
   /**
-   * Lets clients register, and the issuer fetch, a `jwks_uri` on a loopback, private or link-local address (`true`/`false`). Default `false`.
+   * Lets clients register, and the issuer reach, a `jwks_uri` or `backchannel_logout_uri` on a loopback, private or link-local address (`true`/`false`). Default `false`.
    * IPv6 forms that embed an IPv4 address, unspecified and multicast addresses stay refused.
    */
   @toBool()

@@ -13,6 +13,8 @@ import {
   onBodyWritten,
   onEscapedError,
   PROVIDER_FORM_IDS,
+  refusedLogoutStatus,
+  sendBackchannelLogout,
   setClientAddress,
 } from './oidc-provider-internals.js';
 
@@ -30,10 +32,20 @@ const forms: { logout?: string; deviceInput?: string; deviceConfirm?: string } =
 const seen: { ip?: string; appIsProvider?: boolean } = {};
 const escaped: Error[] = [];
 let captured: Buffer | undefined;
+/** What the provider sent through its `fetch` (back-channel logout), and the status the next send is answered with. */
+const sent: { url: string; method?: string; body: string }[] = [];
+let answerStatus = 200;
 
 const configuration: Configuration = {
   clients: [
     { client_id: 'rp', client_secret: 'a-secret-long-enough-for-hmac-signing-000', redirect_uris: ['https://rp.example/cb'] },
+    {
+      client_id: 'bcl',
+      client_secret: 'a-secret-long-enough-for-hmac-signing-000',
+      redirect_uris: ['https://rp.example/cb'],
+      backchannel_logout_uri: 'https://rp.example/backchannel-logout',
+      backchannel_logout_session_required: true,
+    },
     {
       client_id: 'tv',
       token_endpoint_auth_method: 'none',
@@ -43,8 +55,13 @@ const configuration: Configuration = {
     },
   ],
   cookies: { keys: [COOKIE_KEY] },
+  async fetch(url, options) {
+    sent.push({ url: url instanceof Request ? url.url : url.toString(), method: options?.method, body: await new Response(options?.body).text() });
+    return new Response(null, { status: answerStatus });
+  },
   features: {
     devInteractions: { enabled: false },
+    backchannelLogout: { enabled: true },
     rpInitiatedLogout: {
       enabled: true,
       async logoutSource(ctx, form) {
@@ -244,5 +261,27 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
       escaped.map((error) => error.message),
       "oidc-provider internal changed: an escaped error is not emitted as the provider's 'error' (onEscapedError)",
     ).toEqual(['escaped']);
+  });
+
+  it('sendBackchannelLogout, refusedLogoutStatus: Client#backchannelLogout posts a logout token through fetch and rejects with the Response on another status (client.js)', async () => {
+    const client = await provider.Client.find('bcl');
+    sent.length = 0;
+    answerStatus = 200;
+    await sendBackchannelLogout(client!, 'alice', 'sid-1');
+    expect(
+      sent.map(({ url, method }) => ({ url, method })),
+      'oidc-provider internal changed: Client#backchannelLogout (sendBackchannelLogout)',
+    ).toEqual([{ url: 'https://rp.example/backchannel-logout', method: 'POST' }]);
+    const token = new URLSearchParams(sent[0].body).get('logout_token')!;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(claims).toMatchObject({ iss: ISSUER, aud: 'bcl', sub: 'alice', sid: 'sid-1', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } });
+
+    answerStatus = 500;
+    const error = await sendBackchannelLogout(client!, 'alice', 'sid-1').then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(refusedLogoutStatus(error), 'oidc-provider internal changed: the rejection no longer carries the Response (refusedLogoutStatus)').toBe(500);
+    expect(refusedLogoutStatus(new Error('connect ECONNREFUSED'))).toBeUndefined();
   });
 });

@@ -142,3 +142,32 @@ export function labelUserCodeInput(form: string): string {
 export function onEscapedError(provider: Provider, listener: (error: Error, ctx?: { req?: { id?: unknown } }) => void): void {
   (provider as unknown as EventEmitter).on('error', listener);
 }
+
+/**
+ * Sends the client a back-channel logout token for the session `sid` of `accountId`, exactly as
+ * end_session does (signed with the client's ID token algorithm, `sid` when the client requires
+ * it, through the configured `fetch`); resolves once the client answered 200 or 204, rejects
+ * otherwise (see `refusedLogoutStatus`). The client must have a `backchannelLogoutUri`.
+ * Relies on: the `Client#backchannelLogout(sub, sid)` instance method (lib/models/client.js),
+ * which lib/actions/end_session.js calls, and which the typings do not declare.
+ * No public API: oidc-provider sends logout tokens only from its end_session endpoint, and a
+ * session ended through the admin API never passes there.
+ */
+export function sendBackchannelLogout(client: InstanceType<Provider['Client']>, accountId: string, sid: string | undefined): Promise<void> {
+  return (client as unknown as { backchannelLogout(sub: string, sid: string | undefined): Promise<void> }).backchannelLogout(accountId, sid);
+}
+
+/**
+ * The HTTP status a client answered a logout token with, when that answer is why the delivery
+ * failed (neither 200 nor 204); undefined for any other failure (refused address, network,
+ * timeout), whose own message says what happened.
+ * Relies on: `Client#backchannelLogout` (lib/models/client.js) rejecting with an Error whose
+ * `response` member is the fetch Response, for end_session's `backchannel.error` event and
+ * `sendBackchannelLogout` alike.
+ * No public API: the error's message quotes the whole backchannel_logout_uri, and nothing else
+ * carries the status.
+ */
+export function refusedLogoutStatus(error: unknown): number | undefined {
+  const response = (error as { response?: unknown } | null)?.response;
+  return response instanceof Response ? response.status : undefined;
+}

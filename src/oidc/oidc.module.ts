@@ -3,6 +3,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { MetricsModule } from '../common/metrics/metrics.module.js';
 import { StoresModule } from '../stores/stores.module.js';
+import { BackchannelLogout } from './backchannel-logout.js';
 import { ClientMetadataValidator } from './client-metadata.validator.js';
 import { InteractionCsrf } from './interactions/interaction-csrf.provider.js';
 import { InteractionRateLimit } from './interactions/interaction-rate-limit.js';
@@ -20,7 +21,8 @@ import { TenantChangeListener } from './tenant-change-listener.js';
 /**
  * The engine: one oidc-provider per issuer, the gateway that serves them (mounted ahead of
  * Nest's router by `createApp`), sign-in and consent. Built on the stores alone; the admin
- * API above uses its client rules, its password hashing and its registry.
+ * API above uses its client rules, its password hashing, its registry and its back-channel
+ * logout (for sessions an admin ends).
  */
 @Module({
   imports: [StoresModule, MetricsModule],
@@ -37,8 +39,9 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     SignIn,
     LoginThrottle,
     PasswordHasher,
+    BackchannelLogout,
   ],
-  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, PasswordHasher],
+  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, PasswordHasher, BackchannelLogout],
 })
 export class OidcModule implements NestModule {
   constructor(private readonly csrf: InteractionCsrf) {}

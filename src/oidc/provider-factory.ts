@@ -36,7 +36,7 @@ export interface ProviderInputs {
   findAccount: (accountId: string) => Promise<User | null>;
   /** TRUST_PROXY compiled: the client address oidc-provider sees (`ctx.ip`) is the one the rest of Portcullis uses. */
   trustProxy: TrustProxy;
-  /** Whether a client's jwks_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */
+  /** Whether a client's jwks_uri and backchannel_logout_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */
   clientUrisAllowPrivate: boolean;
 }
 
@@ -109,6 +109,11 @@ export function createProvider({
       jwtUserinfo: { enabled: true },
       deviceFlow: { enabled: grants.has(DEVICE_CODE), ...devicePages(branding) },
       rpInitiatedLogout: { enabled: true, ...logoutPages(branding) },
+      // OpenID Connect Back-Channel Logout 1.0: when a session ends at end_session, each of its
+      // clients that registered a backchannel_logout_uri is sent a logout token (with `sid` when
+      // it registered backchannel_logout_session_required), through `fetch` below. A failed
+      // delivery is logged (hooks/backchannel-delivery) and the sign-out goes on. Off by default.
+      backchannelLogout: { enabled: true },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
     },
     // PKCE (S256 only, oidc-provider's sole method): public clients always, confidential ones when they or the tenant ask.
@@ -120,9 +125,10 @@ export function createProvider({
     findAccount: accounts,
     renderError: renderErrorWith(branding),
     clientBasedCORS,
-    // What the issuer fetches on a client's behalf (its jwks_uri) goes through the address
-    // policy, pinned to the address judged; the default is Node's fetch behind oidc-provider's
-    // own special-use address filter, which misses some IPv4-embedding forms and has no opt-in.
+    // What the issuer fetches from or sends to a client (its jwks_uri, the logout token to its
+    // backchannel_logout_uri) goes through the address policy, pinned to the address judged;
+    // the default is Node's fetch behind oidc-provider's own special-use address filter, which
+    // misses some IPv4-embedding forms and has no opt-in.
     fetch: clientFetch(clientUrisAllowPrivate),
     // A client's JWKS is a handful of keys; the default reads any size (Infinity).
     fetchResponseBodyLimits: { jwks_uri: CLIENT_JWKS_MAX_BYTES, sector_identifier_uri: CLIENT_JWKS_MAX_BYTES },

@@ -20,6 +20,7 @@ import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.j
 import { DocumentCache } from './document-cache.js';
 import { brandingOf, type Branding } from './interactions/pages.js';
 import { auditSecurityEvents } from './hooks/security-events.js';
+import { logBackchannelFailures } from './hooks/backchannel-delivery.js';
 import { countIssuedTokens } from './hooks/token-metrics.js';
 import { onEscapedError } from './oidc-provider-internals.js';
 import { createProvider } from './provider-factory.js';
@@ -192,6 +193,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       this.logger.error({ err: loggableError(error), req_id: ctx.req.id, issuer_id: issuerId }, 'provider error');
     });
     auditSecurityEvents(provider, issuerId, this.audit, this.logger);
+    logBackchannelFailures(provider, issuerId, this.logger);
     countIssuedTokens(provider, this.metrics);
     // Errors that escaped oidc-provider's handler (see hooks/public-errors.ts); a listener also keeps Koa from printing them as text.
     onEscapedError(provider, (error, ctx) => {

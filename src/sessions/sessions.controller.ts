@@ -25,7 +25,13 @@ export class SessionsController {
 
   @Delete(':session_id')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'endSession', summary: 'End a session and revoke the grants (and tokens) made in it' })
+  @ApiOperation({
+    operationId: 'endSession',
+    summary: 'End a session and revoke the grants (and tokens) made in it',
+    description:
+      'Clients of the session that registered a backchannel_logout_uri are sent a logout token (OpenID Connect Back-Channel Logout 1.0) ' +
+      'before the answer; one that cannot be reached within 2.5 s is logged, and the session stays ended.',
+  })
   @ApiParam({ name: 'session_id', example: 'e4mZl0uWbV2tq9Xy3RkJc' })
   @ApiResponse({ status: 204, description: 'Ended.' })
   end(@Param('issuer_id') issuerId: string, @Param('session_id') sessionId: string, @CurrentActor() actor: Actor): Promise<void> {

@@ -8,6 +8,7 @@ import { OidcPayloadsStore, type StoredSession } from '../stores/oidc-payloads/o
 import { TenantsService } from '../tenancy/tenants.service.js';
 import type { ListSessionsQueryDto, SessionDto } from './dto/session.dto.js';
 import { textOf } from '../common/validation/text.js';
+import { BackchannelLogout, type EndedSession } from '../oidc/backchannel-logout.js';
 
 /** End-user sessions of an issuer, as oidc-provider stores them. */
 @Injectable()
@@ -17,6 +18,7 @@ export class SessionsService {
     private readonly tenants: TenantsService,
     private readonly audit: AuditTrail,
     private readonly db: Database,
+    private readonly backchannel: BackchannelLogout,
   ) {}
 
   async list(issuerId: string, query: ListSessionsQueryDto): Promise<Page<SessionDto>> {
@@ -27,15 +29,32 @@ export class SessionsService {
 
   /**
    * Ends the session and revokes every grant made in it, with their tokens. Providers hold
-   * no session state in memory, so nothing else needs telling.
+   * no session state in memory, so nothing else in Portcullis needs telling; the session's
+   * clients that registered a backchannel_logout_uri are sent a logout token once this is
+   * committed (a client that cannot be reached is logged, the session stays ended), as
+   * oidc-provider's end_session does. Answers after the deliveries, each bounded at 2.5 s.
    */
   async end(issuerId: string, sessionId: string, actor: Actor): Promise<void> {
     await this.tenants.find(issuerId);
-    await this.db.transaction(async () => {
-      if (!(await this.payloads.endSession(issuerId, sessionId))) throw new ResourceNotFound('session', sessionId);
+    const ended = await this.db.transaction(async () => {
+      const session = await this.payloads.endSession(issuerId, sessionId);
+      if (!session) throw new ResourceNotFound('session', sessionId);
       await this.audit.record(actor, { action: 'session.ended', issuerId, resourceType: 'session', resourceId: sessionId });
+      return session;
     });
+    await this.backchannel.sessionEnded(issuerId, endedSession(ended));
   }
+}
+
+/** Who was signed in, and each client's `sid`, from a session payload as oidc-provider stored it. */
+function endedSession(payload: Record<string, unknown>): EndedSession {
+  const authorizations = (payload.authorizations ?? {}) as Record<string, { sid?: unknown }>;
+  return {
+    accountId: textOf(payload.accountId),
+    authorizations: Object.fromEntries(
+      Object.entries(authorizations).map(([clientId, { sid }]) => [clientId, { sid: typeof sid === 'string' ? sid : undefined }]),
+    ),
+  };
 }
 
 function toDto({ uid, payload, expiresAt }: StoredSession): SessionDto {

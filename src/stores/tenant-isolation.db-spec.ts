@@ -244,13 +244,13 @@ describe('oidc payloads store', () => {
     await payloads().consume(b, 'AccessToken', 'token-1');
     await payloads().destroy(b, 'AccessToken', 'token-1');
     await payloads().revokeByGrantId(b, 'grant-1');
-    expect(await payloads().endSession(b, 'uid-1')).toBe(false);
+    expect(await payloads().endSession(b, 'uid-1')).toBeUndefined();
     expect(await payloads().revokeAccount(b, 'alice')).toEqual({});
     await aIntact();
 
     await payloads().consume(a, 'AccessToken', 'token-1');
     expect(await payloads().find(a, 'AccessToken', 'token-1')).toHaveProperty('consumed');
-    expect(await payloads().endSession(a, 'uid-1')).toBe(true);
+    expect(await payloads().endSession(a, 'uid-1')).toMatchObject({ uid: 'uid-1' });
     expect(await payloads().find(a, 'AccessToken', 'token-1')).toBeUndefined();
     expect(await payloads().revokeAccount(a, 'alice')).toEqual({ BackchannelAuthenticationRequest: 1 });
   });

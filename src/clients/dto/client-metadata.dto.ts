@@ -28,6 +28,26 @@ export class ClientMetadataDto {
   @IsString({ each: true, message: '$property must be an array of URIs' })
   post_logout_redirect_uris?: string[];
 
+  @ApiPropertyOptional({
+    example: 'https://app.example.com/backchannel-logout',
+    description:
+      'OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends ' +
+      '(RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; ' +
+      'not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.',
+  })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  backchannel_logout_uri?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    example: true,
+    description: 'With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  backchannel_logout_session_required?: boolean;
+
   @ApiPropertyOptional({ enum: GRANT_TYPES, isArray: true, example: ['client_credentials'], description: 'Default: authorization_code.' })
   @IsOptional()
   @IsArray({ message: '$property must be an array' })

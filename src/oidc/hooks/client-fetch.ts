@@ -9,39 +9,45 @@ import { resolveAllowed, type AllowedAddress } from '../../common/outbound/allow
 /** How long resolving a client's host may take, in milliseconds; oidc-provider bounds the whole fetch at 2.5 s. */
 const RESOLVE_TIMEOUT_MS = 2000;
 
+/** Methods sent on a client's behalf: reads (its `jwks_uri`) and the logout token POSTed to its `backchannel_logout_uri`. */
+const METHODS = new Set(['GET', 'HEAD', 'POST']);
+
 /**
- * oidc-provider's `fetch`, for the URLs it reads on a client's behalf (today the client's
- * `jwks_uri`). The host is resolved once, every answer judged by the address policy
- * (loopback, private, link-local and IPv4-embedding addresses refused unless
+ * oidc-provider's `fetch`, for every request it makes to a client: its JWKS and the
+ * back-channel logout POST. The host is resolved once, every answer judged by the address
+ * policy (loopback, private, link-local and IPv4-embedding addresses refused unless
  * CLIENT_URIS_ALLOW_PRIVATE), and the connection made to the address that was judged, so a
  * second DNS answer (rebinding) cannot send it elsewhere. Redirects are not followed: a
- * JWKS is served where it is registered. The registration check (clients/client-uri-policy)
- * refuses such URLs earlier; this one holds at every fetch.
+ * redirect is answered to oidc-provider as it came, which it treats as a failure (a JWKS and
+ * a logout endpoint are served where they are registered). oidc-provider bounds each request
+ * at 2.5 s through `options.signal`. The registration check (clients/client-uri-policy)
+ * refuses such URLs earlier; this one holds at every request.
  */
 export function clientFetch(allowPrivate: boolean): NonNullable<Configuration['fetch']> {
   return async (input, options) => {
     const target = new URL(input instanceof Request ? input.url : input);
     if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(`${target.protocol} URLs are not fetched`);
-    // Only reads are sent (`send` writes no body): a feature that posts (back-channel logout,
-    // CIBA pings) must fail loudly here rather than send an empty body.
-    const method = options?.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD') throw new Error(`${method} requests are not sent on a client's behalf`);
+    const method = (options?.method ?? 'GET').toUpperCase();
+    if (!METHODS.has(method)) throw new Error(`${method} requests are not sent on a client's behalf`);
+    // Read before connecting: a body that cannot be read fails here, not halfway through a request.
+    const body = options?.body == null ? undefined : Buffer.from(await new Response(options.body).arrayBuffer());
     const [address] = await resolveAllowed(bareHostname(target), allowPrivate, RESOLVE_TIMEOUT_MS);
-    return send(target, address, options ?? {});
+    return send(target, address, method, options ?? {}, body);
   };
 }
 
-function send(target: URL, address: AllowedAddress, options: RequestInit): Promise<Response> {
-  const method = options.method ?? 'GET';
+function send(target: URL, address: AllowedAddress, method: string, options: RequestInit, body: Buffer | undefined): Promise<Response> {
   // Connect to the judged address; TLS still verifies the certificate against the URL's host name.
   const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
     if (lookupOptions.all) (callback as (error: null, addresses: AllowedAddress[]) => void)(null, [address]);
     else callback(null, address.address, address.family);
   };
+  const headers = Object.fromEntries(new Headers(options.headers));
+  if (body) headers['content-length'] = String(body.length);
   return new Promise((resolve, reject) => {
     const req = (target.protocol === 'https:' ? https : http).request(
       target,
-      { method, headers: Object.fromEntries(new Headers(options.headers)), signal: options.signal ?? undefined, lookup: pinned },
+      { method, headers, signal: options.signal ?? undefined, lookup: pinned },
       (res) => {
         const headers = new Headers();
         for (const [name, value] of Object.entries(res.headers)) {
@@ -54,6 +60,6 @@ function send(target: URL, address: AllowedAddress, options: RequestInit): Promi
       },
     );
     req.once('error', reject);
-    req.end();
+    req.end(body);
   });
 }

@@ -217,9 +217,10 @@ export class OidcPayloadsStore {
 
   /**
    * Deletes the session with this uid and every grant (with its tokens and codes) made in it;
-   * false if there was none. In one transaction, the caller's when one is open.
+   * returns the session's payload (for whom to tell, back-channel), or undefined if there was
+   * none. In one transaction, the caller's when one is open.
    */
-  endSession(tenantId: string, uid: string): Promise<boolean> {
+  endSession(tenantId: string, uid: string): Promise<Payload | undefined> {
     return this.db.transaction(async () => {
       const rows = await this.db.query<{ payload: Payload }>(
         `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'Session' AND uid = $2 RETURNING payload`,
@@ -233,7 +234,7 @@ export class OidcPayloadsStore {
           grantIds.map((grantId) => hashToken(grantId)),
         ]);
       }
-      return rows.length > 0;
+      return rows[0]?.payload;
     });
   }
 
