@@ -29,6 +29,7 @@ const admin = [
   'provider-check',
   'health',
   'discovery',
+  'oidc-docs',
   'demo',
 ];
 

@@ -364,7 +364,7 @@ export interface paths {
          * End a session and revoke the grants (and tokens) made in it
          * @description Clients of the session that registered a backchannel_logout_uri are sent a logout token (OpenID Connect Back-Channel Logout 1.0) before the answer; one that cannot be reached within 2.5 s is logged, and the session stays ended.
          */
-        delete: operations["endSession"];
+        delete: operations["deleteSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -418,7 +418,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same key set at the well-known URL */
-        get: operations["wellKnownJwks"];
+        get: operations["getJwks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -452,9 +452,97 @@ export interface paths {
             cookie?: never;
         };
         /** OpenID Connect Discovery 1.0 document of the issuer */
-        get: operations["openIdConfiguration"];
+        get: operations["getDiscovery"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Authorization endpoint
+         * @description Authenticates the user (sign-in and consent pages when needed) and sends the browser back to redirect_uri with the response of the response type: a code, tokens, or both (all six response types of OpenID Connect). PKCE (S256 only) is required of public clients, and of confidential ones registered with require_pkce or at a tenant with require_pkce_for_all_clients. Portcullis redirects with 303 (seed 001 names 302).
+         */
+        get: operations["authorize"];
+        put?: never;
+        /**
+         * Authorization endpoint (form post)
+         * @description Authenticates the user (sign-in and consent pages when needed) and sends the browser back to redirect_uri with the response of the response type: a code, tokens, or both (all six response types of OpenID Connect). PKCE (S256 only) is required of public clients, and of confidential ones registered with require_pkce or at a tenant with require_pkce_for_all_clients. Portcullis redirects with 303 (seed 001 names 302). The same request as a form (OpenID Connect Core §3.1.2.1), answered in place when the browser marks it as from this site (Sec-Fetch-Site same-origin or same-site), else sent (303) to the same request by GET.
+         */
+        post: operations["postAuthorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/device_authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Device authorization (RFC 8628)
+         * @description A device without a browser asks for codes: it shows user_code and verification_uri to the user, who approves on another device, while it polls the token endpoint with device_code (grant_type urn:ietf:params:oauth:grant-type:device_code).
+         */
+        post: operations["requestDeviceAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/end-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * End session endpoint
+         * @description RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). Portcullis answers with a page rather than a redirect (seed 001 names 302): it asks the user to confirm, and its form completes the sign-out at end-session/confirm, which sends the browser (303) to post_logout_redirect_uri with state, or to a "Signed out" page.
+         */
+        get: operations["endSession"];
+        put?: never;
+        /**
+         * End session endpoint (form post)
+         * @description RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). Portcullis answers with a page rather than a redirect (seed 001 names 302): it asks the user to confirm, and its form completes the sign-out at end-session/confirm, which sends the browser (303) to post_logout_redirect_uri with state, or to a "Signed out" page. The same request as a form, answered in place when the browser marks it as from this site (Sec-Fetch-Site same-origin or same-site), else sent (303) to the same request by GET.
+         */
+        post: operations["postEndSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Token introspection (RFC 7662)
+         * @description Whether a token is active, and what it grants. A client may introspect its own tokens, and another client its access tokens only as a resource server of their audience (client metadata resource_server_audiences); anything else is `{"active": false}`, like an unknown token.
+         */
+        post: operations["introspectToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -472,6 +560,90 @@ export interface paths {
         get: operations["jwks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/par": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pushed authorization request (RFC 9126)
+         * @description The client pushes its authorization request, authenticated, and sends the browser to the authorization endpoint with only client_id and the request_uri it gets back.
+         */
+        post: operations["pushAuthorizationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Token revocation (RFC 7009)
+         * @description Revokes an access or refresh token of the calling client; a refresh token's whole grant goes with it.
+         */
+        post: operations["revokeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Token endpoint
+         * @description Exchanges an authorization code, a refresh token, the client credentials or a device code for tokens. Each grant only for a client registered for it, at a tenant that allows it. (A POST, despite seed 001's operationId.)
+         */
+        post: operations["getToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/userinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * UserInfo endpoint
+         * @description Claims about the user the access token (from an OpenID Connect sign-in) was issued for; the scopes granted choose which.
+         */
+        get: operations["getUserInfo"];
+        put?: never;
+        /**
+         * UserInfo endpoint (POST)
+         * @description The same as GET; the access token in the Authorization header or in the form body.
+         */
+        post: operations["postUserInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,6 +819,132 @@ export interface components {
              * @example eyJrIjoiYWNtZSJ9
              */
             next_cursor: string | null;
+        };
+        AuthorizationErrorResponse: {
+            /**
+             * @description RFC 6749 §4.1.2.1 and OpenID Connect Core §3.1.2.6 codes: invalid_request, unauthorized_client, access_denied, unsupported_response_type, invalid_scope, login_required, consent_required, interaction_required, …
+             * @example login_required
+             */
+            error: string;
+            error_description?: string;
+            /**
+             * Format: uri
+             * @description The issuer (RFC 9207).
+             */
+            iss?: string;
+            /** @description The state of the request, unchanged. */
+            state?: string;
+        };
+        AuthorizationRequest: {
+            /**
+             * @description Requested authentication context classes, space-delimited.
+             * @example urn:portcullis:acr:password
+             */
+            acr_values?: string;
+            /** @description OpenID Connect Core §5.5: the claims wanted in the ID token and at userinfo, as JSON. */
+            claims?: string;
+            /**
+             * @description The client identifier issued at registration.
+             * @example s6BhdRkqt3
+             */
+            client_id: string;
+            /** @description PKCE (RFC 7636): the base64url SHA-256 of the code verifier. Required of public clients, and of confidential ones registered with require_pkce or at a tenant with require_pkce_for_all_clients; a code issued with it is redeemed only with its verifier. */
+            code_challenge?: string;
+            /**
+             * @description Only S256: seed 001's 'plain' is refused (RFC 9700 §2.1.1).
+             * @enum {string}
+             */
+            code_challenge_method?: "S256";
+            /** @description RFC 9449 §10: thumbprint of the DPoP key the code is bound to. */
+            dpop_jkt?: string;
+            /** @description An ID token the issuer gave earlier, naming the user expected. */
+            id_token_hint?: string;
+            /** @description A hint of the user (her username), pre-filled on the sign-in page. */
+            login_hint?: string;
+            /** @description Seconds since the user last signed in beyond which she signs in again. */
+            max_age?: number;
+            /** @description Bound into the ID token; required by the implicit and hybrid flows. */
+            nonce?: string;
+            /**
+             * @description Space-delimited: 'none' (no page: login_required or consent_required instead), 'login', 'consent'. Seed 001's select_account is not offered.
+             * @example login
+             */
+            prompt?: string;
+            /**
+             * Format: uri
+             * @description Required (outside request_uri or request). Exactly one of the redirect URIs the client registered.
+             * @example https://rp.example.com/cb
+             */
+            redirect_uri?: string;
+            /** @description A request object (RFC 9101): the parameters as a JWT, signed or not. */
+            request?: string;
+            /**
+             * @description A request pushed to the PAR endpoint (RFC 9126); other parameters then come from it.
+             * @example urn:ietf:params:oauth:request_uri:08zqvtj1hcnEpsCSFYOH-eZceO3WYNCR_BY9MqslK1V
+             */
+            request_uri?: string;
+            /**
+             * Format: uri
+             * @description RFC 8707 resource indicator: the API the access token is for.
+             */
+            resource?: string;
+            /**
+             * @description How the response reaches redirect_uri; the default is 'query' for 'code', 'fragment' otherwise.
+             * @enum {string}
+             */
+            response_mode?: "query" | "fragment" | "form_post";
+            /**
+             * @description Required (outside request_uri or request). 'code' for the authorization code flow, 'id_token' and 'id_token token' for the implicit flow, 'code id_token', 'code token' and 'code id_token token' for the hybrid flow; all but 'code' need a client (and tenant) with the implicit grant.
+             * @enum {string}
+             */
+            response_type?: "code" | "id_token" | "id_token token" | "code id_token" | "code token" | "code id_token token";
+            /**
+             * @description Required (outside request_uri or request). Space-delimited scopes; 'openid' for an OpenID Connect request, then profile, email, address, phone, offline_access.
+             * @example openid profile email
+             */
+            scope?: string;
+            /** @description Returned unchanged with the response; recommended against CSRF. */
+            state?: string;
+            /** @description Preferred languages of the pages, space-delimited BCP 47 tags. */
+            ui_locales?: string;
+        };
+        AuthorizationResponse: {
+            /** @description Response types with 'token'. */
+            access_token?: string;
+            /** @description Response types with 'code'. */
+            code?: string;
+            /**
+             * @description With access_token: its lifetime in seconds.
+             * @example 3600
+             */
+            expires_in?: string;
+            /** @description Response types with 'id_token'. */
+            id_token?: string;
+            /**
+             * Format: uri
+             * @description The issuer (RFC 9207), in responses that carry no ID token; clients check it against the issuer they sent the user to.
+             */
+            iss?: string;
+            /** @description With access_token: the scopes granted. */
+            scope?: string;
+            /** @description The state of the request, unchanged. */
+            state?: string;
+            /**
+             * @description With access_token.
+             * @enum {string}
+             */
+            token_type?: "Bearer";
+        };
+        BearerTokenError: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_token" | "insufficient_scope";
+            /** @example invalid token provided */
+            error_description?: string;
+            /**
+             * @description insufficient_scope: the scope the token lacks.
+             * @example openid
+             */
+            scope?: string;
         };
         ClientDto: {
             /**
@@ -1195,6 +1493,55 @@ export interface components {
             /** @example Europe/Paris */
             zoneinfo?: string;
         };
+        DeviceAuthorizationRequest: {
+            /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
+            client_assertion?: string;
+            /**
+             * @description `client_secret_jwt` and `private_key_jwt` (RFC 7523).
+             * @enum {string}
+             */
+            client_assertion_type?: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /**
+             * @description The client identifier: required of a public client (`none`) and with `client_secret_post`; optional with a client assertion.
+             * @example s6BhdRkqt3
+             */
+            client_id?: string;
+            /** @description `client_secret_post`: the client secret in the body. */
+            client_secret?: string;
+            /**
+             * Format: uri
+             * @description RFC 8707 resource indicator.
+             */
+            resource?: string;
+            /**
+             * @description Space-delimited scopes.
+             * @example openid offline_access
+             */
+            scope?: string;
+        };
+        DeviceAuthorizationResponse: {
+            /** @description What the device polls the token endpoint with. */
+            device_code: string;
+            /**
+             * @description Seconds the codes stay valid.
+             * @example 600
+             */
+            expires_in: number;
+            /** @description Seconds between polls; absent means RFC 8628 default of 5. */
+            interval?: number;
+            /**
+             * @description What the user enters at verification_uri.
+             * @example QVNL-RDJT
+             */
+            user_code: string;
+            /**
+             * @description The issuer's user-code page.
+             * @example https://id.example.com/acme/device
+             */
+            verification_uri: string;
+            /** @example https://id.example.com/acme/device?user_code=QVNL-RDJT */
+            verification_uri_complete: string;
+        };
         DiscoverProviderRequest: {
             /**
              * Format: uri
@@ -1243,6 +1590,24 @@ export interface components {
              * @enum {string}
              */
             severity: "error" | "warning";
+        };
+        EndSessionRequest: {
+            /** @description The client, when there is no id_token_hint. */
+            client_id?: string;
+            /** @description An ID token the issuer gave the client (an expired one too): names the client and the user. */
+            id_token_hint?: string;
+            /** @description A hint of the user to sign out. */
+            logout_hint?: string;
+            /**
+             * Format: uri
+             * @description Where to send the browser after sign-out: one of the post_logout_redirect_uris the client registered.
+             * @example https://rp.example.com/signed-out
+             */
+            post_logout_redirect_uri?: string;
+            /** @description Returned unchanged to post_logout_redirect_uri. */
+            state?: string;
+            /** @description Preferred languages of the page, space-delimited BCP 47 tags. */
+            ui_locales?: string;
         };
         ExportedClientDto: {
             /**
@@ -1422,6 +1787,62 @@ export interface components {
             /** @example must match ^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$ */
             message: string;
         };
+        IntrospectionRequest: {
+            /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
+            client_assertion?: string;
+            /**
+             * @description `client_secret_jwt` and `private_key_jwt` (RFC 7523).
+             * @enum {string}
+             */
+            client_assertion_type?: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /**
+             * @description The client identifier: required of a public client (`none`) and with `client_secret_post`; optional with a client assertion.
+             * @example s6BhdRkqt3
+             */
+            client_id?: string;
+            /** @description `client_secret_post`: the client secret in the body. */
+            client_secret?: string;
+            /** @description The token to introspect. */
+            token: string;
+            /**
+             * @description Where to look first; the others are looked in too.
+             * @enum {string}
+             */
+            token_type_hint?: "access_token" | "refresh_token" | "client_credentials";
+        };
+        IntrospectionResponse: {
+            /** @example true */
+            active: boolean;
+            /** @description The resource (RFC 8707) the token is for. */
+            aud?: string | string[];
+            /**
+             * @description The client the token was issued to.
+             * @example s6BhdRkqt3
+             */
+            client_id?: string;
+            /** @description Confirmation of a sender-constrained (DPoP) token: its key thumbprint. */
+            cnf?: {
+                jkt?: string;
+                "x5t#S256"?: string;
+            };
+            exp?: number;
+            iat?: number;
+            /** @example https://id.example.com/acme */
+            iss?: string;
+            /** @description Token id, when it differs from the token itself (JWT access tokens). */
+            jti?: string;
+            /** @example openid profile */
+            scope?: string;
+            /** @description The session the token was issued in. */
+            sid?: string;
+            /** @description The user (absent for client credentials). */
+            sub?: string;
+            /**
+             * @description Access tokens only.
+             * @enum {string}
+             */
+            token_type?: "Bearer" | "DPoP";
+        };
         IssuerJWKS: {
             /** @description Active key first, then the pre-published next key, then retired keys still verifying tokens. */
             keys: components["schemas"]["JWK"][];
@@ -1555,10 +1976,45 @@ export interface components {
             next_cursor: string | null;
         };
         OAuth2Metadata: {
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            acr_values_supported?: string[];
             /** @example https://id.example.com/acme/authorize */
             authorization_endpoint: string;
             /** @example true */
             authorization_response_iss_parameter_supported?: boolean;
+            /**
+             * @description Logout tokens carry sid.
+             * @example true
+             */
+            backchannel_logout_session_supported?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0.
+             * @example true
+             */
+            backchannel_logout_supported?: boolean;
+            /**
+             * @example [
+             *       "normal"
+             *     ]
+             */
+            claim_types_supported?: string[];
+            /** @example true */
+            claims_parameter_supported?: boolean;
+            /**
+             * @example [
+             *       "sub",
+             *       "name",
+             *       "email",
+             *       "email_verified",
+             *       "address",
+             *       "phone_number"
+             *     ]
+             */
+            claims_supported?: string[];
             /**
              * @description PKCE: S256 only (plain is refused).
              * @example [
@@ -1569,6 +2025,17 @@ export interface components {
             /** @example https://id.example.com/acme/device_authorization */
             device_authorization_endpoint?: string;
             /**
+             * @description DPoP proofs (RFC 9449).
+             * @example [
+             *       "ES256",
+             *       "Ed25519",
+             *       "EdDSA"
+             *     ]
+             */
+            dpop_signing_alg_values_supported?: string[];
+            /** @example https://id.example.com/acme/end-session */
+            end_session_endpoint?: string;
+            /**
              * @example [
              *       "authorization_code",
              *       "implicit",
@@ -1578,6 +2045,13 @@ export interface components {
              *     ]
              */
             grant_types_supported?: string[];
+            /**
+             * @description The tenant's signing algorithm.
+             * @example [
+             *       "RS256"
+             *     ]
+             */
+            id_token_signing_alg_values_supported?: string[];
             /** @example https://id.example.com/acme/introspect */
             introspection_endpoint?: string;
             /**
@@ -1599,6 +2073,19 @@ export interface components {
             jwks_uri: string;
             /** @example https://id.example.com/acme/par */
             pushed_authorization_request_endpoint?: string;
+            /**
+             * @example [
+             *       "HS256",
+             *       "RS256",
+             *       "ES256",
+             *       "EdDSA"
+             *     ]
+             */
+            request_object_signing_alg_values_supported?: string[];
+            /** @example true */
+            request_parameter_supported?: boolean;
+            /** @example false */
+            request_uri_parameter_supported?: boolean;
             /** @example false */
             require_pushed_authorization_requests?: boolean;
             /**
@@ -1645,6 +2132,12 @@ export interface components {
             scopes_supported?: string[];
             /** @example https://id.example.com/docs */
             service_documentation?: string;
+            /**
+             * @example [
+             *       "public"
+             *     ]
+             */
+            subject_types_supported?: string[];
             /** @example https://id.example.com/acme/token */
             token_endpoint: string;
             /**
@@ -1667,6 +2160,16 @@ export interface components {
              *     ]
              */
             token_endpoint_auth_signing_alg_values_supported?: string[];
+            /** @example https://id.example.com/acme/userinfo */
+            userinfo_endpoint?: string;
+            /**
+             * @example [
+             *       "RS256",
+             *       "ES256",
+             *       "EdDSA"
+             *     ]
+             */
+            userinfo_signing_alg_values_supported?: string[];
         };
         OAuthError: {
             /**
@@ -1690,6 +2193,16 @@ export interface components {
             authorization_endpoint: string;
             /** @example true */
             authorization_response_iss_parameter_supported?: boolean;
+            /**
+             * @description Logout tokens carry sid.
+             * @example true
+             */
+            backchannel_logout_session_supported?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0.
+             * @example true
+             */
+            backchannel_logout_supported?: boolean;
             /**
              * @example [
              *       "normal"
@@ -1718,6 +2231,15 @@ export interface components {
             code_challenge_methods_supported?: string[];
             /** @example https://id.example.com/acme/device_authorization */
             device_authorization_endpoint?: string;
+            /**
+             * @description DPoP proofs (RFC 9449).
+             * @example [
+             *       "ES256",
+             *       "Ed25519",
+             *       "EdDSA"
+             *     ]
+             */
+            dpop_signing_alg_values_supported?: string[];
             /** @example https://id.example.com/acme/end-session */
             end_session_endpoint?: string;
             /**
@@ -1886,6 +2408,95 @@ export interface components {
              */
             token_endpoint: string | null;
         };
+        PushedAuthorizationRequest: {
+            /**
+             * @description Requested authentication context classes, space-delimited.
+             * @example urn:portcullis:acr:password
+             */
+            acr_values?: string;
+            /** @description OpenID Connect Core §5.5: the claims wanted in the ID token and at userinfo, as JSON. */
+            claims?: string;
+            /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
+            client_assertion?: string;
+            /**
+             * @description `client_secret_jwt` and `private_key_jwt` (RFC 7523).
+             * @enum {string}
+             */
+            client_assertion_type?: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /**
+             * @description The client identifier issued at registration.
+             * @example s6BhdRkqt3
+             */
+            client_id: string;
+            /** @description `client_secret_post`: the client secret in the body. */
+            client_secret?: string;
+            /** @description PKCE (RFC 7636): the base64url SHA-256 of the code verifier. Required of public clients, and of confidential ones registered with require_pkce or at a tenant with require_pkce_for_all_clients; a code issued with it is redeemed only with its verifier. */
+            code_challenge?: string;
+            /**
+             * @description Only S256: seed 001's 'plain' is refused (RFC 9700 §2.1.1).
+             * @enum {string}
+             */
+            code_challenge_method?: "S256";
+            /** @description RFC 9449 §10: thumbprint of the DPoP key the code is bound to. */
+            dpop_jkt?: string;
+            /** @description An ID token the issuer gave earlier, naming the user expected. */
+            id_token_hint?: string;
+            /** @description A hint of the user (her username), pre-filled on the sign-in page. */
+            login_hint?: string;
+            /** @description Seconds since the user last signed in beyond which she signs in again. */
+            max_age?: number;
+            /** @description Bound into the ID token; required by the implicit and hybrid flows. */
+            nonce?: string;
+            /**
+             * @description Space-delimited: 'none' (no page: login_required or consent_required instead), 'login', 'consent'. Seed 001's select_account is not offered.
+             * @example login
+             */
+            prompt?: string;
+            /**
+             * Format: uri
+             * @description Required (outside request_uri or request). Exactly one of the redirect URIs the client registered.
+             * @example https://rp.example.com/cb
+             */
+            redirect_uri?: string;
+            /** @description A request object (RFC 9101): the parameters as a JWT, signed or not. */
+            request?: string;
+            /**
+             * Format: uri
+             * @description RFC 8707 resource indicator: the API the access token is for.
+             */
+            resource?: string;
+            /**
+             * @description How the response reaches redirect_uri; the default is 'query' for 'code', 'fragment' otherwise.
+             * @enum {string}
+             */
+            response_mode?: "query" | "fragment" | "form_post";
+            /**
+             * @description Required (outside request_uri or request). 'code' for the authorization code flow, 'id_token' and 'id_token token' for the implicit flow, 'code id_token', 'code token' and 'code id_token token' for the hybrid flow; all but 'code' need a client (and tenant) with the implicit grant.
+             * @enum {string}
+             */
+            response_type?: "code" | "id_token" | "id_token token" | "code id_token" | "code token" | "code id_token token";
+            /**
+             * @description Required (outside request_uri or request). Space-delimited scopes; 'openid' for an OpenID Connect request, then profile, email, address, phone, offline_access.
+             * @example openid profile email
+             */
+            scope?: string;
+            /** @description Returned unchanged with the response; recommended against CSRF. */
+            state?: string;
+            /** @description Preferred languages of the pages, space-delimited BCP 47 tags. */
+            ui_locales?: string;
+        };
+        PushedAuthorizationResponse: {
+            /**
+             * @description Seconds it can be used.
+             * @example 60
+             */
+            expires_in: number;
+            /**
+             * @description Pass it as request_uri, with client_id, to the authorization endpoint.
+             * @example urn:ietf:params:oauth:request_uri:08zqvtj1hcnEpsCSFYOH-eZceO3WYNCR_BY9MqslK1V
+             */
+            request_uri: string;
+        };
         ReEncryptionDto: {
             /**
              * @description Client secrets re-encrypted.
@@ -1909,6 +2520,29 @@ export interface components {
              * @example 12
              */
             signing_keys: number;
+        };
+        RevocationRequest: {
+            /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
+            client_assertion?: string;
+            /**
+             * @description `client_secret_jwt` and `private_key_jwt` (RFC 7523).
+             * @enum {string}
+             */
+            client_assertion_type?: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /**
+             * @description The client identifier: required of a public client (`none`) and with `client_secret_post`; optional with a client assertion.
+             * @example s6BhdRkqt3
+             */
+            client_id?: string;
+            /** @description `client_secret_post`: the client secret in the body. */
+            client_secret?: string;
+            /** @description The access or refresh token to revoke; revoking a refresh token revokes its grant. */
+            token: string;
+            /**
+             * @description Where to look first; the others are looked in too.
+             * @enum {string}
+             */
+            token_type_hint?: "access_token" | "refresh_token" | "client_credentials";
         };
         SessionDto: {
             /**
@@ -2043,6 +2677,83 @@ export interface components {
              * @example eyJrIjoiYWNtZSJ9
              */
             next_cursor: string | null;
+        };
+        TokenError: {
+            /**
+             * @description RFC 6749 §5.2; invalid_target (RFC 8707) for a resource the client may not ask for; authorization_pending, slow_down, expired_token and access_denied while polling a device code (RFC 8628 §3.5); invalid_dpop_proof and use_dpop_nonce (RFC 9449).
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "authorization_pending" | "slow_down" | "expired_token" | "access_denied" | "invalid_dpop_proof" | "use_dpop_nonce";
+            /** @example grant request is invalid */
+            error_description?: string;
+        };
+        TokenRequest: {
+            /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
+            client_assertion?: string;
+            /**
+             * @description `client_secret_jwt` and `private_key_jwt` (RFC 7523).
+             * @enum {string}
+             */
+            client_assertion_type?: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /**
+             * @description The client identifier: required of a public client (`none`) and with `client_secret_post`; optional with a client assertion.
+             * @example s6BhdRkqt3
+             */
+            client_id?: string;
+            /** @description `client_secret_post`: the client secret in the body. */
+            client_secret?: string;
+            /** @description authorization_code: the code received from the authorization endpoint. */
+            code?: string;
+            /** @description authorization_code: the PKCE code verifier (RFC 7636), when the authorization request carried a code_challenge. */
+            code_verifier?: string;
+            /** @description urn:ietf:params:oauth:grant-type:device_code: the device_code from the device authorization endpoint. */
+            device_code?: string;
+            /**
+             * @description The type of grant being presented.
+             * @enum {string}
+             */
+            grant_type: "authorization_code" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code";
+            /**
+             * Format: uri
+             * @description authorization_code: the redirect_uri of the authorization request.
+             */
+            redirect_uri?: string;
+            /** @description refresh_token: the refresh token. Each use rotates it; a used one revokes the whole grant. */
+            refresh_token?: string;
+            /**
+             * Format: uri
+             * @description RFC 8707 resource indicator: the API the access token is for (a JWT access token with that audience); one the client registered in allowed_resources.
+             * @example https://api.example.com
+             */
+            resource?: string;
+            /**
+             * @description Space-delimited scopes: a subset of those granted (refresh_token), or those wanted (client_credentials).
+             * @example openid profile
+             */
+            scope?: string;
+        };
+        TokenResponse: {
+            /** @description The access token: opaque, or a JWT (RFC 9068) for a resource indicator or a client registered with access_token_format jwt. */
+            access_token: string;
+            /**
+             * @description Lifetime of the access token in seconds (the tenant option access_token_ttl).
+             * @example 3600
+             */
+            expires_in: number;
+            /** @description The ID token (a JWT signed with the issuer key), when the grant has the openid scope. */
+            id_token?: string;
+            /** @description A refresh token: for grants with offline_access to a client registered for refresh_token. */
+            refresh_token?: string;
+            /**
+             * @description The scopes granted.
+             * @example openid profile offline_access
+             */
+            scope?: string;
+            /**
+             * @description Bearer, or DPoP when the request carried a DPoP proof (RFC 9449).
+             * @enum {string}
+             */
+            token_type: "Bearer" | "DPoP";
         };
         UpdateTenantDto: {
             /**
@@ -2192,6 +2903,91 @@ export interface components {
             /** @example Europe/Paris */
             zoneinfo?: string;
         };
+        UserInfo: {
+            /** @description address */
+            address?: components["schemas"]["AddressDto"];
+            /**
+             * @description profile
+             * @example 1990-01-31
+             */
+            birthdate?: string;
+            /**
+             * @description email
+             * @example jane@example.com
+             */
+            email?: string;
+            /**
+             * @description email
+             * @example true
+             */
+            email_verified?: boolean;
+            /**
+             * @description profile
+             * @example Doe
+             */
+            family_name?: string;
+            /** @description profile */
+            gender?: string;
+            /**
+             * @description profile
+             * @example Jane
+             */
+            given_name?: string;
+            /**
+             * @description profile
+             * @example fr-FR
+             */
+            locale?: string;
+            /** @description profile */
+            middle_name?: string;
+            /**
+             * @description profile
+             * @example Jane Doe
+             */
+            name?: string;
+            /** @description profile */
+            nickname?: string;
+            /**
+             * @description phone
+             * @example +33 1 23 45 67 89
+             */
+            phone_number?: string;
+            /**
+             * @description phone
+             * @example false
+             */
+            phone_number_verified?: boolean;
+            /** @description profile */
+            picture?: string;
+            /**
+             * @description profile: the username she signs in with.
+             * @example jane
+             */
+            preferred_username?: string;
+            /** @description profile */
+            profile?: string;
+            /**
+             * @description The user id (user_id in the admin API).
+             * @example 0c6f2225-3f87-4d14-ae46-91bbe50e1f99
+             */
+            sub: string;
+            /**
+             * @description profile: seconds since the epoch.
+             * @example 1796181048
+             */
+            updated_at?: number;
+            /** @description profile */
+            website?: string;
+            /**
+             * @description profile
+             * @example Europe/Paris
+             */
+            zoneinfo?: string;
+        };
+        UserInfoRequest: {
+            /** @description The access token, when it is not in the Authorization header (never both). */
+            access_token?: string;
+        };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
             /**
@@ -2214,7 +3010,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                issuer_id: unknown;
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
             };
             cookie?: never;
         };
@@ -2235,7 +3032,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or disabled issuer. */
+            /** @description Unknown or disabled issuer (not_found). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2244,25 +3041,29 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong method; see Allow. */
+            /** @description A method this path does not take (method_not_allowed). */
             405: {
                 headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After. */
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Unexpected failure; the body carries only a request id. */
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2271,9 +3072,11 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description The database is out of reach; see Retry-After. */
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2287,7 +3090,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                issuer_id: unknown;
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
             };
             cookie?: never;
         };
@@ -2308,7 +3112,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or disabled issuer. */
+            /** @description Unknown or disabled issuer (not_found). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2317,25 +3121,29 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong method; see Allow. */
+            /** @description A method this path does not take (method_not_allowed). */
             405: {
                 headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After. */
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Unexpected failure; the body carries only a request id. */
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2344,9 +3152,11 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description The database is out of reach; see Retry-After. */
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4845,7 +5655,7 @@ export interface operations {
             };
         };
     };
-    endSession: {
+    deleteSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -5444,12 +6254,13 @@ export interface operations {
             };
         };
     };
-    wellKnownJwks: {
+    getJwks: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                issuer_id: unknown;
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
             };
             cookie?: never;
         };
@@ -5460,7 +6271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuerJWKS"];
+                    "application/jwk-set+json": components["schemas"]["IssuerJWKS"];
                 };
             };
             /** @description Not modified: the If-None-Match matched the ETag. */
@@ -5470,7 +6281,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or disabled issuer. */
+            /** @description Unknown or disabled issuer (not_found). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5479,25 +6290,29 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong method; see Allow. */
+            /** @description A method this path does not take (method_not_allowed). */
             405: {
                 headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After. */
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Unexpected failure; the body carries only a request id. */
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5506,9 +6321,11 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description The database is out of reach; see Retry-After. */
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5522,7 +6339,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                issuer_id: unknown;
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
             };
             cookie?: never;
         };
@@ -5543,7 +6361,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or disabled issuer. */
+            /** @description Unknown or disabled issuer (not_found). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5552,25 +6370,29 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong method; see Allow. */
+            /** @description A method this path does not take (method_not_allowed). */
             405: {
                 headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After. */
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Unexpected failure; the body carries only a request id. */
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,9 +6401,11 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description The database is out of reach; see Retry-After. */
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5590,12 +6414,13 @@ export interface operations {
             };
         };
     };
-    openIdConfiguration: {
+    getDiscovery: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                issuer_id: unknown;
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
             };
             cookie?: never;
         };
@@ -5617,7 +6442,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or disabled issuer. */
+            /** @description Unknown or disabled issuer (not_found). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5626,25 +6451,29 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong method; see Allow. */
+            /** @description A method this path does not take (method_not_allowed). */
             405: {
                 headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After. */
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Unexpected failure; the body carries only a request id. */
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,9 +6482,638 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description The database is out of reach; see Retry-After. */
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    authorize: {
+        parameters: {
+            query: {
+                /** @description The client identifier issued at registration. */
+                client_id: string;
+                /** @description Required (outside request_uri or request). 'code' for the authorization code flow, 'id_token' and 'id_token token' for the implicit flow, 'code id_token', 'code token' and 'code id_token token' for the hybrid flow; all but 'code' need a client (and tenant) with the implicit grant. */
+                response_type?: "code" | "id_token" | "id_token token" | "code id_token" | "code token" | "code id_token token";
+                /** @description Required (outside request_uri or request). Exactly one of the redirect URIs the client registered. */
+                redirect_uri?: string;
+                /** @description Required (outside request_uri or request). Space-delimited scopes; 'openid' for an OpenID Connect request, then profile, email, address, phone, offline_access. */
+                scope?: string;
+                /** @description Returned unchanged with the response; recommended against CSRF. */
+                state?: string;
+                /** @description Bound into the ID token; required by the implicit and hybrid flows. */
+                nonce?: string;
+                /** @description How the response reaches redirect_uri; the default is 'query' for 'code', 'fragment' otherwise. */
+                response_mode?: "query" | "fragment" | "form_post";
+                /** @description Space-delimited: 'none' (no page: login_required or consent_required instead), 'login', 'consent'. Seed 001's select_account is not offered. */
+                prompt?: string;
+                /** @description Seconds since the user last signed in beyond which she signs in again. */
+                max_age?: number;
+                /** @description A hint of the user (her username), pre-filled on the sign-in page. */
+                login_hint?: string;
+                /** @description An ID token the issuer gave earlier, naming the user expected. */
+                id_token_hint?: string;
+                /** @description Requested authentication context classes, space-delimited. */
+                acr_values?: string;
+                /** @description Preferred languages of the pages, space-delimited BCP 47 tags. */
+                ui_locales?: string;
+                /** @description OpenID Connect Core §5.5: the claims wanted in the ID token and at userinfo, as JSON. */
+                claims?: string;
+                /** @description PKCE (RFC 7636): the base64url SHA-256 of the code verifier. Required of public clients, and of confidential ones registered with require_pkce or at a tenant with require_pkce_for_all_clients; a code issued with it is redeemed only with its verifier. */
+                code_challenge?: string;
+                /** @description Only S256: seed 001's 'plain' is refused (RFC 9700 §2.1.1). */
+                code_challenge_method?: "S256";
+                /** @description A request object (RFC 9101): the parameters as a JWT, signed or not. */
+                request?: string;
+                /** @description A request pushed to the PAR endpoint (RFC 9126); other parameters then come from it. */
+                request_uri?: string;
+                /** @description RFC 8707 resource indicator: the API the access token is for. */
+                resource?: string;
+                /** @description RFC 9449 §10: thumbprint of the DPoP key the code is bound to. */
+                dpop_jkt?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description response_mode=form_post: a page that posts the response to redirect_uri at once (AuthorizationResponse, or AuthorizationErrorResponse; see x-authorization-response). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description To the sign-in or consent page (/{issuer_id}/interaction/…) when the user has something to do; otherwise to redirect_uri, with the response in the query (response_mode=query, the default for code) or the fragment (AuthorizationResponse, or AuthorizationErrorResponse for an error the client may learn of; see x-authorization-response). */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error that cannot be sent back to the client: an unknown client (invalid_client), a redirect_uri it did not register (invalid_redirect_uri), or a request too broken to trust its redirect_uri (invalid_request). A browser that asks for HTML gets a page naming the error instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. A browser that asks for HTML gets a page naming the error instead. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. A browser that asks for HTML gets a page naming the error instead. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    postAuthorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description response_mode=form_post: a page that posts the response to redirect_uri at once (AuthorizationResponse, or AuthorizationErrorResponse; see x-authorization-response). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description To the sign-in or consent page (/{issuer_id}/interaction/…) when the user has something to do; otherwise to redirect_uri, with the response in the query (response_mode=query, the default for code) or the fragment (AuthorizationResponse, or AuthorizationErrorResponse for an error the client may learn of; see x-authorization-response). A POST the browser does not mark as from this site (from another site, a browser that does not say, no browser) first goes to the same request by GET (/{issuer_id}/authorize?…), which carries the session cookie. */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error that cannot be sent back to the client: an unknown client (invalid_client), a redirect_uri it did not register (invalid_redirect_uri), or a request too broken to trust its redirect_uri (invalid_request). Also a body that is not a form (invalid_request). A browser that asks for HTML gets a page naming the error instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. A browser that asks for HTML gets a page naming the error instead. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. A browser that asks for HTML gets a page naming the error instead. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    requestDeviceAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DeviceAuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The codes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceAuthorizationResponse"];
+                };
+            };
+            /** @description A client not registered for the device grant (invalid_request), a scope it may not have (invalid_scope), or no client authentication (invalid_request). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Client authentication failed, or the client is unknown (invalid_client). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: {
+                /** @description An ID token the issuer gave the client (an expired one too): names the client and the user. */
+                id_token_hint?: string;
+                /** @description Where to send the browser after sign-out: one of the post_logout_redirect_uris the client registered. */
+                post_logout_redirect_uri?: string;
+                /** @description Returned unchanged to post_logout_redirect_uri. */
+                state?: string;
+                /** @description The client, when there is no id_token_hint. */
+                client_id?: string;
+                /** @description Preferred languages of the page, space-delimited BCP 47 tags. */
+                ui_locales?: string;
+                /** @description A hint of the user to sign out. */
+                logout_hint?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation page; without a session, a page that posts its form at once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An id_token_hint that is not an ID token of this issuer, a post_logout_redirect_uri the client did not register, … (invalid_request). A browser that asks for HTML gets a page naming the error instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. A browser that asks for HTML gets a page naming the error instead. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. A browser that asks for HTML gets a page naming the error instead. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    postEndSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["EndSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The confirmation page; without a session, a page that posts its form at once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A POST the browser does not mark as from this site (Sec-Fetch-Site same-origin or same-site): to the same request by GET (/{issuer_id}/end-session?…), which carries the session cookie. */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An id_token_hint that is not an ID token of this issuer, a post_logout_redirect_uri the client did not register, … (invalid_request). Also a body that is not a form. A browser that asks for HTML gets a page naming the error instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. A browser that asks for HTML gets a page naming the error instead. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. A browser that asks for HTML gets a page naming the error instead. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    introspectToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["IntrospectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Active with its members, or `{"active": false}`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntrospectionResponse"];
+                };
+            };
+            /** @description No client authentication, or no token (invalid_request). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Client authentication failed, or the client is unknown (invalid_client). */
+            401: {
+                headers: {
+                    /** @description After client_secret_basic: Basic realm="…", error="invalid_client". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5669,7 +7127,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                issuer_id: unknown;
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
             };
             cookie?: never;
         };
@@ -5680,7 +7139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuerJWKS"];
+                    "application/jwk-set+json": components["schemas"]["IssuerJWKS"];
                 };
             };
             /** @description Not modified: the If-None-Match matched the ETag. */
@@ -5690,7 +7149,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or disabled issuer. */
+            /** @description Unknown or disabled issuer (not_found). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5699,25 +7158,29 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong method; see Allow. */
+            /** @description A method this path does not take (method_not_allowed). */
             405: {
                 headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After. */
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Unexpected failure; the body carries only a request id. */
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5726,9 +7189,519 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description The database is out of reach; see Retry-After. */
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    pushAuthorizationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PushedAuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The request is stored; use request_uri within expires_in seconds. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushedAuthorizationResponse"];
+                };
+            };
+            /** @description What the authorization endpoint would refuse: a redirect_uri the client did not register, a missing PKCE challenge, … (invalid_request, invalid_scope, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Client authentication failed (invalid_client). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RevocationRequest"];
+            };
+        };
+        responses: {
+            /** @description Revoked, or nothing to revoke (an unknown token, or another client’s, which is left alone): RFC 7009 §2.2 answers both alike. Empty body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No client authentication, or no token (invalid_request). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Client authentication failed, or the client is unknown (invalid_client). */
+            401: {
+                headers: {
+                    /** @description After client_secret_basic: Basic realm="…", error="invalid_client". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Tokens; Cache-Control: no-store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The grant is refused (invalid_grant: unknown, used or expired code or refresh token, wrong code_verifier), or the request is (see error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Client authentication failed, or the client is unknown (invalid_client). */
+            401: {
+                headers: {
+                    /** @description After client_secret_basic: Basic realm="…", error="invalid_client". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    getUserInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claims about the user, as the access token allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserInfo"];
+                };
+            };
+            /** @description An access token in the query string, or sent by two means at once (invalid_request). */
+            400: {
+                headers: {
+                    /** @description Bearer realm="…", error="…", error_description="…" (RFC 6750 §3). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description No access token, or one that is unknown, expired or revoked, or not from a sign-in (invalid_token). */
+            401: {
+                headers: {
+                    /** @description Bearer realm="…", error="…", error_description="…" (RFC 6750 §3). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description An access token without the openid scope (insufficient_scope). */
+            403: {
+                headers: {
+                    /** @description Bearer realm="…", error="…", error_description="…" (RFC 6750 §3). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    postUserInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UserInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description Claims about the user, as the access token allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserInfo"];
+                };
+            };
+            /** @description An access token in the query string, or sent by two means at once (invalid_request). */
+            400: {
+                headers: {
+                    /** @description Bearer realm="…", error="…", error_description="…" (RFC 6750 §3). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description No access token, or one that is unknown, expired or revoked, or not from a sign-in (invalid_token). */
+            401: {
+                headers: {
+                    /** @description Bearer realm="…", error="…", error_description="…" (RFC 6750 §3). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description An access token without the openid scope (insufficient_scope). */
+            403: {
+                headers: {
+                    /** @description Bearer realm="…", error="…", error_description="…" (RFC 6750 §3). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,22 +1,22 @@
 import { All, applyDecorators, Controller, Get, NotFoundException } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { NOT_FOUND } from '../common/errors/error-body.js';
 import { AppError } from '../common/errors/app-error.js';
 import { OAuthErrorDto } from '../common/errors/admin-error.dto.js';
+import { ISSUER_ID, OIDC_TAG, PUBLIC_ERRORS } from '../oidc-docs/operation-parts.js';
 import { IssuerJwksDto } from './dto/issuer-jwks.dto.js';
 import { OAuth2MetadataDto, OpenIdConfigurationDto } from './dto/metadata.dto.js';
 
-/** The statuses every public metadata route may answer besides 200, with the OAuthError body. */
+/** The statuses every public metadata route may answer besides 200: 304, and those of every issuer route. */
 const PublicResponses = () =>
   applyDecorators(
-    ApiParam({ name: 'issuer_id', example: 'acme' }),
+    ApiParam({ ...ISSUER_ID, type: String }),
     ApiResponse({ status: 304, description: 'Not modified: the If-None-Match matched the ETag.' }),
-    ApiResponse({ status: 404, description: 'Unknown or disabled issuer.', type: OAuthErrorDto }),
-    ApiResponse({ status: 405, description: 'Wrong method; see Allow.', type: OAuthErrorDto }),
-    ApiResponse({ status: 429, description: 'Rate limit exceeded; see Retry-After.', type: OAuthErrorDto }),
-    ApiResponse({ status: 500, description: 'Unexpected failure; the body carries only a request id.', type: OAuthErrorDto }),
-    ApiResponse({ status: 503, description: 'The database is out of reach; see Retry-After.', type: OAuthErrorDto }),
+    ...Object.entries(PUBLIC_ERRORS).map(([status, response]) => ApiResponse({ ...response, status: Number(status) })),
   );
+
+/** oidc-provider serves a key set as `application/jwk-set+json` (RFC 7517 §8.5.1). */
+const JwksResponse = () => ApiResponse({ status: 200, content: { 'application/jwk-set+json': { schema: { $ref: getSchemaPath(IssuerJwksDto) } } } });
 
 const NotAnIssuer = () => new NotFoundException();
 
@@ -25,12 +25,12 @@ const NotAnIssuer = () => new NotFoundException();
  * gateway (src/oidc/issuer-gateway.ts) before Nest sees them; Nest reaches these handlers only
  * for an issuer that does not exist or is disabled, which is a 404.
  */
-@ApiTags('discovery')
-@ApiExtraModels(OAuthErrorDto)
+@ApiTags(OIDC_TAG)
+@ApiExtraModels(OAuthErrorDto, IssuerJwksDto)
 @Controller()
 export class DiscoveryController {
   @Get(':issuer_id/.well-known/openid-configuration')
-  @ApiOperation({ operationId: 'openIdConfiguration', summary: 'OpenID Connect Discovery 1.0 document of the issuer' })
+  @ApiOperation({ operationId: 'getDiscovery', summary: 'OpenID Connect Discovery 1.0 document of the issuer' })
   @ApiResponse({ status: 200, type: OpenIdConfigurationDto, description: 'Cacheable (Cache-Control, strong ETag).' })
   @PublicResponses()
   openIdConfiguration(): never {
@@ -63,15 +63,15 @@ export class DiscoveryController {
 
   @Get(':issuer_id/jwks.json')
   @ApiOperation({ operationId: 'jwks', summary: "The issuer's public signing keys (the jwks_uri)" })
-  @ApiResponse({ status: 200, type: IssuerJwksDto })
+  @JwksResponse()
   @PublicResponses()
   jwks(): never {
     throw NotAnIssuer();
   }
 
   @Get(':issuer_id/.well-known/jwks.json')
-  @ApiOperation({ operationId: 'wellKnownJwks', summary: 'The same key set at the well-known URL' })
-  @ApiResponse({ status: 200, type: IssuerJwksDto })
+  @ApiOperation({ operationId: 'getJwks', summary: 'The same key set at the well-known URL' })
+  @JwksResponse()
   @PublicResponses()
   wellKnownJwks(): never {
     throw NotAnIssuer();

@@ -26,7 +26,7 @@ export class SessionsController {
   @Delete(':session_id')
   @HttpCode(204)
   @ApiOperation({
-    operationId: 'endSession',
+    operationId: 'deleteSession',
     summary: 'End a session and revoke the grants (and tokens) made in it',
     description:
       'Clients of the session that registered a backchannel_logout_uri are sent a logout token (OpenID Connect Back-Channel Logout 1.0) ' +

@@ -29,9 +29,11 @@ describe('Swagger UI', () => {
 
     await page.goto(`${running.url}/docs`);
     await page.getByRole('button', { name: 'Authorize' }).first().click();
-    await page.locator('.modal-ux input').fill(TEST_ADMIN_KEY);
-    await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
-    await page.locator('.modal-ux .auth-btn-wrapper button.btn-done').click();
+    // The dialog lists every security scheme (the public protocol's too): the admin key's form.
+    const adminKey = page.locator('.modal-ux form').filter({ hasText: 'admin-key' });
+    await adminKey.locator('input').fill(TEST_ADMIN_KEY);
+    await adminKey.locator('.auth-btn-wrapper button.authorize').click();
+    await adminKey.locator('.auth-btn-wrapper button.btn-done').click();
 
     const operation = page.locator('#operations-tenants-createTenant');
     await operation.locator('.opblock-summary').click();

@@ -153,7 +153,7 @@ const cases: Record<string, OperationCase> = {
   },
 
   listSessions: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/sessions', { params: { path }, ...init }) },
-  endSession: {
+  deleteSession: {
     prepare: async (fx) => ({ session_id: await fx.session() }),
     call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/sessions/{session_id}', { params: { path }, ...init }),
   },

@@ -19,12 +19,18 @@ describe('OpenAPI operations', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(operations)('$name has a summary, tags and a 2xx response with a schema (or a 204)', ({ op }) => {
+  it.each(operations)('$name has a summary, tags and a 2xx response, each media type with a schema', ({ op }) => {
     expect(op.summary).toEqual(expect.any(String));
     expect(op.tags).toEqual([expect.any(String)]);
     const success = Object.entries(op.responses as Record<string, any>).filter(([status]) => /^2\d\d$/.test(status));
     expect(success.length).toBeGreaterThan(0);
-    for (const [status, response] of success) {
+    for (const [, response] of success) {
+      for (const media of Object.values(response.content ?? {})) expect((media as any).schema).toBeDefined();
+    }
+  });
+
+  it.each(adminOperations)('$name answers JSON on success (or a 204)', ({ op }) => {
+    for (const [status, response] of Object.entries(op.responses as Record<string, any>).filter(([status]) => /^2\d\d$/.test(status))) {
       if (status !== '204') expect(response.content['application/json'].schema).toBeDefined();
     }
   });

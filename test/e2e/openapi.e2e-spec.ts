@@ -88,7 +88,8 @@ describe('OpenAPI document of the public discovery surface', () => {
     const doc = JSON.parse(await readFile(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'));
     const responses = doc.paths[path].get.responses;
     expect(Object.keys(responses).sort()).toEqual(['200', '304', '404', '405', '429', '500', '503']);
-    expect(responses['200'].content['application/json'].schema.$ref).toBe(`#/components/schemas/${schema}`);
+    const mediaType = schema === 'IssuerJWKS' ? 'application/jwk-set+json' : 'application/json';
+    expect(responses['200'].content[mediaType].schema.$ref).toBe(`#/components/schemas/${schema}`);
     for (const status of ['404', '405', '429', '500', '503']) {
       expect(responses[status].content['application/json'].schema.$ref).toBe('#/components/schemas/OAuthError');
     }

@@ -3,7 +3,7 @@ import { CLIENT_AUTH_METHODS, PASSWORD_ACR, SIGNING_ALGS } from '../../common/pr
 
 const list = (example: readonly string[], description?: string) => ApiPropertyOptional({ type: [String], example, description });
 
-/** RFC 8414 §2 members Portcullis publishes. */
+/** RFC 8414 §2 members Portcullis publishes, and the OpenID Connect Discovery ones it publishes beside them. */
 @ApiSchema({ name: 'OAuth2Metadata' })
 export class OAuth2MetadataDto {
   @ApiProperty({ example: 'https://id.example.com/acme', description: 'PUBLIC_URL/{issuer_id}, exactly.' }) issuer: string;
@@ -28,15 +28,15 @@ export class OAuth2MetadataDto {
   @ApiPropertyOptional({ example: false }) require_pushed_authorization_requests?: boolean;
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/device_authorization' }) device_authorization_endpoint?: string;
   @ApiPropertyOptional({ example: true }) authorization_response_iss_parameter_supported?: boolean;
-}
+  @list(['ES256', 'Ed25519', 'EdDSA'], 'DPoP proofs (RFC 9449).') dpop_signing_alg_values_supported?: string[];
 
-/** OpenID Connect Discovery 1.0 §3: the RFC 8414 members plus the OpenID ones. */
-@ApiSchema({ name: 'OpenIDConfiguration' })
-export class OpenIdConfigurationDto extends OAuth2MetadataDto {
-  @ApiProperty({ type: [String], example: ['public'] }) subject_types_supported: string[];
-  @ApiProperty({ type: [String], example: ['RS256'], description: "The tenant's signing algorithm." }) id_token_signing_alg_values_supported: string[];
+  // The OpenID Connect members: Portcullis serves one document at both URLs, so they are here too.
+  @list(['public']) subject_types_supported?: string[];
+  @list(['RS256'], "The tenant's signing algorithm.") id_token_signing_alg_values_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/userinfo' }) userinfo_endpoint?: string;
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/end-session' }) end_session_endpoint?: string;
+  @ApiPropertyOptional({ example: true, description: 'OpenID Connect Back-Channel Logout 1.0.' }) backchannel_logout_supported?: boolean;
+  @ApiPropertyOptional({ example: true, description: 'Logout tokens carry sid.' }) backchannel_logout_session_supported?: boolean;
   @list(['sub', 'name', 'email', 'email_verified', 'address', 'phone_number']) claims_supported?: string[];
   @ApiPropertyOptional({ example: true }) claims_parameter_supported?: boolean;
   @ApiPropertyOptional({ example: true }) request_parameter_supported?: boolean;
@@ -45,4 +45,13 @@ export class OpenIdConfigurationDto extends OAuth2MetadataDto {
   @list(SIGNING_ALGS) userinfo_signing_alg_values_supported?: string[];
   @list([PASSWORD_ACR]) acr_values_supported?: string[];
   @list(['normal']) claim_types_supported?: string[];
+}
+
+/** OpenID Connect Discovery 1.0 §3: the same members, two more of them required. */
+@ApiSchema({ name: 'OpenIDConfiguration' })
+export class OpenIdConfigurationDto extends OAuth2MetadataDto {
+  // `required` said outright: the decorator merges into the optional member it overrides.
+  @ApiProperty({ required: true, type: [String], example: ['public'] }) override subject_types_supported: string[];
+  @ApiProperty({ required: true, type: [String], example: ['RS256'], description: "The tenant's signing algorithm." })
+  override id_token_signing_alg_values_supported: string[];
 }
