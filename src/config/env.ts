@@ -89,7 +89,7 @@ export class Env {
   @IsIn(['public', 'admin', 'off'], { message: 'must be one of public, admin, off' })
   METRICS_ACCESS: 'public' | 'admin' | 'off' = 'public';
 
-  /** Who may read the API documentation (`/docs`, `/docs/openapi.json`, `/docs/openapi.yaml`): `public`, `admin` (an admin key above tenants, as a bearer token) or `off` (404). Default `public`: it describes the admin API, whose every route still needs a key. */
+  /** Who may read the API documentation (`/docs`, `/docs/openapi.json`, `/docs/openapi.yaml`): `public`, `admin` (an admin key above tenants, as a bearer token) or `off` (404). Default `public`: it describes the admin API, whose every route still needs a key, and the public protocol of every issuer. */
   @IsOptional()
   @IsIn(['public', 'admin', 'off'], { message: 'must be one of public, admin, off' })
   DOCS_ACCESS: 'public' | 'admin' | 'off' = 'public';
