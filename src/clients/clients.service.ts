@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { AppError, ResourceNotFound, ValidationFailed, assertFound } from '../common/errors/app-error.js';
@@ -7,17 +6,14 @@ import { decodeCursor, toPage, type Page } from '../common/http/pagination.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { ClientMetadataValidator, type ClientRules } from '../oidc/client-metadata.validator.js';
-import { ClientUriPolicy } from './client-uri-policy.js';
+import { newClientId, newClientSecret } from '../oidc/client-credentials.js';
+import { ClientUriPolicy } from '../oidc/client-uri-policy.js';
 import type { Client, ClientMetadata } from '../stores/clients/client.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
+import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import type { ClientMetadataDto } from './dto/client-metadata.dto.js';
 import type { ClientDto, ClientWithSecretDto } from './dto/client.dto.js';
 import type { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
-
-/** 144 bits, URL-safe: unguessable, short enough to read. */
-const newClientId = () => randomBytes(18).toString('base64url');
-/** 256 bits: long enough for HS256 client_secret_jwt (RFC 7518 §3.2). */
-const newClientSecret = () => randomBytes(32).toString('base64url');
 
 /** RFC 7591 §2 defaults, made explicit so what is stored is what is in force. */
 function withDefaults(metadata: ClientMetadata): ClientMetadata {
@@ -43,6 +39,7 @@ export class ClientsService {
     private readonly validator: ClientMetadataValidator,
     private readonly uris: ClientUriPolicy,
     private readonly audit: AuditTrail,
+    private readonly payloads: OidcPayloadsStore,
   ) {}
 
   /** The issuer's client rules, for callers that register many clients at once. */
@@ -148,6 +145,8 @@ export class ClientsService {
     const before = this.toDto(await this.find(issuerId, clientId));
     await this.changes.apply(issuerId, async () => {
       if (!(await this.clients.delete(issuerId, clientId))) throw new ResourceNotFound('client', clientId);
+      // A client that registered itself (RFC 7591) loses its registration access tokens with it.
+      await this.payloads.destroyByClient(issuerId, 'RegistrationAccessToken', clientId);
       await this.audit.record(actor, { action: 'client.deleted', issuerId, resourceType: 'client', resourceId: clientId, before });
     });
   }

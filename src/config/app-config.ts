@@ -32,11 +32,19 @@ export interface AppConfig {
   providerDiscovery: { allowPrivate: boolean; connectTimeoutMs: number; timeoutMs: number; maxBytes: number; perMinute: number; caFile?: string };
   /** Whether a client's jwks_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */
   clientUrisAllowPrivate: boolean;
+  /** CLIENT_URIS_CA_FILE: more CAs for what the issuer fetches on a client's behalf. */
+  clientUrisCaFile?: string;
   keyRotationCheckSeconds: number;
   providerCacheSize: number;
   discoveryCacheSeconds: number;
   jwksCacheSeconds: number;
-  rateLimits: { metadataPerMinute: number; protocolPerMinute: number; store: 'memory' | 'postgres' | 'redis'; redisUrl?: string };
+  rateLimits: {
+    metadataPerMinute: number;
+    protocolPerMinute: number;
+    registrationPerMinute: number;
+    store: 'memory' | 'postgres' | 'redis';
+    redisUrl?: string;
+  };
   argon2: { memoryKib: number; timeCost: number; parallelism: number };
   loginThrottle: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockoutSeconds: number };
   /** OpenTelemetry tracing, when OTEL_EXPORTER_OTLP_ENDPOINT is set; undefined: off. */

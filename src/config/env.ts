@@ -181,6 +181,10 @@ export class Env {
   @IntBetween(0, 10_000_000)
   RATE_LIMIT_PROTOCOL_PER_MINUTE: number = 3000;
 
+  /** Requests per minute one client address (an IPv6 client by its /64) may make to one issuer's client registration endpoints (RFC 7591 registration, RFC 7592 read, update and delete), counted apart from the other public routes; `0` = no limit. Default `30`. */
+  @IntBetween(0, 10_000_000)
+  RATE_LIMIT_REGISTRATION_PER_MINUTE: number = 30;
+
   /** Where rate-limit counters live: `memory` (per replica), `postgres` or `redis` (shared by all replicas). Default `redis` when `REDIS_URL` is set, else `memory`. */
   @IsOptional()
   @IsIn(['memory', 'postgres', 'redis'], { message: 'must be one of memory, postgres, redis' })
@@ -192,13 +196,19 @@ export class Env {
   REDIS_URL?: string;
 
   /**
-   * Lets clients register, and the issuer reach, a `jwks_uri` or `backchannel_logout_uri` on a loopback, private or link-local address (`true`/`false`). Default `false`.
+   * Lets clients register, and the issuer fetch or post to, a `jwks_uri`, `sector_identifier_uri` or `backchannel_logout_uri` on a loopback, private or
+   * link-local address, and register a `logo_uri`, `policy_uri`, `tos_uri`, `client_uri` or `initiate_login_uri` naming one (`true`/`false`). Default `false`.
    * IPv6 forms that embed an IPv4 address, unspecified and multicast addresses stay refused.
    */
   @toBool()
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   CLIENT_URIS_ALLOW_PRIVATE: boolean = false;
+
+  /** A PEM file of CA certificates that the issuer trusts besides Node's built-in ones when it fetches a client's `jwks_uri` or `sector_identifier_uri`: for clients behind a private CA. Unset by default. */
+  @IsOptional()
+  @IsString({ message: 'must be a file path' })
+  CLIENT_URIS_CA_FILE?: string;
 
   /** Lets `POST /v1/providers/discover` reach loopback, private and link-local addresses (`true`/`false`). Default `false`. */
   @toBool()

@@ -151,6 +151,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
       caFile: env.PROVIDER_DISCOVERY_CA_FILE || undefined,
     },
     clientUrisAllowPrivate: env.CLIENT_URIS_ALLOW_PRIVATE,
+    clientUrisCaFile: env.CLIENT_URIS_CA_FILE || undefined,
     keyRotationCheckSeconds: env.KEY_ROTATION_CHECK_SECONDS,
     providerCacheSize: env.PROVIDER_CACHE_SIZE,
     discoveryCacheSeconds: env.DISCOVERY_CACHE_SECONDS,
@@ -158,6 +159,7 @@ export async function loadConfig(source: NodeJS.ProcessEnv): Promise<AppConfig> 
     rateLimits: {
       metadataPerMinute: env.RATE_LIMIT_METADATA_PER_MINUTE,
       protocolPerMinute: env.RATE_LIMIT_PROTOCOL_PER_MINUTE,
+      registrationPerMinute: env.RATE_LIMIT_REGISTRATION_PER_MINUTE,
       store: env.RATE_LIMIT_STORE ?? (env.REDIS_URL ? 'redis' : 'memory'),
       redisUrl: env.REDIS_URL,
     },

@@ -87,7 +87,7 @@ export class IssuerGateway {
   private serve(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse): void {
     const started = performance.now();
     setRoutePattern(req, publicRoute(target.path).label);
-    const family = DOCUMENTS.has(target.path) ? 'metadata' : 'protocol';
+    const family = DOCUMENTS.has(target.path) ? 'metadata' : publicRoute(target.path).registration ? 'registration' : 'protocol';
     if (!this.limits.applies(family)) return this.attempt(() => this.dispatch(issuer, target, query, req, res, started), req, res, target);
     this.limits
       .retryAfter(family, issuer, req)
@@ -104,7 +104,7 @@ export class IssuerGateway {
   }
 
   private dispatch(issuer: LiveIssuer, target: Target, query: string, req: Request, res: ServerResponse, started: number): void {
-    const { methods, label } = publicRoute(target.path);
+    const { methods, label, registration } = publicRoute(target.path);
     const isGet = req.method === 'GET' || req.method === 'HEAD';
     const cached = isGet ? issuer.documents.get(target.path) : undefined;
     if (cached) {
@@ -116,7 +116,9 @@ export class IssuerGateway {
     requestId(req, res);
     if (this.hsts.length) res.setHeader(this.hsts[0], this.hsts[1]);
     this.observe(req, res, label, started);
-    if (methods && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
+    // A registration route of an issuer that offers none does not exist: oidc-provider's 404, not a 405.
+    const exists = !registration || issuer.tenant.registration !== 'off';
+    if (methods && exists && !methods.includes(req.method!) && req.method !== 'OPTIONS') {
       return this.answer(res, {
         status: 405,
         error: 'method_not_allowed',

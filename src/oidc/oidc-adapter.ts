@@ -2,8 +2,15 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { unlessAbsent, unlessUnavailable } from './hooks/public-errors.js';
 import type { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 
-/** Reads a client's metadata (with its plain secret) for the `Client` model. */
-export type ClientSource = (clientId: string) => Promise<AdapterPayload | undefined>;
+/** The `Client` model's storage: the clients table, read by id and written only by dynamic registration. */
+export interface ClientAccess {
+  /** A client's metadata, with its plain secret. */
+  find(clientId: string): Promise<AdapterPayload | undefined>;
+  /** Stores a client that registered itself or updated its registration (RFC 7591/7592). */
+  save(clientId: string, metadata: AdapterPayload): Promise<void>;
+  /** Deletes a client at its own request (RFC 7592). */
+  remove(clientId: string): Promise<void>;
+}
 
 /**
  * Most clients one issuer keeps in memory. Client lookups happen on every token request;
@@ -15,19 +22,22 @@ const CLIENT_CACHE_SIZE = 500;
  * The oidc-provider adapter class of one issuer: every call is one store call scoped to
  * the tenant; a database out of reach answers 503 `temporarily_unavailable`. A value PostgreSQL
  * cannot hold (a NUL character) matches nothing when looked up and is `invalid_request` when
- * stored (see public-errors). Clients come from the clients table (read-only here);
- * everything else lives in `oidc_payloads`. Ids go to the store and come back in clear:
+ * stored (see public-errors). Clients live in the clients table, written here only by dynamic
+ * registration (`ClientAccess`); everything else lives in `oidc_payloads`. Ids go to the store and come back in clear:
  * it alone hashes and seals them.
  * @see https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js
  */
-export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore, clients: ClientSource) {
+export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore, clients: ClientAccess) {
   const clientCache = new Map<string, Promise<AdapterPayload | undefined>>();
 
   return class TenantAdapter implements Adapter {
     constructor(private readonly kind: string) {}
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-      if (this.kind === 'Client') throw new Error('clients are managed through the admin API');
+      if (this.kind === 'Client') {
+        clientCache.delete(id);
+        return unlessUnavailable(clients.save(id, payload));
+      }
       await unlessUnavailable(payloads.upsert(tenantId, this.kind, id, payload as Record<string, unknown>, expiresIn));
     }
 
@@ -36,7 +46,7 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore
       let cached = clientCache.get(id);
       if (!cached) {
         if (clientCache.size >= CLIENT_CACHE_SIZE) clientCache.delete(clientCache.keys().next().value!);
-        cached = clients(id);
+        cached = clients.find(id);
         clientCache.set(id, cached);
         cached.catch(() => clientCache.delete(id));
       }
@@ -56,6 +66,10 @@ export function createAdapterClass(tenantId: string, payloads: OidcPayloadsStore
     }
 
     async destroy(id: string): Promise<void> {
+      if (this.kind === 'Client') {
+        clientCache.delete(id);
+        return unlessUnavailable(clients.remove(id));
+      }
       await unlessAbsent(payloads.destroy(tenantId, this.kind, id));
     }
 

@@ -5,6 +5,9 @@ import { MetricsModule } from '../common/metrics/metrics.module.js';
 import { StoresModule } from '../stores/stores.module.js';
 import { BackchannelLogout } from './backchannel-logout.js';
 import { ClientMetadataValidator } from './client-metadata.validator.js';
+import { ClientUriPolicy } from './client-uri-policy.js';
+import { InitialAccessTokens } from './registration/initial-access-tokens.js';
+import { RegisteredClients } from './registration/registered-clients.js';
 import { InteractionCsrf } from './interactions/interaction-csrf.provider.js';
 import { InteractionRateLimit } from './interactions/interaction-rate-limit.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
@@ -20,9 +23,9 @@ import { TenantChangeListener } from './tenant-change-listener.js';
 
 /**
  * The engine: one oidc-provider per issuer, the gateway that serves them (mounted ahead of
- * Nest's router by `createApp`), sign-in and consent. Built on the stores alone; the admin
- * API above uses its client rules, its password hashing, its registry and its back-channel
- * logout (for sessions an admin ends).
+ * Nest's router by `createApp`), sign-in and consent, dynamic client registration. Built on the
+ * stores alone; the admin API above uses its client rules, its initial access tokens, its
+ * password hashing, its registry and its back-channel logout (for sessions an admin ends).
  */
 @Module({
   imports: [StoresModule, MetricsModule],
@@ -36,12 +39,15 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     TenantChangeListener,
     PayloadSweeper,
     ClientMetadataValidator,
+    ClientUriPolicy,
+    RegisteredClients,
+    InitialAccessTokens,
     SignIn,
     LoginThrottle,
     PasswordHasher,
     BackchannelLogout,
   ],
-  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, PasswordHasher, BackchannelLogout],
+  exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, ClientUriPolicy, InitialAccessTokens, PasswordHasher, BackchannelLogout],
 })
 export class OidcModule implements NestModule {
   constructor(private readonly csrf: InteractionCsrf) {}

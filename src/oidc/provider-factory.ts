@@ -17,6 +17,7 @@ import { formPostRequests } from './hooks/form-post-requests.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
 import { PASSWORD_ACR } from '../common/protocol.js';
+import { registrationFeatures, sectorIdentifierUriValidate } from './registration/registration-options.js';
 import { CLAIMS, discoveryExtras, extraClientMetadata, pkceRequired, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
 export interface ProviderInputs {
@@ -38,6 +39,8 @@ export interface ProviderInputs {
   trustProxy: TrustProxy;
   /** Whether a client's jwks_uri and backchannel_logout_uri may be on a loopback, private or link-local address (CLIENT_URIS_ALLOW_PRIVATE). */
   clientUrisAllowPrivate: boolean;
+  /** The CAs trusted when fetching a client's URLs (CLIENT_URIS_CA_FILE with Node's), or undefined for Node's alone. */
+  clientUrisCa?: string[];
 }
 
 /** Largest client JWKS (or sector identifier document) read, in bytes: room for dozens of RSA keys with certificate chains. */
@@ -55,6 +58,7 @@ export function createProvider({
   serviceDocumentation,
   trustProxy,
   clientUrisAllowPrivate,
+  clientUrisCa,
 }: ProviderInputs): Provider {
   const grants = new Set(tenant.grantTypes);
   const cookiePath = new URL(issuer).pathname;
@@ -115,7 +119,10 @@ export function createProvider({
       // delivery is logged (hooks/backchannel-delivery) and the sign-out goes on. Off by default.
       backchannelLogout: { enabled: true },
       resourceIndicators: resourceIndicators(issuer, tenant.signingAlg),
+      // Dynamic client registration (RFC 7591/7592) as the tenant's `registration` option says.
+      ...registrationFeatures(tenant.registration),
     },
+    sectorIdentifierUriValidate,
     // PKCE (S256 only, oidc-provider's sole method): public clients always, confidential ones when they or the tenant ask.
     pkce: { required: pkceRequired(tenant.requirePkceForAllClients) },
     // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
@@ -129,8 +136,8 @@ export function createProvider({
     // backchannel_logout_uri) goes through the address policy, pinned to the address judged;
     // the default is Node's fetch behind oidc-provider's own special-use address filter, which
     // misses some IPv4-embedding forms and has no opt-in.
-    fetch: clientFetch(clientUrisAllowPrivate),
-    // A client's JWKS is a handful of keys; the default reads any size (Infinity).
+    fetch: clientFetch(clientUrisAllowPrivate, clientUrisCa),
+    // A client's JWKS (or sector identifier document) is a handful of entries; the default reads any size (Infinity).
     fetchResponseBodyLimits: { jwks_uri: CLIENT_JWKS_MAX_BYTES, sector_identifier_uri: CLIENT_JWKS_MAX_BYTES },
   };
   const provider = new Provider(issuer, configuration);

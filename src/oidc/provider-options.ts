@@ -13,6 +13,8 @@ export const ROUTES = {
   pushed_authorization_request: '/par',
   device_authorization: '/device_authorization',
   code_verification: '/device',
+  // Dynamic client registration (RFC 7591); each client's own URL (RFC 7592) is below it.
+  registration: '/register',
 } satisfies Configuration['routes'];
 
 /** The six response types of seed 001. Plain `token` is refused by oidc-provider (no ID token, no code). */

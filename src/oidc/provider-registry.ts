@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
@@ -25,6 +27,7 @@ import { countIssuedTokens } from './hooks/token-metrics.js';
 import { onEscapedError } from './oidc-provider-internals.js';
 import { createProvider } from './provider-factory.js';
 import { createAdapterClass } from './oidc-adapter.js';
+import { RegisteredClients } from './registration/registered-clients.js';
 
 /** A built provider of an enabled issuer, with its request handler made once. */
 export interface LiveIssuer {
@@ -71,6 +74,8 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly publicUrl: string;
   private readonly trustProxy: TrustProxy;
   private readonly clientUrisAllowPrivate: boolean;
+  /** Node's CAs plus CLIENT_URIS_CA_FILE's, for what the issuer fetches on a client's behalf; undefined for Node's alone. */
+  private readonly clientUrisCa?: string[];
   private timer?: NodeJS.Timeout;
   private stopListening?: () => void;
   /** Lookups since start (see ProviderCacheStats), counted in plain fields: a hit is on every public request's path. */
@@ -88,11 +93,14 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     private readonly signIn: SignIn,
     private readonly audit: AuditTrail,
     private readonly metrics: Metrics,
+    private readonly registered: RegisteredClients,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicUrl = config.publicUrl;
     this.trustProxy = config.trustProxy;
     this.clientUrisAllowPrivate = config.clientUrisAllowPrivate;
+    // Read once: a missing file stops the start.
+    this.clientUrisCa = config.clientUrisCaFile ? [...rootCertificates, readFileSync(config.clientUrisCaFile, 'utf8')] : undefined;
     this.live = new LRUCache({
       max: config.providerCacheSize,
       dispose: (_value, issuerId, reason) => {
@@ -160,6 +168,17 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     return tenant && (await this.assemble(tenant)).provider;
   }
 
+  /**
+   * A provider for the issuer as it is when registration requires initial access tokens,
+   * uncached, or null when there is no such tenant: tokens are made for that mode (their
+   * policies judged by it) whatever the tenant's mode is now, so they can be issued before
+   * the mode is switched on.
+   */
+  async forInitialAccessTokens(issuerId: string): Promise<Provider | null> {
+    const tenant = await this.tenants.find(issuerId);
+    return tenant && (await this.assemble({ ...tenant, registration: 'initial_access_token' })).provider;
+  }
+
   /** Drops what is known of the issuer; the next request rebuilds it. */
   invalidate(issuerId: string): void {
     this.live.delete(issuerId);
@@ -182,11 +201,16 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
       issuer: `${this.publicUrl}/${issuerId}`,
       jwks: await this.keys.privateJwks(issuerId),
       cookieKeys: this.box.derive(`cookies:${issuerId}`).map((key) => key.toString('base64url')),
-      Adapter: createAdapterClass(issuerId, this.payloads, (clientId) => this.loadClient(issuerId, clientId)),
+      Adapter: createAdapterClass(issuerId, this.payloads, {
+        find: (clientId) => this.loadClient(issuerId, clientId),
+        save: (clientId, metadata) => this.registered.save(issuerId, clientId, metadata),
+        remove: (clientId) => this.registered.remove(issuerId, clientId),
+      }),
       findAccount: (accountId) => this.signIn.find(issuerId, accountId),
       serviceDocumentation: `${this.publicUrl}/docs`,
       trustProxy: this.trustProxy,
       clientUrisAllowPrivate: this.clientUrisAllowPrivate,
+      clientUrisCa: this.clientUrisCa,
     });
     // oidc-provider answers unexpected failures with a bare server_error; the cause goes to the log.
     provider.on('server_error', (ctx: { req: { id?: unknown } }, error: Error) => {
@@ -202,11 +226,20 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     return { tenant, provider, handle: provider.callback(), documents: new DocumentCache(), branding };
   }
 
-  /** A client as oidc-provider wants it: its metadata, client_id and plain secret. */
+  /**
+   * A client as oidc-provider wants it: its metadata, client_id and plain secret, with the
+   * RFC 7591 members the registration endpoints answer with (when it was issued, and a secret
+   * that does not expire).
+   */
   private async loadClient(issuerId: string, clientId: string): Promise<AdapterPayload | undefined> {
     const client = await this.clients.findWithSecret(issuerId, clientId);
     if (!client) return undefined;
-    return { ...client.metadata, client_id: clientId, ...(client.clientSecret ? { client_secret: client.clientSecret } : {}) };
+    return {
+      ...client.metadata,
+      client_id: clientId,
+      client_id_issued_at: Math.floor(client.createdAt.getTime() / 1000),
+      ...(client.clientSecret ? { client_secret: client.clientSecret, client_secret_expires_at: 0 } : {}),
+    };
   }
 
   private async checkVersions(): Promise<void> {

@@ -6,11 +6,13 @@ import { RateLimiterStore, retryAfterSeconds } from '../common/rate-limits/rate-
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { LiveIssuer } from './provider-registry.js';
 
-export type RouteFamily = 'metadata' | 'protocol';
+export type RouteFamily = 'metadata' | 'protocol' | 'registration';
 
 /**
- * Per client and issuer, with separate budgets for the metadata documents and for the
- * protocol endpoints, so a discovery flood cannot starve sign-ins. Counters live in memory,
+ * Per client and issuer, with separate budgets for the metadata documents, for client
+ * registration (each registration writes a client and rebuilds the issuer's provider on every
+ * replica, so its budget is small) and for the other protocol endpoints, so a discovery or
+ * registration flood cannot starve sign-ins. Counters live in memory,
  * PostgreSQL or Redis (RATE_LIMIT_STORE); a shared store that fails falls back to memory
  * rather than refusing traffic.
  *
@@ -26,10 +28,11 @@ export class PublicRateLimits {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
     this.trustProxy = config.trustProxy;
-    const { metadataPerMinute, protocolPerMinute } = config.rateLimits;
+    const { metadataPerMinute, protocolPerMinute, registrationPerMinute } = config.rateLimits;
     for (const [family, points] of [
       ['metadata', metadataPerMinute],
       ['protocol', protocolPerMinute],
+      ['registration', registrationPerMinute],
     ] as const) {
       if (points > 0) this.limiters[family] = store.create(`public-${family}`, points);
     }

@@ -6,6 +6,8 @@ export interface PublicRoute {
   methods?: readonly string[];
   /** Metrics label: the route pattern, never the raw path. */
   label: string;
+  /** A client registration route (RFC 7591/7592): its own rate-limit budget, and only there when the tenant offers registration. */
+  registration?: true;
 }
 
 /** The methods each public path below an issuer answers, from the contract. */
@@ -35,7 +37,16 @@ const KNOWN = new Map<string, PublicRoute>(
     ];
   }),
 );
+KNOWN.set(ROUTES.registration, { methods: ['POST'], label: `/:issuer_id${ROUTES.registration}`, registration: true });
+/** A registered client's own URL (RFC 7592): read, replace, delete. */
+const CLIENT_CONFIGURATION: PublicRoute = {
+  methods: ['GET', 'HEAD', 'PUT', 'DELETE'],
+  label: `/:issuer_id${ROUTES.registration}/:client_id`,
+  registration: true,
+};
+const CLIENT_CONFIGURATION_PREFIX = `${ROUTES.registration}/`;
 const OTHER: PublicRoute = { label: '/:issuer_id/*' };
 
-/** The public route of a path relative to the issuer: one map lookup per request. */
-export const publicRoute = (path: string): PublicRoute => KNOWN.get(path) ?? OTHER;
+/** The public route of a path relative to the issuer: one map lookup per request (and a prefix test for a client's own URL). */
+export const publicRoute = (path: string): PublicRoute =>
+  KNOWN.get(path) ?? (path.startsWith(CLIENT_CONFIGURATION_PREFIX) && path.length > CLIENT_CONFIGURATION_PREFIX.length ? CLIENT_CONFIGURATION : OTHER);

@@ -26,6 +26,7 @@ const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
   logoUrl: dto.logo_url,
   brandColor: dto.brand_color,
   requirePkceForAllClients: dto.require_pkce_for_all_clients,
+  registration: dto.registration,
 });
 
 @Injectable()
@@ -157,6 +158,7 @@ export class TenantsService {
       logo_url: tenant.logoUrl,
       brand_color: tenant.brandColor,
       require_pkce_for_all_clients: tenant.requirePkceForAllClients,
+      registration: tenant.registration,
       created_at: tenant.createdAt.toISOString(),
       updated_at: tenant.updatedAt.toISOString(),
     };

@@ -23,7 +23,8 @@ describe('oidc-provider adapter on PostgreSQL', () => {
   afterAll(() => running.close());
 
   const adapter = (tenant: string, kind: string) => {
-    const Adapter = createAdapterClass(tenant, payloads, async () => undefined);
+    const noClients = { find: async () => undefined, save: async () => undefined, remove: async () => undefined };
+    const Adapter = createAdapterClass(tenant, payloads, noClients);
     return new Adapter(kind);
   };
 

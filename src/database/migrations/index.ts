@@ -9,6 +9,7 @@ import { IndexPayloadsByAccount1763900705000 } from './1763900705000-IndexPayloa
 import { HashOidcPayloadIds1763900706000 } from './1763900706000-HashOidcPayloadIds.js';
 import { AddCredentialsChangedAt1763900710000 } from './1763900710000-AddCredentialsChangedAt.js';
 import { AddRequirePkce1763900720000 } from './1763900720000-AddRequirePkce.js';
+import { AddRegistrationPolicy1763900730000 } from './1763900730000-AddRegistrationPolicy.js';
 
 /**
  * Every migration, oldest first. A migration is never edited once merged: add a new one. Each
@@ -27,4 +28,5 @@ export const migrations = [
   HashOidcPayloadIds1763900706000,
   AddCredentialsChangedAt1763900710000,
   AddRequirePkce1763900720000,
+  AddRegistrationPolicy1763900730000,
 ];

@@ -9,21 +9,22 @@ import { resolveAllowed, type AllowedAddress } from '../../common/outbound/allow
 /** How long resolving a client's host may take, in milliseconds; oidc-provider bounds the whole fetch at 2.5 s. */
 const RESOLVE_TIMEOUT_MS = 2000;
 
-/** Methods sent on a client's behalf: reads (its `jwks_uri`) and the logout token POSTed to its `backchannel_logout_uri`. */
+/** Methods sent on a client's behalf: reads (its `jwks_uri`, `sector_identifier_uri`) and the logout token POSTed to its `backchannel_logout_uri`. */
 const METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 /**
- * oidc-provider's `fetch`, for every request it makes to a client: its JWKS and the
- * back-channel logout POST. The host is resolved once, every answer judged by the address
+ * oidc-provider's `fetch`, for every request it makes to a client: its JWKS, its sector
+ * identifier document and the back-channel logout POST. The host is resolved once, every answer judged by the address
  * policy (loopback, private, link-local and IPv4-embedding addresses refused unless
  * CLIENT_URIS_ALLOW_PRIVATE), and the connection made to the address that was judged, so a
  * second DNS answer (rebinding) cannot send it elsewhere. Redirects are not followed: a
  * redirect is answered to oidc-provider as it came, which it treats as a failure (a JWKS and
  * a logout endpoint are served where they are registered). oidc-provider bounds each request
- * at 2.5 s through `options.signal`. The registration check (clients/client-uri-policy)
- * refuses such URLs earlier; this one holds at every request.
+ * at 2.5 s through `options.signal`. `ca` replaces Node's CAs when given (CLIENT_URIS_CA_FILE
+ * added to them). The registration check (oidc/client-uri-policy) refuses such URLs earlier;
+ * this one holds at every request.
  */
-export function clientFetch(allowPrivate: boolean): NonNullable<Configuration['fetch']> {
+export function clientFetch(allowPrivate: boolean, ca?: string[]): NonNullable<Configuration['fetch']> {
   return async (input, options) => {
     const target = new URL(input instanceof Request ? input.url : input);
     if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(`${target.protocol} URLs are not fetched`);
@@ -32,11 +33,18 @@ export function clientFetch(allowPrivate: boolean): NonNullable<Configuration['f
     // Read before connecting: a body that cannot be read fails here, not halfway through a request.
     const body = options?.body == null ? undefined : Buffer.from(await new Response(options.body).arrayBuffer());
     const [address] = await resolveAllowed(bareHostname(target), allowPrivate, RESOLVE_TIMEOUT_MS);
-    return send(target, address, method, options ?? {}, body);
+    return send(target, address, method, options ?? {}, body, ca);
   };
 }
 
-function send(target: URL, address: AllowedAddress, method: string, options: RequestInit, body: Buffer | undefined): Promise<Response> {
+function send(
+  target: URL,
+  address: AllowedAddress,
+  method: string,
+  options: RequestInit,
+  body: Buffer | undefined,
+  ca: string[] | undefined,
+): Promise<Response> {
   // Connect to the judged address; TLS still verifies the certificate against the URL's host name.
   const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
     if (lookupOptions.all) (callback as (error: null, addresses: AllowedAddress[]) => void)(null, [address]);
@@ -47,7 +55,7 @@ function send(target: URL, address: AllowedAddress, method: string, options: Req
   return new Promise((resolve, reject) => {
     const req = (target.protocol === 'https:' ? https : http).request(
       target,
-      { method, headers, signal: options.signal ?? undefined, lookup: pinned },
+      { method, headers, signal: options.signal ?? undefined, lookup: pinned, ...(ca ? { ca } : {}) },
       (res) => {
         const headers = new Headers();
         for (const [name, value] of Object.entries(res.headers)) {

@@ -6,6 +6,13 @@ import { Database } from '../../database/database.js';
 
 export type Payload = Record<string, unknown>;
 
+/** A live row read by its key, for listings: the id is known only by its hash. */
+export interface StoredPayload {
+  idHash: string;
+  payload: Payload;
+  expiresAt: Date | null;
+}
+
 export interface StoredSession {
   uid: string;
   payload: Payload;
@@ -189,6 +196,42 @@ export class OidcPayloadsStore {
   /** By the `uid` member (sessions): the payload comes without `jti`, which only its cookie knows. */
   async findByUid(tenantId: string, kind: string, uid: string): Promise<Payload | undefined> {
     return this.one(tenantId, kind, 'uid', uid);
+  }
+
+  /**
+   * Deletes the row stored under `id`; whether there was a live one. Inside a transaction the
+   * row stays locked until it ends, so of two callers racing for one row exactly one gets true:
+   * what makes a token single use.
+   */
+  async take(tenantId: string, kind: string, id: string): Promise<boolean> {
+    return (
+      (await this.db.execute(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3 AND ${LIVE}`, [tenantId, kind, hashToken(id)])) > 0
+    );
+  }
+
+  /** Live rows of one kind in `id_hash` order, after `afterIdHash`: for the admin API's lists of tokens it issued. */
+  async listByKind(tenantId: string, kind: string, { afterIdHash, limit }: { afterIdHash?: string; limit: number }): Promise<StoredPayload[]> {
+    const rows = await this.db.query<{ id_hash: string; payload: Payload; expires_at: Date | null }>(
+      `SELECT id_hash, payload, expires_at FROM oidc_payloads
+       WHERE tenant_id = $1 AND kind = $2 AND ${LIVE} AND ($3::text IS NULL OR id_hash > $3)
+       ORDER BY id_hash LIMIT $4`,
+      [tenantId, kind, afterIdHash ?? null, limit],
+    );
+    return rows.map((row) => ({ idHash: row.id_hash, payload: row.payload, expiresAt: row.expires_at }));
+  }
+
+  /** Deletes the live row whose id hashes to `idHash` (a listing's key); what it held, or undefined when there was none. */
+  async destroyByIdHash(tenantId: string, kind: string, idHash: string): Promise<StoredPayload | undefined> {
+    const [row] = await this.db.query<{ id_hash: string; payload: Payload; expires_at: Date | null }>(
+      `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3 AND ${LIVE} RETURNING id_hash, payload, expires_at`,
+      [tenantId, kind, idHash],
+    );
+    return row && { idHash: row.id_hash, payload: row.payload, expiresAt: row.expires_at };
+  }
+
+  /** Deletes every row of `kind` issued to one client (its registration access tokens when it goes). */
+  async destroyByClient(tenantId: string, kind: string, clientId: string): Promise<number> {
+    return this.db.execute(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND payload->>'clientId' = $3`, [tenantId, kind, clientId]);
   }
 
   async consume(tenantId: string, kind: string, id: string): Promise<void> {

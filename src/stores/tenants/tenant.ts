@@ -7,10 +7,25 @@ export const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 export const TENANT_GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', 'implicit', DEVICE_CODE] as const;
 export const REQUIRED_GRANT_TYPES = ['authorization_code', 'refresh_token'];
 
+/**
+ * Dynamic client registration (RFC 7591/7592) at a tenant: `off` (no registration endpoint),
+ * `initial_access_token` (registration needs a token issued through the admin API) or `open`.
+ */
+export const REGISTRATION_POLICIES = ['off', 'initial_access_token', 'open'] as const;
+export type RegistrationPolicy = (typeof REGISTRATION_POLICIES)[number];
+
 /** What a tenant gets for an option its creation does not name (the columns' defaults). */
 export const TENANT_OPTION_DEFAULTS: Pick<
   Tenant,
-  'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor' | 'requirePkceForAllClients'
+  | 'keyRotationDays'
+  | 'accessTokenTtl'
+  | 'idTokenTtl'
+  | 'refreshTokenTtl'
+  | 'grantTypes'
+  | 'logoUrl'
+  | 'brandColor'
+  | 'requirePkceForAllClients'
+  | 'registration'
 > = {
   keyRotationDays: 90,
   accessTokenTtl: 3600,
@@ -20,6 +35,7 @@ export const TENANT_OPTION_DEFAULTS: Pick<
   logoUrl: null,
   brandColor: null,
   requirePkceForAllClients: false,
+  registration: 'off',
 };
 
 /** An issuer: `PUBLIC_URL/{issuer_id}`. A row of `tenants`. */
@@ -43,6 +59,8 @@ export interface Tenant {
   brandColor: string | null;
   /** PKCE of every client's authorization request, confidential ones included; public clients always need it. */
   requirePkceForAllClients: boolean;
+  /** Whether and how clients may register themselves (RFC 7591). */
+  registration: RegistrationPolicy;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { fromRow, insertValues, setColumns } from '../../database/rows.js';
-import type { Tenant } from './tenant.js';
+import type { RegistrationPolicy, Tenant } from './tenant.js';
 
 export interface TenantListFilter {
   /** Exclusive lower bound on `issuer_id`: the key of the previous page's last row. */
@@ -13,7 +13,15 @@ export interface TenantListFilter {
 /** What a tenant is made of besides its identity and lifecycle columns. */
 export type TenantOptions = Pick<
   Tenant,
-  'keyRotationDays' | 'accessTokenTtl' | 'idTokenTtl' | 'refreshTokenTtl' | 'grantTypes' | 'logoUrl' | 'brandColor' | 'requirePkceForAllClients'
+  | 'keyRotationDays'
+  | 'accessTokenTtl'
+  | 'idTokenTtl'
+  | 'refreshTokenTtl'
+  | 'grantTypes'
+  | 'logoUrl'
+  | 'brandColor'
+  | 'requirePkceForAllClients'
+  | 'registration'
 >;
 export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg'> & TenantOptions;
 export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled'> & TenantOptions>;
@@ -26,6 +34,7 @@ export const definedOnly = <T extends object>(value: T): Partial<T> =>
 export interface LockedTenant {
   grantTypes: string[];
   keyRotationDays: number;
+  registration: RegistrationPolicy;
 }
 
 /** `bigint` arrives from `pg` as a string; versions stay far below 2^53. */
@@ -80,11 +89,11 @@ export class TenantsStore {
    * to the tenant (clients, tokens, keys) be inserted meanwhile.
    */
   async lock(issuerId: string): Promise<LockedTenant | null> {
-    const [row] = await this.db.query<{ grant_types: string[]; key_rotation_days: number }>(
-      'SELECT grant_types, key_rotation_days FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE',
+    const [row] = await this.db.query<{ grant_types: string[]; key_rotation_days: number; registration: RegistrationPolicy }>(
+      'SELECT grant_types, key_rotation_days, registration FROM tenants WHERE issuer_id = $1 FOR NO KEY UPDATE',
       [issuerId],
     );
-    return row ? { grantTypes: row.grant_types, keyRotationDays: row.key_rotation_days } : null;
+    return row ? { grantTypes: row.grant_types, keyRotationDays: row.key_rotation_days, registration: row.registration } : null;
   }
 
   /** Marks the tenant changed: caches holding an older version rebuild. */

@@ -1,3 +1,4 @@
+import type { RegistrationPolicy } from '../../stores/tenants/tenant.js';
 import {
   AccessTokenTtlField,
   BrandColorField,
@@ -6,10 +7,11 @@ import {
   KeyRotationDaysField,
   LogoUrlField,
   RefreshTokenTtlField,
+  RegistrationField,
   RequirePkceForAllClientsField,
 } from './tenant-options.js';
 
-/** The options a tenant is created with and may change later: keys, token lifetimes, grants, branding, PKCE. */
+/** The options a tenant is created with and may change later: keys, token lifetimes, grants, branding, PKCE, client registration. */
 export class TenantOptionsDto {
   @KeyRotationDaysField()
   key_rotation_days?: number;
@@ -34,4 +36,7 @@ export class TenantOptionsDto {
 
   @RequirePkceForAllClientsField()
   require_pkce_for_all_clients?: boolean;
+
+  @RegistrationField()
+  registration?: RegistrationPolicy;
 }

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayContains, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
 import { SIGNING_ALGS } from '../../common/protocol.js';
-import { REQUIRED_GRANT_TYPES, TENANT_GRANT_TYPES, TENANT_OPTION_DEFAULTS } from '../../stores/tenants/tenant.js';
+import { REGISTRATION_POLICIES, REQUIRED_GRANT_TYPES, TENANT_GRANT_TYPES, TENANT_OPTION_DEFAULTS } from '../../stores/tenants/tenant.js';
 
 /** `signing_alg`: algorithm of the tenant's signing keys, fixed at creation. */
 export const SigningAlgField = () =>
@@ -86,6 +86,21 @@ export const BrandColorField = () =>
     ApiPropertyOptional({ type: String, nullable: true, pattern: '^#[0-9a-fA-F]{6}$', example: '#0a7d4f', description: 'Accent colour of sign-in pages.' }),
     IsOptional(),
     Matches(/^#[0-9a-fA-F]{6}$/, { message: '$property must be a colour like #0a7d4f' }),
+  );
+
+/** `registration`: whether and how clients register themselves at the issuer (RFC 7591/7592). */
+export const RegistrationField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      enum: REGISTRATION_POLICIES,
+      default: 'off',
+      example: 'initial_access_token',
+      description:
+        'Dynamic client registration (RFC 7591, with RFC 7592 management): `off` (no registration endpoint), `initial_access_token` ' +
+        '(each registration presents a token issued with POST …/initial-access-tokens) or `open` (anyone may register, within the rate limit).',
+    }),
+    OptionalNotNull(),
+    IsIn(REGISTRATION_POLICIES, { message: `$property must be one of ${REGISTRATION_POLICIES.join(', ')}` }),
   );
 
 /** `require_pkce_for_all_clients`: PKCE of confidential clients too (public clients always need it). */

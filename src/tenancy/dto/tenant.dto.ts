@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SIGNING_ALGS } from '../../common/protocol.js';
-import { TENANT_GRANT_TYPES } from '../../stores/tenants/tenant.js';
+import { REGISTRATION_POLICIES, TENANT_GRANT_TYPES, type RegistrationPolicy } from '../../stores/tenants/tenant.js';
 
 export class TenantDto {
   @ApiProperty({ example: 'acme' })
@@ -41,6 +41,8 @@ export class TenantDto {
 
   @ApiProperty({ example: false, description: 'PKCE required of every client, confidential ones included.' })
   require_pkce_for_all_clients: boolean;
+  @ApiProperty({ enum: REGISTRATION_POLICIES, example: 'off', description: 'Dynamic client registration: off, initial_access_token or open.' })
+  registration: RegistrationPolicy;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T15:00:00.000Z' })
   created_at: string;
