@@ -14,6 +14,7 @@ import {
   onEscapedError,
   PROVIDER_FORM_IDS,
   refusedLogoutStatus,
+  REGISTRATION_ROUTES,
   sendBackchannelLogout,
   setClientAddress,
 } from './oidc-provider-internals.js';
@@ -251,6 +252,41 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
     expect(forms.deviceConfirm, 'oidc-provider internal changed: the device confirm form id (PROVIDER_FORM_IDS.deviceConfirm)').toContain(
       `id="${PROVIDER_FORM_IDS.deviceConfirm}"`,
     );
+  });
+
+  it('REGISTRATION_ROUTES: the registration, update and delete routes carry these names in ctx.oidc.route (initialize_app.js)', async () => {
+    const routes: string[] = [];
+    const registrar = new Provider(ISSUER, {
+      cookies: { keys: [COOKIE_KEY] },
+      features: { devInteractions: { enabled: false }, registration: { enabled: true }, registrationManagement: { enabled: true } },
+    });
+    registrar.use(async (ctx, next) => {
+      await next();
+      if (ctx.oidc?.route) routes.push(ctx.oidc.route);
+    });
+    const handler = registrar.callback();
+    const listener = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    const request = async (method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) => {
+      const headers = { ...pinned, 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+      const res = await fetch(`${origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return (res.status === 204 ? {} : await res.json()) as Record<string, string>;
+    };
+    try {
+      const created = await request('POST', '/reg', { body: { redirect_uris: ['https://rp.example/cb'] } });
+      const body = { client_id: created.client_id, redirect_uris: ['https://rp.example/cb'] };
+      const updated = await request('PUT', `/reg/${created.client_id}`, { token: created.registration_access_token, body });
+      await request('DELETE', `/reg/${created.client_id}`, { token: updated.registration_access_token });
+    } finally {
+      listener.closeAllConnections();
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
+    }
+    expect(routes, 'oidc-provider internal changed: the registration route names (REGISTRATION_ROUTES)').toEqual([
+      REGISTRATION_ROUTES.register,
+      REGISTRATION_ROUTES.update,
+      REGISTRATION_ROUTES.delete,
+    ]);
   });
 
   it("onEscapedError: ctx.app is the provider, and an error thrown past oidc-provider's handler is emitted on it (Provider extends Koa)", async () => {

@@ -171,3 +171,13 @@ export function refusedLogoutStatus(error: unknown): number | undefined {
   const response = (error as { response?: unknown } | null)?.response;
   return response instanceof Response ? response.status : undefined;
 }
+
+/**
+ * The names oidc-provider gives its client registration routes, as `ctx.oidc.route` reads
+ * during the request (RegisteredClients stores a client only from these, and the sector
+ * identifier is fetched only there).
+ * Relies on: lib/helpers/initialize_app.js naming the routes `registration` (RFC 7591 POST),
+ * `client_update` and `client_delete` (RFC 7592 PUT and DELETE).
+ * No public API: the names appear in no documented list; only their events are documented.
+ */
+export const REGISTRATION_ROUTES = { register: 'registration', update: 'client_update', delete: 'client_delete' } as const;

@@ -6,6 +6,7 @@ import { hashToken } from '../../src/common/crypto/token-hash.js';
 import { OidcPayloadsStore } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
 import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
 import { createAdapterClass } from '../../src/oidc/oidc-adapter.js';
+import { RegisteredClients } from '../../src/oidc/registration/registered-clients.js';
 
 /** The oidc-provider adapter against the real database: every method, scoped to its tenant. */
 describe('oidc-provider adapter on PostgreSQL', () => {
@@ -23,8 +24,12 @@ describe('oidc-provider adapter on PostgreSQL', () => {
   afterAll(() => running.close());
 
   const adapter = (tenant: string, kind: string) => {
-    const noClients = { find: async () => undefined, save: async () => undefined, remove: async () => undefined };
-    const Adapter = createAdapterClass(tenant, payloads, noClients);
+    const registered = running.app.get(RegisteredClients);
+    const Adapter = createAdapterClass(tenant, payloads, {
+      find: async () => undefined,
+      save: (id, metadata) => registered.save(tenant, id, metadata),
+      remove: (id) => registered.remove(tenant, id),
+    });
     return new Adapter(kind);
   };
 
@@ -78,7 +83,8 @@ describe('oidc-provider adapter on PostgreSQL', () => {
     expect(await query(inject('databaseUrl'), `SELECT 1 FROM oidc_payloads WHERE tenant_id = $1 AND id_hash = $2`, [tenantA, hashToken('short')])).toEqual([]);
   });
 
-  it('refuses to store clients: they live in the clients table', async () => {
+  it('refuses to store or delete clients outside the registration endpoints: they live in the clients table', async () => {
     await expect(adapter(tenantA, 'Client').upsert('c', {}, 60)).rejects.toThrow(/admin API/);
+    await expect(adapter(tenantA, 'Client').destroy('c')).rejects.toThrow(/admin API/);
   });
 });

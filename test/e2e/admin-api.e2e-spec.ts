@@ -107,6 +107,18 @@ const cases: Record<string, OperationCase> = {
     },
   },
 
+  createInitialAccessToken: {
+    call: (api, path, init) => api.POST('/v1/tenants/{issuer_id}/initial-access-tokens', { params: { path }, body: { expires_in: 3600 }, ...init }),
+  },
+  listInitialAccessTokens: {
+    prepare: async (fx) => (await fx.initialAccessToken(), {}),
+    call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/initial-access-tokens', { params: { path }, ...init }),
+  },
+  revokeInitialAccessToken: {
+    prepare: async (fx) => ({ id: await fx.initialAccessToken() }),
+    call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/initial-access-tokens/{id}', { params: { path }, ...init }),
+  },
+
   createUser: {
     call: (api, path, init) =>
       api.POST('/v1/tenants/{issuer_id}/users', {

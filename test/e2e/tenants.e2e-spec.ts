@@ -26,6 +26,7 @@ describe('tenants admin API', () => {
     logo_url: null,
     brand_color: null,
     require_pkce_for_all_clients: false,
+    registration: 'off',
     created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });

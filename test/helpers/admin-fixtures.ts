@@ -66,6 +66,11 @@ export class AdminFixtures {
     return ok(await this.root.POST('/v1/tenants/{issuer_id}/clients', { params: { path: { issuer_id: this.issuerId } }, body })).client_id;
   }
 
+  /** A new initial access token of the shared tenant; returns its id. */
+  async initialAccessToken(): Promise<string> {
+    return ok(await this.root.POST('/v1/tenants/{issuer_id}/initial-access-tokens', { params: { path: { issuer_id: this.issuerId } }, body: {} })).id;
+  }
+
   async adminKey(issuerId?: string): Promise<{ id: string; key: string }> {
     return ok(await this.root.POST('/v1/admin-keys', { body: { name: `key-${randomUUID()}`, issuer_id: issuerId } }));
   }

@@ -10,6 +10,7 @@ import { OidcPayloadsStore } from '../../stores/oidc-payloads/oidc-payloads.stor
 import { TenantChanges } from '../../stores/tenants/tenant-changes.js';
 import { TenantsStore } from '../../stores/tenants/tenants.store.js';
 import { ClientUriPolicy } from '../client-uri-policy.js';
+import { REGISTRATION_ROUTES as ROUTE } from '../oidc-provider-internals.js';
 import { SINGLE_USE } from './registration-options.js';
 
 /** Members the client table keeps apart from the metadata (the id and the sealed secret) or derives (its timestamps). */
@@ -24,9 +25,6 @@ const EXPLICIT = ['grant_types', 'response_types', 'token_endpoint_auth_method']
  * them to itself, and keeps them when it updates its own registration.
  */
 const PRIVILEGED = ['allowed_resources', 'resource_server_audiences'];
-
-/** The route names of oidc-provider's registration endpoints. */
-const ROUTE = { register: 'registration', update: 'client_update', delete: 'client_delete' };
 
 /**
  * What is stored of a registration: the members the client sent, as oidc-provider normalised

@@ -1,6 +1,7 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { RegistrationPolicy } from '../../stores/tenants/tenant.js';
 import { newClientId, newClientSecret } from '../client-credentials.js';
+import { REGISTRATION_ROUTES } from '../oidc-provider-internals.js';
 
 /** The initial access token policy that lets a token register one client only (see RegisteredClients). */
 export const SINGLE_USE = 'single_use';
@@ -43,7 +44,7 @@ export function registrationFeatures(policy: RegistrationPolicy): Pick<NonNullab
 }
 
 /** Routes where a client's metadata is being written, by the client itself. */
-const REGISTRATION_WRITES = new Set(['registration', 'client_update']);
+const REGISTRATION_WRITES = new Set<string>([REGISTRATION_ROUTES.register, REGISTRATION_ROUTES.update]);
 
 /**
  * Whether oidc-provider fetches a client's sector_identifier_uri and checks that it lists every
