@@ -311,6 +311,21 @@ describe('dynamic client registration', () => {
       expect((await adminApi(app.url).get(`/v1/tenants/${issuerId}/clients?limit=200`)).body.items.length).toBe(before);
     });
 
+    it('decides under the tenant lock: a grant withdrawn, or registration switched off, before this replica rebuilt its provider', async () => {
+      const stale = await tenantWith(app, 'open');
+      // The provider is built (by the discovery request) and serving; then the tenant changes as on another replica whose notice has not arrived (no version bump).
+      expect((await fetch(`${stale.issuer}/.well-known/openid-configuration`)).status).toBe(200);
+      const databaseUrl = inject('databaseUrl');
+      await query(databaseUrl, `UPDATE tenants SET grant_types = '{authorization_code,refresh_token}' WHERE issuer_id = $1`, [stale.issuerId]);
+      const machine = { grant_types: ['client_credentials'], response_types: [] };
+      expect(await call('POST', stale.endpoint, { body: machine })).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_client_metadata', error_description: expect.stringMatching(/grant_types client_credentials is not allowed/) },
+      });
+      await query(databaseUrl, `UPDATE tenants SET registration = 'off' WHERE issuer_id = $1`, [stale.issuerId]);
+      expect(await call('POST', stale.endpoint, { body: { redirect_uris: [REDIRECT] } })).toMatchObject({ status: 404, body: oauthError('not_found') });
+    });
+
     it('refuses a grant type the tenant does not allow', async () => {
       const narrow = await tenantWith(app, 'open');
       await adminApi(app.url).patch(`/v1/tenants/${narrow.issuerId}`, { grant_types: ['authorization_code', 'refresh_token'] });
@@ -377,6 +392,19 @@ describe('dynamic client registration', () => {
         [issuerId, created.client_id],
       );
       expect(tokens).toEqual([]);
+    });
+
+    it('a client deleted through the admin API takes its registration access tokens with it', async () => {
+      const { issuerId, endpoint } = await tenantWith(app, 'open');
+      const created = (await call('POST', endpoint, { body: { redirect_uris: [REDIRECT] } })).body;
+      expect((await adminApi(app.url).delete(`/v1/tenants/${issuerId}/clients/${created.client_id}`)).status).toBe(204);
+      const tokens = await query(
+        inject('databaseUrl'),
+        `SELECT 1 FROM oidc_payloads WHERE tenant_id = $1 AND kind = 'RegistrationAccessToken' AND payload->>'clientId' = $2`,
+        [issuerId, created.client_id],
+      );
+      expect(tokens).toEqual([]);
+      expect((await call('GET', created.registration_client_uri, { token: created.registration_access_token })).status).toBe(401);
     });
 
     it("refuses another client's registration access token", async () => {
