@@ -1000,8 +1000,16 @@ export interface components {
              * @example 2026-11-29T10:00:00.000Z
              */
             created_at: string;
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            default_acr_values?: string[];
             /** @example 3600 */
             default_max_age?: number;
+            /** @example false */
+            dpop_bound_access_tokens?: boolean;
             /**
              * @description Default: authorization_code.
              * @example [
@@ -1014,6 +1022,11 @@ export interface components {
              * @example RS256
              */
             id_token_signed_response_alg?: string;
+            /**
+             * @description OpenID Connect Registration: where a third party starts a sign-in (https).
+             * @example https://app.example.com/login
+             */
+            initiate_login_uri?: string;
             /**
              * @description The client's public keys (private_key_jwt), as a JWK Set.
              * @example {
@@ -1039,8 +1052,17 @@ export interface components {
              *     ]
              */
             redirect_uris?: string[];
+            /**
+             * @description The algorithm the client signs request objects with.
+             * @example RS256
+             */
+            request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
@@ -1067,6 +1089,17 @@ export interface components {
              */
             scope?: string;
             /**
+             * @description OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.
+             * @example https://app.example.com/redirect_uris.json
+             */
+            sector_identifier_uri?: string;
+            /**
+             * @description Only public subject identifiers are offered.
+             * @example public
+             * @enum {string}
+             */
+            subject_type?: "public";
+            /**
              * @description Default: client_secret_basic.
              * @example client_secret_basic
              * @enum {string}
@@ -1084,6 +1117,11 @@ export interface components {
              * @example 2026-11-29T10:00:00.000Z
              */
             updated_at: string;
+            /**
+             * @description Signed userinfo responses (JWT) with this algorithm.
+             * @example RS256
+             */
+            userinfo_signed_response_alg?: string;
         };
         ClientMetadataDto: {
             /**
@@ -1127,8 +1165,16 @@ export interface components {
              *     ]
              */
             contacts?: string[];
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            default_acr_values?: string[];
             /** @example 3600 */
             default_max_age?: number;
+            /** @example false */
+            dpop_bound_access_tokens?: boolean;
             /**
              * @description Default: authorization_code.
              * @example [
@@ -1141,6 +1187,11 @@ export interface components {
              * @example RS256
              */
             id_token_signed_response_alg?: string;
+            /**
+             * @description OpenID Connect Registration: where a third party starts a sign-in (https).
+             * @example https://app.example.com/login
+             */
+            initiate_login_uri?: string;
             /**
              * @description The client's public keys (private_key_jwt), as a JWK Set.
              * @example {
@@ -1166,8 +1217,17 @@ export interface components {
              *     ]
              */
             redirect_uris?: string[];
+            /**
+             * @description The algorithm the client signs request objects with.
+             * @example RS256
+             */
+            request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
@@ -1194,6 +1254,17 @@ export interface components {
              */
             scope?: string;
             /**
+             * @description OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.
+             * @example https://app.example.com/redirect_uris.json
+             */
+            sector_identifier_uri?: string;
+            /**
+             * @description Only public subject identifiers are offered.
+             * @example public
+             * @enum {string}
+             */
+            subject_type?: "public";
+            /**
              * @description Default: client_secret_basic.
              * @example client_secret_basic
              * @enum {string}
@@ -1206,6 +1277,11 @@ export interface components {
             token_endpoint_auth_signing_alg?: string;
             /** @example https://app.example.com/terms */
             tos_uri?: string;
+            /**
+             * @description Signed userinfo responses (JWT) with this algorithm.
+             * @example RS256
+             */
+            userinfo_signed_response_alg?: string;
         };
         ClientPageDto: {
             items: components["schemas"]["ClientDto"][];
@@ -1279,8 +1355,16 @@ export interface components {
              * @example 2026-11-29T10:00:00.000Z
              */
             created_at: string;
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            default_acr_values?: string[];
             /** @example 3600 */
             default_max_age?: number;
+            /** @example false */
+            dpop_bound_access_tokens?: boolean;
             /**
              * @description Default: authorization_code.
              * @example [
@@ -1293,6 +1377,11 @@ export interface components {
              * @example RS256
              */
             id_token_signed_response_alg?: string;
+            /**
+             * @description OpenID Connect Registration: where a third party starts a sign-in (https).
+             * @example https://app.example.com/login
+             */
+            initiate_login_uri?: string;
             /**
              * @description The client's public keys (private_key_jwt), as a JWK Set.
              * @example {
@@ -1318,8 +1407,17 @@ export interface components {
              *     ]
              */
             redirect_uris?: string[];
+            /**
+             * @description The algorithm the client signs request objects with.
+             * @example RS256
+             */
+            request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
@@ -1346,6 +1444,17 @@ export interface components {
              */
             scope?: string;
             /**
+             * @description OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.
+             * @example https://app.example.com/redirect_uris.json
+             */
+            sector_identifier_uri?: string;
+            /**
+             * @description Only public subject identifiers are offered.
+             * @example public
+             * @enum {string}
+             */
+            subject_type?: "public";
+            /**
              * @description Default: client_secret_basic.
              * @example client_secret_basic
              * @enum {string}
@@ -1363,6 +1472,11 @@ export interface components {
              * @example 2026-11-29T10:00:00.000Z
              */
             updated_at: string;
+            /**
+             * @description Signed userinfo responses (JWT) with this algorithm.
+             * @example RS256
+             */
+            userinfo_signed_response_alg?: string;
         };
         CreateAdminKeyDto: {
             /**
@@ -1656,8 +1770,16 @@ export interface components {
              *     ]
              */
             contacts?: string[];
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            default_acr_values?: string[];
             /** @example 3600 */
             default_max_age?: number;
+            /** @example false */
+            dpop_bound_access_tokens?: boolean;
             /**
              * @description Default: authorization_code.
              * @example [
@@ -1670,6 +1792,11 @@ export interface components {
              * @example RS256
              */
             id_token_signed_response_alg?: string;
+            /**
+             * @description OpenID Connect Registration: where a third party starts a sign-in (https).
+             * @example https://app.example.com/login
+             */
+            initiate_login_uri?: string;
             /**
              * @description The client's public keys (private_key_jwt), as a JWK Set.
              * @example {
@@ -1695,8 +1822,17 @@ export interface components {
              *     ]
              */
             redirect_uris?: string[];
+            /**
+             * @description The algorithm the client signs request objects with.
+             * @example RS256
+             */
+            request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
@@ -1723,6 +1859,17 @@ export interface components {
              */
             scope?: string;
             /**
+             * @description OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.
+             * @example https://app.example.com/redirect_uris.json
+             */
+            sector_identifier_uri?: string;
+            /**
+             * @description Only public subject identifiers are offered.
+             * @example public
+             * @enum {string}
+             */
+            subject_type?: "public";
+            /**
              * @description Default: client_secret_basic.
              * @example client_secret_basic
              * @enum {string}
@@ -1735,6 +1882,11 @@ export interface components {
             token_endpoint_auth_signing_alg?: string;
             /** @example https://app.example.com/terms */
             tos_uri?: string;
+            /**
+             * @description Signed userinfo responses (JWT) with this algorithm.
+             * @example RS256
+             */
+            userinfo_signed_response_alg?: string;
         };
         ExportedUserDto: {
             address?: components["schemas"]["AddressDto"];

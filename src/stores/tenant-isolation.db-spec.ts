@@ -81,7 +81,7 @@ describe('tenants store', () => {
       expect(await lockable(b)).toBe(false);
     });
     await s.db.transaction(async () => {
-      expect(await tenants().lock(a)).toEqual({ grantTypes: ['authorization_code'], keyRotationDays: 90 });
+      expect(await tenants().lock(a)).toEqual({ grantTypes: ['authorization_code'], keyRotationDays: 90, registration: 'off' });
       expect(await lockable(a)).toBe(false);
     });
   });

@@ -287,6 +287,27 @@ describe('dynamic client registration', () => {
       });
     });
 
+    it('a registered client is managed like any other: changed, exported and imported through the admin API', async () => {
+      const { issuerId: source, endpoint: sourceEndpoint } = await tenantWith(app, 'open');
+      const metadata = {
+        client_name: 'Exported RP',
+        redirect_uris: [REDIRECT],
+        initiate_login_uri: 'https://rp.example.com/login',
+        userinfo_signed_response_alg: 'RS256',
+        require_auth_time: true,
+      };
+      const created = await call('POST', sourceEndpoint, { body: metadata });
+      expect(created.status).toBe(201);
+      const api = adminApi(app.url);
+      expect((await api.patch(`/v1/tenants/${source}/clients/${created.body.client_id}`, { client_name: 'Renamed RP' })).status).toBe(200);
+      const exported = (await api.get(`/v1/tenants/${source}/export`)).body;
+      const target = `${source}-copy`;
+      const imported = await api.post('/v1/tenants/import', { ...exported, tenant: { ...exported.tenant, issuer_id: target } });
+      expect(imported.status).toBe(201);
+      expect(imported.body.tenant).toMatchObject({ registration: 'open' });
+      expect(imported.body.clients).toEqual([expect.objectContaining({ ...metadata, client_name: 'Renamed RP', client_id: created.body.client_id })]);
+    });
+
     it('oidcc-redirect-uri-regfrag: a redirect_uri with a fragment is refused with invalid_redirect_uri', async () => {
       const reply = await call('POST', endpoint, { body: { redirect_uris: ['https://rp.example.com/cb#fragment'] } });
       expect(reply).toMatchObject({ status: 400, body: oauthError('invalid_redirect_uri') });

@@ -117,6 +117,58 @@ export class ClientMetadataDto {
   @IsString({ message: '$property must be a URI' })
   tos_uri?: string;
 
+  // The other members oidc-provider takes at this issuer, so a client that registered itself
+  // (RFC 7591) with them can be read, changed, exported and imported like any other.
+
+  @ApiPropertyOptional({ example: 'https://app.example.com/login', description: 'OpenID Connect Registration: where a third party starts a sign-in (https).' })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  initiate_login_uri?: string;
+
+  @ApiPropertyOptional({
+    example: 'https://app.example.com/redirect_uris.json',
+    description: 'OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.',
+  })
+  @IsOptional()
+  @IsString({ message: '$property must be a URI' })
+  sector_identifier_uri?: string;
+
+  @ApiPropertyOptional({ enum: ['public'], example: 'public', description: 'Only public subject identifiers are offered.' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  subject_type?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['urn:portcullis:acr:password'] })
+  @IsOptional()
+  @IsArray({ message: '$property must be an array of strings' })
+  @IsString({ each: true, message: '$property must be an array of strings' })
+  default_acr_values?: string[];
+
+  @ApiPropertyOptional({ example: 'RS256', description: 'Signed userinfo responses (JWT) with this algorithm.' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  userinfo_signed_response_alg?: string;
+
+  @ApiPropertyOptional({ example: 'RS256', description: 'The algorithm the client signs request objects with.' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  request_object_signing_alg?: string;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  require_signed_request_object?: boolean;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  require_pushed_authorization_requests?: boolean;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be a boolean' })
+  dpop_bound_access_tokens?: boolean;
+
   @ApiPropertyOptional({ example: 'RS256', description: "Default: the tenant's signing_alg." })
   @IsOptional()
   @IsString({ message: '$property must be a string' })
