@@ -242,6 +242,14 @@ describe('dynamic client registration', () => {
       expect(event.after).toMatchObject({ initial_access_token_id: token.id });
     });
 
+    it('a single-use token presented by several registrations at once registers exactly one client', async () => {
+      const { initial_access_token } = await issueToken(app, issuerId, { single_use: true });
+      const replies = await Promise.all(
+        Array.from({ length: 5 }, () => call('POST', endpoint, { token: initial_access_token, body: { redirect_uris: [REDIRECT] } })),
+      );
+      expect(replies.map((reply) => reply.status).sort()).toEqual([201, 401, 401, 401, 401]);
+    });
+
     it('a single-use token spent on a refused registration stays usable', async () => {
       const token = await issueToken(app, issuerId, { single_use: true });
       const refused = await call('POST', endpoint, {
