@@ -282,6 +282,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{issuer_id}/initial-access-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List live initial access tokens, in id order (never the tokens themselves) */
+        get: operations["listInitialAccessTokens"];
+        put?: never;
+        /** Issue an initial access token for dynamic client registration (RFC 7591 §3); the token is shown only in this answer */
+        post: operations["createInitialAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/initial-access-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an initial access token; it stops working at once */
+        delete: operations["revokeInitialAccessToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{issuer_id}/keys": {
         parameters: {
             query?: never;
@@ -1059,16 +1094,16 @@ export interface components {
             request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
-            /** @example false */
-            require_pushed_authorization_requests?: boolean;
-            /** @example false */
-            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
              * @example true
              */
             require_pkce?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
@@ -1224,16 +1259,16 @@ export interface components {
             request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
-            /** @example false */
-            require_pushed_authorization_requests?: boolean;
-            /** @example false */
-            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
              * @example true
              */
             require_pkce?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
@@ -1414,16 +1449,16 @@ export interface components {
             request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
-            /** @example false */
-            require_pushed_authorization_requests?: boolean;
-            /** @example false */
-            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
              * @example true
              */
             require_pkce?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
@@ -1490,6 +1525,19 @@ export interface components {
              */
             name: string;
         };
+        CreateInitialAccessTokenDto: {
+            /**
+             * @description Seconds until the token expires. Default: it does not expire (until revoked).
+             * @example 86400
+             */
+            expires_in?: number;
+            /**
+             * @description The token registers one client, then is gone (used up in the registration that succeeds).
+             * @default false
+             * @example true
+             */
+            single_use?: boolean;
+        };
         CreateTenantDto: {
             /**
              * @description Lifetime of access tokens (all grants), in seconds. Default 3600.
@@ -1548,6 +1596,13 @@ export interface components {
              * @example 1209600
              */
             refresh_token_ttl?: number;
+            /**
+             * @description Dynamic client registration (RFC 7591, with RFC 7592 management): `off` (no registration endpoint), `initial_access_token` (each registration presents a token issued with POST …/initial-access-tokens) or `open` (anyone may register, within the rate limit).
+             * @default off
+             * @example initial_access_token
+             * @enum {string}
+             */
+            registration?: "off" | "initial_access_token" | "open";
             /**
              * @description Require PKCE (S256) on the authorization requests of every client, confidential ones included (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) and clients registered with require_pkce need it whatever this says.
              * @default false
@@ -1829,16 +1884,16 @@ export interface components {
             request_object_signing_alg?: string;
             /** @example false */
             require_auth_time?: boolean;
-            /** @example false */
-            require_pushed_authorization_requests?: boolean;
-            /** @example false */
-            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
              * @default false
              * @example true
              */
             require_pkce?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
             /**
              * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
              * @example [
@@ -1938,6 +1993,59 @@ export interface components {
             field: string;
             /** @example must match ^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$ */
             message: string;
+        };
+        InitialAccessTokenDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Null: valid until revoked.
+             * @example 2026-11-30T10:00:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * @description The SHA-256 of the token (hex): the only form it is stored in, and its name here.
+             * @example 2f9c4b0e8f7d6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b
+             */
+            id: string;
+            /** @example false */
+            single_use: boolean;
+        };
+        InitialAccessTokenPageDto: {
+            items: components["schemas"]["InitialAccessTokenDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
+        InitialAccessTokenWithValueDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Null: valid until revoked.
+             * @example 2026-11-30T10:00:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * @description The SHA-256 of the token (hex): the only form it is stored in, and its name here.
+             * @example 2f9c4b0e8f7d6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b
+             */
+            id: string;
+            /**
+             * @description The token, for `Authorization: Bearer …` at the registration endpoint. Shown only in this answer.
+             * @example pX3qN0v8Yk2mB7tR1wZ5sD9fH4jL6cQ0aE8gU2iO3yT
+             */
+            initial_access_token: string;
+            /** @example false */
+            single_use: boolean;
         };
         IntrospectionRequest: {
             /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
@@ -2787,6 +2895,12 @@ export interface components {
              */
             refresh_token_ttl: number;
             /**
+             * @description Dynamic client registration: off, initial_access_token or open.
+             * @example off
+             * @enum {string}
+             */
+            registration: "off" | "initial_access_token" | "open";
+            /**
              * @description PKCE required of every client, confidential ones included.
              * @example false
              */
@@ -2953,6 +3067,13 @@ export interface components {
              * @example 1209600
              */
             refresh_token_ttl?: number;
+            /**
+             * @description Dynamic client registration (RFC 7591, with RFC 7592 management): `off` (no registration endpoint), `initial_access_token` (each registration presents a token issued with POST …/initial-access-tokens) or `open` (anyone may register, within the rate limit).
+             * @default off
+             * @example initial_access_token
+             * @enum {string}
+             */
+            registration?: "off" | "initial_access_token" | "open";
             /**
              * @description Require PKCE (S256) on the authorization requests of every client, confidential ones included (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) and clients registered with require_pkce need it whatever this says.
              * @default false
@@ -5443,6 +5564,300 @@ export interface operations {
                 };
             };
             /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listInitialAccessTokens: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitialAccessTokenPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant (or initial access token). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid filters, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    createInitialAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInitialAccessTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitialAccessTokenWithValueDto"];
+                };
+            };
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant (or initial access token). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "tenant 'acme' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "expires_in",
+                     *           "message": "must be an integer between 60 and 31536000"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    revokeInitialAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant (or initial access token). */
             404: {
                 headers: {
                     [name: string]: unknown;
