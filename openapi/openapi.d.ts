@@ -621,6 +621,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{issuer_id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dynamic client registration (RFC 7591, OpenID Connect Registration 1.0)
+         * @description A client registers itself with its metadata, judged as the admin API judges it. At an issuer whose `registration` is `initial_access_token`, with an initial access token issued through the admin API; at one whose `registration` is `open`, without. An issuer whose `registration` option is `off` has no such endpoint (404, like an unknown issuer).
+         */
+        post: operations["registerClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{issuer_id}/register/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a client registration (RFC 7592 §2.1)
+         * @description The client reads its registration with its registration access token. An issuer whose `registration` option is `off` has no such endpoint (404, like an unknown issuer).
+         */
+        get: operations["getClientRegistration"];
+        /**
+         * Replace a client registration (RFC 7592 §2.2)
+         * @description The client replaces its whole registration; the answer carries a new registration access token. An issuer whose `registration` option is `off` has no such endpoint (404, like an unknown issuer).
+         */
+        put: operations["updateClientRegistration"];
+        post?: never;
+        /**
+         * Delete a client registration (RFC 7592 §2.3)
+         * @description The client deletes itself; its registration access tokens go with it. An issuer whose `registration` option is `off` has no such endpoint (404, like an unknown issuer).
+         */
+        delete: operations["deleteClientRegistration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{issuer_id}/revoke": {
         parameters: {
             query?: never;
@@ -1325,6 +1373,354 @@ export interface components {
              * @example eyJrIjoiYWNtZSJ9
              */
             next_cursor: string | null;
+        };
+        ClientRegistration: {
+            /**
+             * @description Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).
+             * @default opaque
+             * @example opaque
+             * @enum {string}
+             */
+            access_token_format?: "opaque" | "jwt";
+            /**
+             * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            allowed_resources?: string[];
+            /**
+             * @default web
+             * @example web
+             * @enum {string}
+             */
+            application_type?: "web" | "native";
+            /**
+             * @description With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.
+             * @default false
+             * @example true
+             */
+            backchannel_logout_session_required?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends (RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.
+             * @example https://app.example.com/backchannel-logout
+             */
+            backchannel_logout_uri?: string;
+            /** @example q3Zp0fW8bq3Yt1xQk0yq1wQF */
+            client_id: string;
+            /**
+             * @description When the client_id was issued, in seconds since the epoch.
+             * @example 1796181048
+             */
+            client_id_issued_at: number;
+            /** @example Billing service */
+            client_name?: string;
+            /** @description For a client that authenticates with a secret (client_secret_basic, client_secret_post, client_secret_jwt). */
+            client_secret?: string;
+            /**
+             * @description 0: the secret does not expire.
+             * @example 0
+             */
+            client_secret_expires_at?: number;
+            /** @example https://app.example.com */
+            client_uri?: string;
+            /**
+             * @example [
+             *       "ops@example.com"
+             *     ]
+             */
+            contacts?: string[];
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            default_acr_values?: string[];
+            /** @example 3600 */
+            default_max_age?: number;
+            /** @example false */
+            dpop_bound_access_tokens?: boolean;
+            /**
+             * @description Default: authorization_code.
+             * @example [
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "implicit" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Default: the tenant's signing_alg.
+             * @example RS256
+             */
+            id_token_signed_response_alg?: string;
+            /**
+             * @description OpenID Connect Registration: where a third party starts a sign-in (https).
+             * @example https://app.example.com/login
+             */
+            initiate_login_uri?: string;
+            /**
+             * @description The client's public keys (private_key_jwt), as a JWK Set.
+             * @example {
+             *       "keys": []
+             *     }
+             */
+            jwks?: Record<string, never>;
+            /** @example https://app.example.com/jwks.json */
+            jwks_uri?: string;
+            /** @example https://app.example.com/logo.png */
+            logo_uri?: string;
+            /** @example https://app.example.com/privacy */
+            policy_uri?: string;
+            /**
+             * @example [
+             *       "https://app.example.com/"
+             *     ]
+             */
+            post_logout_redirect_uris?: string[];
+            /**
+             * @example [
+             *       "https://app.example.com/callback"
+             *     ]
+             */
+            redirect_uris?: string[];
+            /** @description The bearer token for this client URL (RFC 7592); a new one after each update, which the old one no longer works for. */
+            registration_access_token: string;
+            /**
+             * Format: uri
+             * @example https://id.example.com/acme/register/q3Zp0fW8bq3Yt1xQk0yq1wQF
+             */
+            registration_client_uri: string;
+            /**
+             * @description The algorithm the client signs request objects with.
+             * @example RS256
+             */
+            request_object_signing_alg?: string;
+            /** @example false */
+            require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
+             * @default false
+             * @example true
+             */
+            require_pkce?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
+            /**
+             * @description Default: code (none for a client_credentials-only client).
+             * @example [
+             *       "code"
+             *     ]
+             */
+            response_types?: string[];
+            /**
+             * @description Space-separated scopes the client may ask for.
+             * @example openid profile email
+             */
+            scope?: string;
+            /**
+             * @description OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.
+             * @example https://app.example.com/redirect_uris.json
+             */
+            sector_identifier_uri?: string;
+            /**
+             * @description Only public subject identifiers are offered.
+             * @example public
+             * @enum {string}
+             */
+            subject_type?: "public";
+            /**
+             * @description Default: client_secret_basic.
+             * @example client_secret_basic
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" | "client_secret_jwt" | "private_key_jwt" | "none";
+            /**
+             * @description For client_secret_jwt / private_key_jwt.
+             * @example HS256
+             */
+            token_endpoint_auth_signing_alg?: string;
+            /** @example https://app.example.com/terms */
+            tos_uri?: string;
+            /**
+             * @description Signed userinfo responses (JWT) with this algorithm.
+             * @example RS256
+             */
+            userinfo_signed_response_alg?: string;
+        };
+        ClientRegistrationUpdate: {
+            /**
+             * @description Portcullis extension: format of access tokens issued to this client without a `resource` (with one they are RFC 9068 JWTs).
+             * @default opaque
+             * @example opaque
+             * @enum {string}
+             */
+            access_token_format?: "opaque" | "jwt";
+            /**
+             * @description Portcullis extension: the resource indicators (RFC 8707) this client may ask access tokens for; tokens for them are RFC 9068 JWTs with that audience.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            allowed_resources?: string[];
+            /**
+             * @default web
+             * @example web
+             * @enum {string}
+             */
+            application_type?: "web" | "native";
+            /**
+             * @description With a backchannel_logout_uri: whether logout tokens, and then ID tokens, carry the session id `sid`. Default: false.
+             * @default false
+             * @example true
+             */
+            backchannel_logout_session_required?: boolean;
+            /**
+             * @description OpenID Connect Back-Channel Logout 1.0: where the issuer POSTs a logout token when a session this client took part in ends (RP-initiated logout, or an admin ending the session). An absolute http(s) URI without a fragment; https in production; not on a loopback or private address unless CLIENT_URIS_ALLOW_PRIVATE.
+             * @example https://app.example.com/backchannel-logout
+             */
+            backchannel_logout_uri?: string;
+            /**
+             * @description The client's own client_id.
+             * @example q3Zp0fW8bq3Yt1xQk0yq1wQF
+             */
+            client_id: string;
+            /** @example Billing service */
+            client_name?: string;
+            /** @description If sent, the current secret (RFC 7592 §2.2); a client cannot choose its secret. */
+            client_secret?: string;
+            /** @example https://app.example.com */
+            client_uri?: string;
+            /**
+             * @example [
+             *       "ops@example.com"
+             *     ]
+             */
+            contacts?: string[];
+            /**
+             * @example [
+             *       "urn:portcullis:acr:password"
+             *     ]
+             */
+            default_acr_values?: string[];
+            /** @example 3600 */
+            default_max_age?: number;
+            /** @example false */
+            dpop_bound_access_tokens?: boolean;
+            /**
+             * @description Default: authorization_code.
+             * @example [
+             *       "client_credentials"
+             *     ]
+             */
+            grant_types?: ("authorization_code" | "implicit" | "refresh_token" | "client_credentials" | "urn:ietf:params:oauth:grant-type:device_code")[];
+            /**
+             * @description Default: the tenant's signing_alg.
+             * @example RS256
+             */
+            id_token_signed_response_alg?: string;
+            /**
+             * @description OpenID Connect Registration: where a third party starts a sign-in (https).
+             * @example https://app.example.com/login
+             */
+            initiate_login_uri?: string;
+            /**
+             * @description The client's public keys (private_key_jwt), as a JWK Set.
+             * @example {
+             *       "keys": []
+             *     }
+             */
+            jwks?: Record<string, never>;
+            /** @example https://app.example.com/jwks.json */
+            jwks_uri?: string;
+            /** @example https://app.example.com/logo.png */
+            logo_uri?: string;
+            /** @example https://app.example.com/privacy */
+            policy_uri?: string;
+            /**
+             * @example [
+             *       "https://app.example.com/"
+             *     ]
+             */
+            post_logout_redirect_uris?: string[];
+            /**
+             * @example [
+             *       "https://app.example.com/callback"
+             *     ]
+             */
+            redirect_uris?: string[];
+            /**
+             * @description The algorithm the client signs request objects with.
+             * @example RS256
+             */
+            request_object_signing_alg?: string;
+            /** @example false */
+            require_auth_time?: boolean;
+            /**
+             * @description Portcullis extension: require PKCE (S256) on this confidential client's authorization requests (RFC 9700 §2.1.1). Public clients (token_endpoint_auth_method none) always need PKCE, and so does every client of a tenant with require_pkce_for_all_clients.
+             * @default false
+             * @example true
+             */
+            require_pkce?: boolean;
+            /** @example false */
+            require_pushed_authorization_requests?: boolean;
+            /** @example false */
+            require_signed_request_object?: boolean;
+            /**
+             * @description Portcullis extension: the audiences this client serves as a resource server. It may introspect access tokens issued to other clients for one of them (an opaque access token requested without a `resource` has the issuer as its audience); without this, a client introspects only tokens issued to itself. Not for public clients.
+             * @example [
+             *       "https://api.example.com"
+             *     ]
+             */
+            resource_server_audiences?: string[];
+            /**
+             * @description Default: code (none for a client_credentials-only client).
+             * @example [
+             *       "code"
+             *     ]
+             */
+            response_types?: string[];
+            /**
+             * @description Space-separated scopes the client may ask for.
+             * @example openid profile email
+             */
+            scope?: string;
+            /**
+             * @description OpenID Connect Registration: an https JSON array listing every redirect URI, fetched and checked when the metadata is written.
+             * @example https://app.example.com/redirect_uris.json
+             */
+            sector_identifier_uri?: string;
+            /**
+             * @description Only public subject identifiers are offered.
+             * @example public
+             * @enum {string}
+             */
+            subject_type?: "public";
+            /**
+             * @description Default: client_secret_basic.
+             * @example client_secret_basic
+             * @enum {string}
+             */
+            token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" | "client_secret_jwt" | "private_key_jwt" | "none";
+            /**
+             * @description For client_secret_jwt / private_key_jwt.
+             * @example HS256
+             */
+            token_endpoint_auth_signing_alg?: string;
+            /** @example https://app.example.com/terms */
+            tos_uri?: string;
+            /**
+             * @description Signed userinfo responses (JWT) with this algorithm.
+             * @example RS256
+             */
+            userinfo_signed_response_alg?: string;
         };
         ClientWithSecretDto: {
             /**
@@ -2334,6 +2730,11 @@ export interface components {
             /** @example https://id.example.com/acme/par */
             pushed_authorization_request_endpoint?: string;
             /**
+             * @description RFC 7591 dynamic client registration: only at an issuer whose `registration` option is not `off`.
+             * @example https://id.example.com/acme/register
+             */
+            registration_endpoint?: string;
+            /**
              * @example [
              *       "HS256",
              *       "RS256",
@@ -2540,6 +2941,11 @@ export interface components {
             jwks_uri: string;
             /** @example https://id.example.com/acme/par */
             pushed_authorization_request_endpoint?: string;
+            /**
+             * @description RFC 7591 dynamic client registration: only at an issuer whose `registration` option is not `off`.
+             * @example https://id.example.com/acme/register
+             */
+            registration_endpoint?: string;
             /**
              * @example [
              *       "HS256",
@@ -7810,6 +8216,368 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    registerClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientMetadataDto"];
+            };
+        };
+        responses: {
+            /** @description Registered: the client_id, the secret (shown only here and on reads), and the registration access token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRegistration"];
+                };
+            };
+            /** @description Metadata the issuer refuses (RFC 7591 §3.2.2): invalid_redirect_uri (a fragment, a user name, …) or invalid_client_metadata naming the member (a private jwks_uri, a sector_identifier_uri that does not list every redirect URI, a grant the tenant withholds, …); invalid_request for a body that is not a JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description No initial access token, or one that is unknown, expired, used up or of another issuer (invalid_token). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    getClientRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+                /** @description The registered client (its registration_client_uri ends with it). */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRegistration"];
+                };
+            };
+            /** @description No registration access token, or not the one of this client (invalid_token). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    updateClientRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+                /** @description The registered client (its registration_client_uri ends with it). */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientRegistrationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The registration as replaced, with the new registration access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRegistration"];
+                };
+            };
+            /** @description Metadata the issuer refuses (RFC 7591 §3.2.2): invalid_redirect_uri (a fragment, a user name, …) or invalid_client_metadata naming the member (a private jwks_uri, a sector_identifier_uri that does not list every redirect URI, a grant the tenant withholds, …); invalid_request for a body that is not a JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description No registration access token, or not the one of this client (invalid_token). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
+                };
+            };
+            /** @description Unknown or disabled issuer (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description A method this path does not take (method_not_allowed). */
+            405: {
+                headers: {
+                    /** @description The methods the path takes. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client address to this issuer's endpoints (too_many_requests). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Unexpected failure (server_error): no detail but a request_id, which finds the log line. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The database is out of reach, or a concurrent change got in the way (temporarily_unavailable): retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    deleteClientRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issuer (tenant): PUBLIC_URL/{issuer_id} is its issuer identifier. */
+                issuer_id: string;
+                /** @description The registered client (its registration_client_uri ends with it). */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No registration access token, or not the one of this client (invalid_token). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BearerTokenError"];
                 };
             };
             /** @description Unknown or disabled issuer (not_found). */

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { BEARER_AUTH, CLIENT_SECRET_BASIC, OIDC_TAG } from './oidc-docs/operation-parts.js';
+import { BEARER_AUTH, CLIENT_SECRET_BASIC, OIDC_TAG, REGISTRATION_TOKEN } from './oidc-docs/operation-parts.js';
 import { PROTOCOL_MODELS, PROTOCOL_OPERATIONS } from './oidc-docs/protocol-operations.js';
 import { protocolPaths } from './oidc-docs/protocol-paths.js';
 
@@ -39,6 +39,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       description: 'client_secret_basic: the client id and secret, each form-urlencoded, as HTTP Basic credentials (RFC 6749 §2.3.1).',
     })
     .addSecurity(BEARER_AUTH, { type: 'http', scheme: 'bearer', description: 'An access token issued by the issuer (RFC 6750).' })
+    .addSecurity(REGISTRATION_TOKEN, {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An initial access token (admin API, RFC 7591 §3) at the registration endpoint; a registration access token (RFC 7592) at a client URL.',
+    })
     .addTag(OIDC_TAG, 'The OpenID Connect and OAuth 2.0 endpoints of each issuer, `PUBLIC_URL/{issuer_id}`, served by oidc-provider.')
     .build();
   const document = SwaggerModule.createDocument(app, config, {

@@ -11,6 +11,7 @@ export const FORM = 'application/x-www-form-urlencoded';
 /** Security scheme names, declared once in src/openapi.ts. */
 export const CLIENT_SECRET_BASIC = 'client_secret_basic';
 export const BEARER_AUTH = 'bearerAuth';
+export const REGISTRATION_TOKEN = 'registrationToken';
 
 /**
  * A client authenticates with HTTP Basic (client_secret_basic) or in the body (client_secret_post,

@@ -1,4 +1,4 @@
-import type { ResponseObject, SchemaObject, SecurityRequirementObject } from '@nestjs/swagger';
+import type { ParameterObject, ResponseObject, SchemaObject, SecurityRequirementObject } from '@nestjs/swagger';
 import type { Model } from './operation-parts.js';
 
 /**
@@ -7,16 +7,20 @@ import type { Model } from './operation-parts.js';
  * they are described here and added to the generated document by src/openapi.ts.
  */
 export interface ProtocolOperation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Below `/{issuer_id}`, as oidc-provider's routes name it (oidc/provider-options.ts ROUTES). */
   path: string;
   operationId: string;
   summary: string;
   description?: string;
+  /** Path parameters below the issuer's (`{client_id}`). */
+  parameters?: ParameterObject[];
   /** A model whose members are the query parameters. */
   query?: Model;
   /** A model of the form body (application/x-www-form-urlencoded). */
   body?: Model;
+  /** A model of a JSON body (client registration), which is then required. */
+  json?: Model;
   /** Omitted: the empty body is allowed too. */
   bodyRequired?: boolean;
   security?: SecurityRequirementObject[];

@@ -8,16 +8,17 @@ import { PushedAuthorizationRequestDto, PushedAuthorizationResponseDto } from '.
 import { RevocationRequestDto } from './dto/revocation.dto.js';
 import { TokenErrorDto, TokenRequestDto, TokenResponseDto } from './dto/token.dto.js';
 import { BearerTokenErrorDto, UserInfoDto, UserInfoRequestDto } from './dto/userinfo.dto.js';
+import { ClientRegistrationDto, ClientRegistrationUpdateDto } from './dto/client-registration.dto.js';
 import { END_SESSION_OPERATIONS } from './end-session.operations.js';
 import type { Model } from './operation-parts.js';
 import type { ProtocolOperation } from './protocol-operation.js';
+import { REGISTRATION_OPERATIONS } from './registration.operations.js';
 import { TOKEN_OPERATIONS } from './token.operations.js';
 import { USERINFO_OPERATIONS } from './userinfo.operations.js';
 
 /**
  * The public protocol operations of every issuer, endpoint by endpoint, besides the discovery
- * documents (discovery/discovery.controller.ts). Dynamic client registration (RFC 7591) joins
- * this list as registration.operations.ts, with its models in PROTOCOL_MODELS.
+ * documents (discovery/discovery.controller.ts).
  */
 export const PROTOCOL_OPERATIONS: ProtocolOperation[] = [
   ...AUTHORIZATION_OPERATIONS,
@@ -25,6 +26,7 @@ export const PROTOCOL_OPERATIONS: ProtocolOperation[] = [
   ...USERINFO_OPERATIONS,
   ...DEVICE_AUTHORIZATION_OPERATIONS,
   ...END_SESSION_OPERATIONS,
+  ...REGISTRATION_OPERATIONS,
 ];
 
 /** The models those operations refer to, which become schemas of the document's components. */
@@ -46,4 +48,6 @@ export const PROTOCOL_MODELS: Model[] = [
   DeviceAuthorizationRequestDto,
   DeviceAuthorizationResponseDto,
   EndSessionRequestDto,
+  ClientRegistrationDto,
+  ClientRegistrationUpdateDto,
 ];

@@ -21,13 +21,15 @@ function queryParameters(document: OpenAPIObject, model: Model): ParameterObject
 
 function operationObject(document: OpenAPIObject, op: ProtocolOperation): OperationObject {
   if (op.body) schemaOf(document, op.body);
+  if (op.json) schemaOf(document, op.json);
   return {
     operationId: op.operationId,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [OIDC_TAG],
-    parameters: [ISSUER_ID, ...(op.query ? queryParameters(document, op.query) : [])],
+    parameters: [ISSUER_ID, ...(op.parameters ?? []), ...(op.query ? queryParameters(document, op.query) : [])],
     ...(op.body ? { requestBody: { required: op.bodyRequired ?? false, content: { [FORM]: jsonBody(op.body) } } } : {}),
+    ...(op.json ? { requestBody: { required: true, content: { 'application/json': jsonBody(op.json) } } } : {}),
     ...(op.security ? { security: op.security } : {}),
     responses: { ...PUBLIC_ERRORS, ...op.responses },
     ...(op.authorizationResponse ? { 'x-authorization-response': op.authorizationResponse } : {}),

@@ -43,6 +43,8 @@ const UNPROVOKED = new Set(['500']);
 const REDIRECT = 'https://rp.example.com/cb';
 const LOGOUT_REDIRECT = 'https://rp.example.com/signed-out';
 const USER = { username: 'jane', password: 'correct horse battery staple' };
+/** Registration requests per minute per client address and issuer: quick to spend at the limited issuer, above what the cases take. */
+const REGISTRATION_BUDGET = 30;
 const ALL_GRANTS = ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'];
 
 type Strings = Record<string, string>;
@@ -51,6 +53,10 @@ interface CallInit {
   method?: string;
   query?: Strings;
   form?: Strings;
+  /** A JSON body (client registration). */
+  json?: unknown;
+  /** The `{client_id}` of a client registration URL. */
+  clientId?: string;
   headers?: Strings;
   /** Keeps cookies: a signed-in browser. */
   agent?: UserAgent;
@@ -87,7 +93,10 @@ function requestProblems({ operationId, op }: Documented, init: CallInit): strin
   const bodySchema = op.requestBody?.content?.[FORM]?.schema;
   if (init.form && !bodySchema) problems.push(`${operationId} documents no form body`);
   if (init.form && bodySchema) problems.push(...validator.schema(`${operationId} body`, bodySchema, init.form));
-  if (!init.form && op.requestBody?.required) problems.push(`${operationId} requires a body`);
+  const jsonSchema = op.requestBody?.content?.['application/json']?.schema;
+  if (init.json !== undefined && !jsonSchema) problems.push(`${operationId} documents no JSON body`);
+  if (init.json !== undefined && jsonSchema) problems.push(...validator.schema(`${operationId} body`, jsonSchema, init.json));
+  if (!init.form && init.json === undefined && op.requestBody?.required) problems.push(`${operationId} requires a body`);
   return problems;
 }
 
@@ -135,13 +144,13 @@ describe('the public protocol, against the OpenAPI document', () => {
     if (!spec) throw new Error(`${operationId} is not a public operation of the document`);
     if (!init.malformed) expect(requestProblems(spec, init)).toEqual([]);
     const method = init.method ?? spec.method.toUpperCase();
-    const url = new URL(running.url + spec.path.replace('{issuer_id}', init.issuerId ?? issuerId));
+    const url = new URL(running.url + spec.path.replace('{issuer_id}', init.issuerId ?? issuerId).replace('{client_id}', init.clientId ?? 'no-such-client'));
     for (const [name, value] of Object.entries(init.query ?? {})) url.searchParams.set(name, value);
     const res = await (init.agent?.fetch ?? fetch)(url, {
       method,
       redirect: 'manual',
-      headers: { ...init.headers, ...(init.form ? { 'content-type': FORM } : {}) },
-      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+      headers: { ...init.headers, ...(init.form ? { 'content-type': FORM } : {}), ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: init.form ? new URLSearchParams(init.form).toString() : init.json !== undefined ? JSON.stringify(init.json) : undefined,
     });
     const text = await res.text();
     const contentType = res.headers.get('content-type') ?? '';
@@ -207,6 +216,20 @@ describe('the public protocol, against the OpenAPI document', () => {
     return redeem({ code: callback.searchParams.get('code')!, verifier });
   }
 
+  /** A new initial access token of the issuer, through the admin API. */
+  async function initialAccessToken(): Promise<string> {
+    const reply = await adminApi(running.url).post(`/v1/tenants/${issuerId}/initial-access-tokens`, {});
+    expect(reply.status).toBe(201);
+    return reply.body.initial_access_token;
+  }
+
+  /** A client that registered itself: its registration answer. */
+  async function registeredClient() {
+    const answer = await call('registerClient', { json: { redirect_uris: [REDIRECT] }, headers: bearer(await initialAccessToken()) });
+    expect(answer.status).toBe(201);
+    return answer.body as { client_id: string; client_secret: string; registration_access_token: string };
+  }
+
   beforeAll(async () => {
     // A cuttable link to the run's database: the 503s are an outage.
     const database = new URL(inject('databaseUrl'));
@@ -214,8 +237,13 @@ describe('the public protocol, against the OpenAPI document', () => {
     database.hostname = '127.0.0.1';
     database.port = String(proxy.port);
     // Budgets (per issuer and client address) quick to spend at the limited issuer, and well above what the calls at the other one take.
-    running = await startApp({ DATABASE_URL: database.toString(), RATE_LIMIT_METADATA_PER_MINUTE: '60', RATE_LIMIT_PROTOCOL_PER_MINUTE: '400' });
-    ({ issuerId, issuer } = await createTenant(running.url, { grant_types: ALL_GRANTS }));
+    running = await startApp({
+      DATABASE_URL: database.toString(),
+      RATE_LIMIT_METADATA_PER_MINUTE: '60',
+      RATE_LIMIT_PROTOCOL_PER_MINUTE: '400',
+      RATE_LIMIT_REGISTRATION_PER_MINUTE: String(REGISTRATION_BUDGET),
+    });
+    ({ issuerId, issuer } = await createTenant(running.url, { grant_types: ALL_GRANTS, registration: 'initial_access_token' }));
     ({ issuerId: limitedIssuerId } = await createTenant(running.url));
     const user = await adminApi(running.url).post(`/v1/tenants/${issuerId}/users`, {
       ...USER,
@@ -251,10 +279,7 @@ describe('the public protocol, against the OpenAPI document', () => {
     await proxy?.close();
   });
 
-  /**
-   * Each documented operation, called as a client would, with the errors only it gives. (Dynamic
-   * client registration, once documented, needs its case here.)
-   */
+  /** Each documented operation, called as a client would, with the errors only it gives. */
   const cases: Record<string, () => Promise<void>> = {
     async getDiscovery() {
       const answer = await call('getDiscovery');
@@ -446,6 +471,45 @@ describe('the public protocol, against the OpenAPI document', () => {
       const refused = await call('endSession', { query: { id_token_hint: 'not-a-jwt' }, headers: { accept: HTML } });
       expect([refused.status, mediaTypeOf(refused.headers.get('content-type'))]).toEqual([400, 'text/html']);
     },
+    async registerClient() {
+      const metadata = { client_name: 'Dynamic RP', redirect_uris: [REDIRECT] };
+      const refused = await call('registerClient', { json: metadata });
+      expect([refused.status, refused.body.error]).toEqual([401, 'invalid_token']);
+      const token = await initialAccessToken();
+      const created = await call('registerClient', { json: metadata, headers: bearer(token) });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ client_name: 'Dynamic RP', registration_client_uri: `${issuer}/register/${created.body.client_id}` });
+      const fragment = await call('registerClient', { json: { redirect_uris: [`${REDIRECT}#fragment`] }, headers: bearer(token) });
+      expect([fragment.status, fragment.body.error]).toEqual([400, 'invalid_redirect_uri']);
+    },
+    async getClientRegistration() {
+      const client = await registeredClient();
+      const read = await call('getClientRegistration', { clientId: client.client_id, headers: bearer(client.registration_access_token) });
+      expect(read.body).toMatchObject({ client_id: client.client_id, client_secret: client.client_secret });
+      expect((await call('getClientRegistration', { clientId: client.client_id, headers: bearer('not-a-token') })).status).toBe(401);
+    },
+    async updateClientRegistration() {
+      const client = await registeredClient();
+      const json = { client_id: client.client_id, client_name: 'Renamed RP', redirect_uris: [REDIRECT] };
+      const updated = await call('updateClientRegistration', { clientId: client.client_id, json, headers: bearer(client.registration_access_token) });
+      expect(updated.status).toBe(200);
+      expect(updated.body.registration_access_token).not.toBe(client.registration_access_token);
+      const token = bearer(updated.body.registration_access_token);
+      const fragment = await call('updateClientRegistration', {
+        clientId: client.client_id,
+        json: { ...json, redirect_uris: [`${REDIRECT}#x`] },
+        headers: token,
+      });
+      expect([fragment.status, fragment.body.error]).toEqual([400, 'invalid_redirect_uri']);
+      expect((await call('updateClientRegistration', { clientId: client.client_id, json, headers: bearer(client.registration_access_token) })).status).toBe(
+        401,
+      );
+    },
+    async deleteClientRegistration() {
+      const client = await registeredClient();
+      expect((await call('deleteClientRegistration', { clientId: client.client_id, headers: bearer(client.registration_access_token) })).status).toBe(204);
+      expect((await call('deleteClientRegistration', { clientId: client.client_id, headers: bearer(client.registration_access_token) })).status).toBe(401);
+    },
     async postEndSession() {
       const sameSite = { 'sec-fetch-site': 'same-origin' };
       const { id_token } = await redeem(await code());
@@ -475,7 +539,7 @@ describe('the public protocol, against the OpenAPI document', () => {
   it.each([...documented.keys()])('%s: 404 at an unknown issuer, 405 to another method', async (operationId) => {
     const { body } = await call(operationId, { issuerId: randomIssuerId('nobody'), malformed: true });
     expect(body.error).toBe('not_found');
-    const wrongMethod = await call(operationId, { method: 'DELETE', malformed: true });
+    const wrongMethod = await call(operationId, { method: documented.get(operationId)!.path.includes('{client_id}') ? 'POST' : 'DELETE', malformed: true });
     expect([wrongMethod.status, wrongMethod.body.error]).toEqual([405, 'method_not_allowed']);
   });
 
@@ -484,6 +548,7 @@ describe('the public protocol, against the OpenAPI document', () => {
       Promise.all(Array.from({ length: count }, () => fetch(`${running.url}/${limitedIssuerId}${path}`).then((res) => res.arrayBuffer())));
     await spend('/jwks.json', 60);
     for (let sent = 0; sent < 400; sent += 50) await spend('/token', 50);
+    await spend('/register', REGISTRATION_BUDGET);
     for (const operationId of documented.keys()) {
       const answer = await call(operationId, { issuerId: limitedIssuerId, malformed: true });
       expect([answer.status, answer.body.error]).toEqual([429, 'too_many_requests']);

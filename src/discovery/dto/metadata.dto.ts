@@ -20,6 +20,11 @@ export class OAuth2MetadataDto {
   @list(['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA']) token_endpoint_auth_signing_alg_values_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/docs' }) service_documentation?: string;
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/revoke' }) revocation_endpoint?: string;
+  @ApiPropertyOptional({
+    example: 'https://id.example.com/acme/register',
+    description: 'RFC 7591 dynamic client registration: only at an issuer whose `registration` option is not `off`.',
+  })
+  registration_endpoint?: string;
   @list(CLIENT_AUTH_METHODS) revocation_endpoint_auth_methods_supported?: string[];
   @ApiPropertyOptional({ example: 'https://id.example.com/acme/introspect' }) introspection_endpoint?: string;
   @list(CLIENT_AUTH_METHODS) introspection_endpoint_auth_methods_supported?: string[];
