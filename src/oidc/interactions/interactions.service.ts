@@ -6,7 +6,7 @@ import { databaseErrorKind, isTransient } from '../../database/database-errors.j
 import { IssuerGateway } from '../issuer-gateway.js';
 import { PASSWORD_ACR } from '../../common/protocol.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
-import { consentPage, loginPage, messagePage } from './pages.js';
+import { clientPresentation, consentPage, loginPage, messagePage, type ClientPresentation } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
 import { textOf } from '../../common/validation/text.js';
@@ -30,6 +30,7 @@ export class InteractionsService {
     const { branding } = issuer;
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
+    const client = await this.client(issuer, details);
     if (details.prompt.name === 'login') {
       return this.html(
         res,
@@ -37,11 +38,11 @@ export class InteractionsService {
           action: `${base}/login`,
           abort: `${base}/abort`,
           csrf,
+          client,
           username: textOf(details.params.login_hint),
         }),
       );
     }
-    const client = await issuer.provider.Client.find(String(details.params.client_id));
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     // Everything the consent grants is listed: scopes, claims asked for one by one, and APIs.
     const asks = [
@@ -55,7 +56,7 @@ export class InteractionsService {
         action: `${base}/confirm`,
         abort: `${base}/abort`,
         csrf,
-        clientName: client?.clientName ?? String(details.params.client_id),
+        client,
         scopes: asks,
       }),
     );
@@ -75,7 +76,11 @@ export class InteractionsService {
       const error =
         result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
       res.status(result.reason === 'locked' ? 429 : 401);
-      return this.html(res, loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), username, error }));
+      const client = await this.client(issuer, details);
+      return this.html(
+        res,
+        loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), client, username, error }),
+      );
     }
     const login: InteractionResults = { login: { accountId: result.user.userId, acr: PASSWORD_ACR, amr: ['pwd'], ts } };
     await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
@@ -131,6 +136,12 @@ export class InteractionsService {
       );
       return undefined;
     }
+  }
+
+  /** The client the interaction is for, as its pages present it. */
+  private async client(issuer: LiveIssuer, details: { params: Record<string, unknown> }): Promise<ClientPresentation> {
+    const clientId = String(details.params.client_id);
+    return clientPresentation(clientId, await issuer.provider.Client.find(clientId));
   }
 
   /** A form posted for a step this interaction is not at (a stale tab, a replayed request). */

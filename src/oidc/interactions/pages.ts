@@ -1,8 +1,10 @@
 import { Eta } from 'eta';
 import type { Tenant } from '../../stores/tenants/tenant.js';
-import { consentBody, errorBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
+import { clientBlock, clientLinks, consentBody, errorBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });
+eta.loadTemplate('@client', clientBlock);
+eta.loadTemplate('@clientLinks', clientLinks);
 const compiled = {
   layout: eta.compile(layout),
   login: eta.compile(loginBody),
@@ -31,11 +33,30 @@ function page(title: string, branding: Branding, body: string): string {
   return eta.render(compiled.layout, { title, tenantName: branding.tenantName, accent: branding.accent ?? DEFAULT_ACCENT, logoUrl: branding.logoUrl, body });
 }
 
-export const loginPage = (branding: Branding, data: { action: string; abort: string; csrf: string; username?: string; error?: string }) =>
-  page('Sign in', branding, eta.render(compiled.login, { username: '', error: undefined, ...data }));
+/** What a sign-in or consent page shows of the client: its name, and of its logo and policy links only those over https. */
+export interface ClientPresentation {
+  name: string;
+  logoUri?: string;
+  policyUri?: string;
+  tosUri?: string;
+}
 
-export const consentPage = (branding: Branding, data: { action: string; abort: string; csrf: string; clientName: string; scopes: string[] }) =>
-  page('Allow access?', branding, eta.render(compiled.consent, data));
+/** `client`'s registered presentation (oidc-provider's Client), or just `clientId` when it is unknown. */
+export function clientPresentation(
+  clientId: string,
+  client?: { clientName?: string; logoUri?: string; policyUri?: string; tosUri?: string },
+): ClientPresentation {
+  const https = (uri?: string) => (uri && URL.canParse(uri) && new URL(uri).protocol === 'https:' ? uri : undefined);
+  return { name: client?.clientName ?? clientId, logoUri: https(client?.logoUri), policyUri: https(client?.policyUri), tosUri: https(client?.tosUri) };
+}
+
+export const loginPage = (
+  branding: Branding,
+  data: { action: string; abort: string; csrf: string; client?: ClientPresentation; username?: string; error?: string },
+) => page('Sign in', branding, eta.render(compiled.login, { username: '', error: undefined, client: undefined, ...data }));
+
+export const consentPage = (branding: Branding, data: { action: string; abort: string; csrf: string; client: ClientPresentation; scopes: string[] }) =>
+  page('Allow access?', branding, eta.render(compiled.consent, { ...data, clientName: data.client.name }));
 
 export const messagePage = (branding: Branding, title: string, message: string, details?: unknown) =>
   page(title, branding, eta.render(compiled.message, { message, details: details === undefined ? undefined : JSON.stringify(details, null, 2) }));

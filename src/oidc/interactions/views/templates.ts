@@ -26,6 +26,11 @@ export const layout = `<!doctype html>
   .error { padding: .6rem .8rem; border-radius: 6px; background: color-mix(in srgb, #d33 18%, Canvas); border: 1px solid #d33; }
   ul.scopes { padding-left: 1.2rem; }
   .logo { display: block; max-height: 48px; max-width: 100%; margin: 0 0 1rem; }
+  .client { display: flex; gap: .75rem; align-items: center; margin: 0 0 1rem; }
+  .client img { max-height: 40px; max-width: 40%; }
+  .client p { margin: 0; }
+  .client-links { font-size: .85rem; margin: 1rem 0 0; }
+  .client-links a { color: inherit; }
   .code { font: 600 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .15em; text-align: center; }
   .reference { font-size: .85rem; opacity: .75; overflow-wrap: anywhere; }
 </style>
@@ -40,7 +45,23 @@ export const layout = `<!doctype html>
 </body>
 </html>`;
 
+/**
+ * The client the person is signing in to (OpenID Connect Registration §2: its name, logo, privacy
+ * policy and terms), as it registered them; links open apart from the form and send no referrer.
+ */
+export const clientBlock = `<% if (it.client) { %><div class="client">
+  <% if (it.client.logoUri) { %><img src="<%= it.client.logoUri %>" alt="" referrerpolicy="no-referrer"><% } %>
+  <p>to continue to <strong><%= it.client.name %></strong></p>
+</div><% } %>`;
+
+export const clientLinks = `<% if (it.client && (it.client.policyUri || it.client.tosUri)) { %><p class="client-links">
+  <% if (it.client.policyUri) { %><a href="<%= it.client.policyUri %>" target="_blank" rel="noopener noreferrer"><%= it.client.name %> privacy policy</a><% } %>
+  <% if (it.client.policyUri && it.client.tosUri) { %> · <% } %>
+  <% if (it.client.tosUri) { %><a href="<%= it.client.tosUri %>" target="_blank" rel="noopener noreferrer"><%= it.client.name %> terms of service</a><% } %>
+</p><% } %>`;
+
 export const loginBody = `
+<%~ include('@client') %>
 <% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
 <form method="post" action="<%= it.action %>" autocomplete="on">
   <input type="hidden" name="_csrf" value="<%= it.csrf %>">
@@ -53,7 +74,8 @@ export const loginBody = `
 <form method="post" action="<%= it.abort %>">
   <input type="hidden" name="_csrf" value="<%= it.csrf %>">
   <button class="secondary" type="submit">Cancel</button>
-</form>`;
+</form>
+<%~ include('@clientLinks') %>`;
 
 export const consentBody = `
 <p><strong><%= it.clientName %></strong> asks to:</p>
@@ -67,7 +89,8 @@ export const consentBody = `
 <form method="post" action="<%= it.abort %>">
   <input type="hidden" name="_csrf" value="<%= it.csrf %>">
   <button class="secondary" type="submit">Deny</button>
-</form>`;
+</form>
+<%~ include('@clientLinks') %>`;
 
 export const messageBody = `<p><%= it.message %></p>
 <% if (it.details) { %><pre style="overflow:auto;font-size:.85rem"><%= it.details %></pre><% } %>`;
