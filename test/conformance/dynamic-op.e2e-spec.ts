@@ -174,6 +174,9 @@ describe('oidcc-dynamic-certification-test-plan', () => {
       request_parameter_supported: true,
       request_uri_parameter_supported: false,
     });
+    // RS256 request objects; no `none`, which is why the suite skips oidcc-request-uri-unsigned.
+    expect(doc.request_object_signing_alg_values_supported).toContain('RS256');
+    expect(doc.request_object_signing_alg_values_supported).not.toContain('none');
     const jwks = (await (await fetch(doc.jwks_uri)).json()) as JSONWebKeySet;
     expect(jwks.keys.length).toBeGreaterThan(0);
     for (const key of jwks.keys) expect(key).toMatchObject({ kid: expect.any(String), use: 'sig', kty: expect.any(String) });
