@@ -233,7 +233,7 @@ describe('oidcc-dynamic-certification-test-plan', () => {
     const { config } = await registerClient({ redirect_uris: [REDIRECT, 'https://rp.example.com/cb2'] });
     const { url } = await authorizationRequest(config, REDIRECT);
     url.searchParams.delete('redirect_uri');
-    expect(await errorPage(url, 'ensure-redirect-uri-in-authorization-request')).toMatch(/redirect_uri/);
+    expect(await errorPage(url, 'ensure-redirect-uri-in-authorization-request')).toMatch(/invalid_request: missing required parameter 'redirect_uri'/);
   });
 
   it('oidcc-redirect-uri-query-OK: a registered redirect URI with a query works, its query kept', async () => {
@@ -258,13 +258,13 @@ describe('oidcc-dynamic-certification-test-plan', () => {
   it('oidcc-redirect-uri-query-mismatch: a query other than the registered one: an error page', async () => {
     const { config } = await registerClient({ redirect_uris: ['https://rp.example.com/cb?foo=bar'] });
     const { url } = await authorizationRequest(config, 'https://rp.example.com/cb?foo=zot');
-    expect(await errorPage(url, 'redirect-uri-query-mismatch')).toMatch(/redirect_uri/);
+    expect(await errorPage(url, 'redirect-uri-query-mismatch')).toMatch(/invalid_redirect_uri/);
   });
 
   it('oidcc-redirect-uri-query-added: a query added to a registered redirect URI without one: an error page', async () => {
     const { config } = await registerClient();
     const { url } = await authorizationRequest(config, `${REDIRECT}?foo=bar`);
-    expect(await errorPage(url, 'redirect-uri-query-added')).toMatch(/redirect_uri/);
+    expect(await errorPage(url, 'redirect-uri-query-added')).toMatch(/invalid_redirect_uri/);
   });
 
   it('oidcc-redirect-uri-regfrag: a redirect URI with a fragment is refused at registration (invalid_redirect_uri)', async () => {
