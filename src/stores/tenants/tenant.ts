@@ -14,8 +14,8 @@ export const REQUIRED_GRANT_TYPES = ['authorization_code', 'refresh_token'];
 export const REGISTRATION_POLICIES = ['off', 'initial_access_token', 'open'] as const;
 export type RegistrationPolicy = (typeof REGISTRATION_POLICIES)[number];
 
-/** What a tenant gets for an option its creation does not name (the columns' defaults). */
-export const TENANT_OPTION_DEFAULTS: Pick<
+/** What a tenant is made of besides its identity and lifecycle columns. */
+export type TenantOptions = Pick<
   Tenant,
   | 'keyRotationDays'
   | 'accessTokenTtl'
@@ -26,7 +26,10 @@ export const TENANT_OPTION_DEFAULTS: Pick<
   | 'brandColor'
   | 'requirePkceForAllClients'
   | 'registration'
-> = {
+>;
+
+/** What a tenant gets for an option its creation does not name (the columns' defaults). */
+export const TENANT_OPTION_DEFAULTS: TenantOptions = {
   keyRotationDays: 90,
   accessTokenTtl: 3600,
   idTokenTtl: 3600,

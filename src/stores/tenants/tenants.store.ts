@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { fromRow, insertValues, setColumns } from '../../database/rows.js';
-import type { RegistrationPolicy, Tenant } from './tenant.js';
+import type { RegistrationPolicy, Tenant, TenantOptions } from './tenant.js';
 
 export interface TenantListFilter {
   /** Exclusive lower bound on `issuer_id`: the key of the previous page's last row. */
@@ -10,19 +10,7 @@ export interface TenantListFilter {
   limit: number;
 }
 
-/** What a tenant is made of besides its identity and lifecycle columns. */
-export type TenantOptions = Pick<
-  Tenant,
-  | 'keyRotationDays'
-  | 'accessTokenTtl'
-  | 'idTokenTtl'
-  | 'refreshTokenTtl'
-  | 'grantTypes'
-  | 'logoUrl'
-  | 'brandColor'
-  | 'requirePkceForAllClients'
-  | 'registration'
->;
+export type { TenantOptions } from './tenant.js';
 export type NewTenant = Pick<Tenant, 'issuerId' | 'displayName' | 'enabled' | 'signingAlg'> & TenantOptions;
 export type TenantChangeSet = Partial<Pick<Tenant, 'displayName' | 'enabled'> & TenantOptions>;
 
