@@ -107,7 +107,8 @@ export function createProvider({
       introspection: { enabled: true, allowedPolicy: introspectionAllowedWith(accounts) },
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       claimsParameter: { enabled: true },
-      // The `request` parameter (JAR, RFC 9101), signed or not, as OIDC Core §6.1 allows.
+      // The `request` parameter (JAR, RFC 9101), signed: oidc-provider 9 cannot enable `none` for request
+      // objects, so an unsigned one is refused (invalid_request_object) and none is advertised.
       requestObjects: { enabled: true, requireSignedRequestObject: false },
       // Signed userinfo responses for clients registered with userinfo_signed_response_alg.
       jwtUserinfo: { enabled: true },
