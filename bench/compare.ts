@@ -17,7 +17,7 @@
 import autocannon from 'autocannon';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, createDatabase, dropDatabase, measure, startPortcullis, stop, type Measurement, type Server } from './harness.js';
+import { createDatabase, dropDatabase, measure, perRequest, startPortcullis, type CpuMeter, stop, type Measurement, type Server } from './harness.js';
 import { createIssuers, discoveryPath, issuerIds, jwksPath, percentile, requestEach } from './issuers.js';
 import { checkout, workingTree, type Revision } from '../test/helpers/revision.js';
 import { createIssuersAndClients, request, runScenario, scenarios, withOpaqueToken, type Fixtures } from './throughput.js';
@@ -44,7 +44,7 @@ const elapsed = () => `[${((performance.now() - started) / 1000).toFixed(0).padS
 type Side = 'base' | 'head';
 interface Target {
   url: string;
-  pid: number;
+  meter: CpuMeter;
   fixtures: Fixtures;
 }
 const sides = (round: number): Side[] => (round % 2 === 0 ? ['base', 'head'] : ['head', 'base']);
@@ -66,7 +66,7 @@ const databases = new Set<string>();
 const runId = Date.now();
 
 async function cleanUp(): Promise<void> {
-  await Promise.all([...servers].map((server) => stop(server.process)));
+  await Promise.all([...servers].map((server) => stop(server)));
   servers.clear();
   for (const name of databases) await dropDatabase(name);
   databases.clear();
@@ -109,7 +109,7 @@ async function prepare(revision: Revision, name: string): Promise<Target> {
     amount: WARM_UP_REQUESTS * scenarios.length,
     requests: scenarios.map((scenario) => request(fixtures, scenario)),
   });
-  return { url: server.url, pid: server.process.pid!, fixtures };
+  return { url: server.url, meter: server.meter, fixtures };
 }
 
 /**
@@ -117,14 +117,14 @@ async function prepare(revision: Revision, name: string): Promise<Target> {
  * or over and over for `seconds` (a single warm pass is over too quickly to time its CPU).
  */
 async function requestAll(target: Target, inFlight: number, seconds: number): Promise<Measurement> {
-  const cpu = cpuSeconds(target.pid);
+  await target.meter.start();
   const start = performance.now();
   const durations: number[] = [];
   do durations.push(...(await requestEach(target.url, ids, inFlight)));
   while (performance.now() - start < seconds * 1000);
   const wall = (performance.now() - start) / 1000;
   durations.sort((a, b) => a - b);
-  return { rps: durations.length / wall, perCpu: durations.length / Math.max(cpuSeconds(target.pid) - cpu, 0.01), p99: percentile(durations, 99), errors: 0 };
+  return perRequest(durations.length, wall, await target.meter.stop(), { p50: percentile(durations, 50), p99: percentile(durations, 99) }, 0);
 }
 
 async function runRound(revisions: Record<Side, Revision>, round: number): Promise<void> {
@@ -147,7 +147,7 @@ async function runRound(revisions: Record<Side, Revision>, round: number): Promi
         record(
           row.name,
           side,
-          await measure(targets[side].pid, { url: `${targets[side].url}${row.path}`, connections: CONNECTIONS, duration: SECONDS }),
+          await measure(targets[side].meter, { url: `${targets[side].url}${row.path}`, connections: CONNECTIONS, duration: SECONDS }),
           round,
         );
     }

@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, dropDatabase, freePort, measure, startPortcullis, stop, type Measurement } from './harness.js';
+import { CpuMeter, createDatabase, dropDatabase, freePort, measure, startPortcullis, stop, type Measurement } from './harness.js';
 import { createIssuers, discoveryPath, issuerIds, jwksPath, percentile, requestEach } from './issuers.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -19,11 +19,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const database = `portcullis_scale_${Date.now()}`;
 const databaseUrl = await createDatabase(database);
 const children: ChildProcess[] = [];
+const meters: CpuMeter[] = [];
 try {
   const portcullis = await startPortcullis(fileURLToPath(new URL('../src/main.js', import.meta.url)), databaseUrl, {
     PROVIDER_CACHE_SIZE: String(ISSUERS + 10),
   });
   children.push(portcullis.process);
+  meters.push(portcullis.meter);
   const base = portcullis.url;
 
   const started = performance.now();
@@ -51,8 +53,10 @@ try {
   );
   children.push(bare);
   await new Promise((resolve) => bare.stdout.once('data', resolve));
+  const bareMeter = await CpuMeter.open(bare.pid!);
+  meters.push(bareMeter);
 
-  const hotRun = (url: string, pid: number) => measure(pid, { url, connections: CONNECTIONS, duration: SECONDS });
+  const hotRun = (url: string, meter: CpuMeter) => measure(meter, { url, connections: CONNECTIONS, duration: SECONDS });
   /** Hot-issuer rows, bare and Portcullis in alternating rounds, medians: one run each in a fixed order is at the mercy of whatever else the two cores were doing. */
   const hotRows = async (warmIssuers: string): Promise<string[]> => {
     const rows: string[] = [];
@@ -61,7 +65,7 @@ try {
       [`JWKS (hot issuer; ${warmIssuers} warm)`, `${base}${jwksPath(hot)}`, `http://127.0.0.1:${barePort}/j`],
     ]) {
       const runs: { b: Measurement; p: Measurement }[] = [];
-      for (let round = 0; round < ROUNDS; round++) runs.push({ b: await hotRun(bareUrl, bare.pid!), p: await hotRun(portcullisUrl, portcullis.process.pid!) });
+      for (let round = 0; round < ROUNDS; round++) runs.push({ b: await hotRun(bareUrl, bareMeter), p: await hotRun(portcullisUrl, portcullis.meter) });
       const median = (pick: (run: (typeof runs)[number]) => number) => runs.map(pick).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
       const b = { rps: median((r) => r.b.rps), perCpu: median((r) => r.b.perCpu), errors: runs.reduce((n, r) => n + r.b.errors, 0) };
       const p = {
@@ -99,6 +103,7 @@ try {
     ].join('\n'),
   );
 } finally {
+  await Promise.all(meters.map((meter) => meter.close()));
   await Promise.all(children.map(stop));
   await dropDatabase(database);
 }

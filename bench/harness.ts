@@ -1,8 +1,13 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { CpuMeter } from './cpu.js';
+
+export { cpuSeconds, CpuMeter } from './cpu.js';
 
 /** The PostgreSQL server benchmarks create their throw-away databases on. */
 export const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -16,18 +21,6 @@ export const freePort = () =>
       server.close(() => resolve(port));
     });
   });
-
-/** CPU seconds (user + system) a process has used so far; /proc counts in 1/100 s (USER_HZ). */
-export function cpuSeconds(pid: number): number {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    throw new Error(`server process ${pid} is gone`);
-  }
-  const fields = stat.split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** Waits for `/readyz` to answer 200, for up to 30 s. */
 export async function waitReady(base: string): Promise<void> {
@@ -59,35 +52,60 @@ async function onServer(work: (db: pg.Client) => Promise<unknown>): Promise<void
 export interface Server {
   url: string;
   process: ChildProcess;
+  /** Its CPU and its database backends' CPU. */
+  meter: CpuMeter;
+  /** Where its log lines go (one per request at LOG_LEVEL=info, as deployed). */
+  log: string;
 }
 
 /**
- * Starts a built Portcullis (`main`: its dist/src/main.js) on a free loopback port, in production
- * mode with rate limits and scheduled key rotation off, and waits until it is ready. Its output goes
- * to this process's stderr, so a benchmark's stdout holds only its tables.
+ * What deploy/kubernetes/base/portcullis.env sets, so that a bench pays what a deployment pays:
+ * rate-limit counters in PostgreSQL, a log line per request. The one change is what an operator
+ * whose clients send this much from one address must make: higher per-address request limits
+ * (the limiter still counts every request). Sign-in throttling keeps its defaults.
+ */
+export const PRODUCTION_ENV: Record<string, string> = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_STORE: 'postgres',
+  DATABASE_POOL_SIZE: '10',
+  SHUTDOWN_DELAY_MS: '10000',
+  SHUTDOWN_TIMEOUT_MS: '10000',
+  METRICS_ACCESS: 'public',
+  RATE_LIMIT_METADATA_PER_MINUTE: '10000000',
+  RATE_LIMIT_PROTOCOL_PER_MINUTE: '10000000',
+};
+
+/**
+ * Starts a built Portcullis (`main`: its dist/src/main.js) on a free loopback port with
+ * PRODUCTION_ENV and `env`, and waits until it is ready. Its log goes to a file under .bench/logs,
+ * so a benchmark's stdout holds only its tables.
  */
 export async function startPortcullis(main: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const logs = fileURLToPath(new URL('../../.bench/logs/', import.meta.url));
+  mkdirSync(logs, { recursive: true });
+  const log = join(logs, `portcullis-${port}.log`);
+  const logFd = openSync(log, 'w');
   const child = spawn(process.execPath, [main], {
     env: {
       PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
       ALLOW_INSECURE_PUBLIC_URL: 'true',
       PORT: String(port),
       PUBLIC_URL: url,
-      LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
       ADMIN_API_KEY: ADMIN_KEY,
       KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
-      KEY_ROTATION_CHECK_SECONDS: '0',
-      RATE_LIMIT_METADATA_PER_MINUTE: '0',
-      RATE_LIMIT_PROTOCOL_PER_MINUTE: '0',
+      ...PRODUCTION_ENV,
       ...env,
     },
-    stdio: ['ignore', 2, 2],
+    stdio: ['ignore', logFd, logFd],
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready`))));
+  closeSync(logFd);
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready; its log: ${log}`))),
+  );
   try {
     await Promise.race([waitReady(url), exited]);
   } catch (error) {
@@ -95,11 +113,13 @@ export async function startPortcullis(main: string, databaseUrl: string, env: Re
     throw error;
   }
   exited.catch(() => undefined);
-  return { url, process: child };
+  return { url, process: child, meter: await CpuMeter.open(child.pid!, databaseUrl), log };
 }
 
 /** SIGTERM, then SIGKILL if the process is still there after 10 s. */
-export async function stop(child: ChildProcess): Promise<void> {
+export async function stop(target: ChildProcess | Server): Promise<void> {
+  if ('meter' in target) await target.meter.close();
+  const child = 'meter' in target ? target.process : target;
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -123,14 +143,40 @@ export interface Measurement {
   rps: number;
   /** Requests per CPU-second of the server process alone: steadier than req/s on a 2-core box the load generator shares. */
   perCpu: number;
+  /** Microseconds of CPU per request: the Node process, and the PostgreSQL backends of its database (null: not measurable here, or none). */
+  nodeUs: number;
+  pgUs: number | null;
+  /** Requests per CPU-second of Node and PostgreSQL together (equal to perCpu where there is no database). */
+  perTotalCpu: number;
+  p50: number;
   p99: number;
   errors: number;
 }
 
-/** One autocannon run against the server with process id `pid`. */
-export async function measure(pid: number, options: autocannon.Options): Promise<Measurement> {
-  const cpu = cpuSeconds(pid);
+/** Turns a count of requests and the CPU they used into a Measurement. */
+export function perRequest(
+  requests: number,
+  seconds: number,
+  cpu: { node: number; postgres: number | null },
+  latency: { p50: number; p99: number },
+  errors: number,
+): Measurement {
+  const node = Math.max(cpu.node, 0.01);
+  return {
+    rps: requests / seconds,
+    perCpu: requests / node,
+    nodeUs: (node * 1e6) / requests,
+    pgUs: cpu.postgres === null ? null : (cpu.postgres * 1e6) / requests,
+    perTotalCpu: requests / (node + (cpu.postgres ?? 0)),
+    ...latency,
+    errors,
+  };
+}
+
+/** One autocannon run against the server `meter` watches. */
+export async function measure(meter: CpuMeter, options: autocannon.Options): Promise<Measurement> {
+  await meter.start();
   const result = await autocannon(options);
-  const used = cpuSeconds(pid) - cpu;
-  return { rps: result.requests.average, perCpu: result.requests.total / Math.max(used, 0.01), p99: result.latency.p99, errors: result.non2xx + result.errors };
+  const cpu = await meter.stop();
+  return perRequest(result.requests.total, result.duration, cpu, { p50: result.latency.p50, p99: result.latency.p99 }, result.non2xx + result.errors);
 }

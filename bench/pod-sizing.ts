@@ -97,7 +97,7 @@ async function sizing(server: Server): Promise<Fixtures> {
 
   for (const name of ['discovery', 'JWKS', 'client_credentials RS256 opaque', 'client_credentials ES256 JWT', 'introspection (opaque)']) {
     const result = await runScenario(
-      { url: server.url, pid, fixtures },
+      { url: server.url, meter: server.meter, fixtures },
       scenarios.find((s) => s.name === name)!,
       SECONDS,
       CONNECTIONS,
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
     try {
       fixtures = await sizing(server);
     } finally {
-      await stop(server.process);
+      await stop(server);
     }
     // The drain itself (no delay) a few times, then once as the manifests shut down.
     for (let round = 0; round < ROUNDS; round++) {

@@ -3,7 +3,7 @@
  * they need, and the request each one repeats.
  */
 import type autocannon from 'autocannon';
-import { admin, measure, type Measurement } from './harness.js';
+import { admin, measure, type CpuMeter, type Measurement } from './harness.js';
 
 type Key = 'rs' | 'es';
 
@@ -81,11 +81,11 @@ export function request(fixtures: Fixtures, scenario: Scenario): autocannon.Requ
 
 /** Runs `scenario` against one server for `seconds`. */
 export function runScenario(
-  server: { url: string; pid: number; fixtures: Fixtures },
+  server: { url: string; meter: CpuMeter; fixtures: Fixtures },
   scenario: Scenario,
   seconds: number,
   connections: number,
 ): Promise<Measurement> {
   const { path, ...rest } = request(server.fixtures, scenario);
-  return measure(server.pid, { url: `${server.url}${path}`, ...rest, connections, duration: seconds });
+  return measure(server.meter, { url: `${server.url}${path}`, ...rest, connections, duration: seconds });
 }

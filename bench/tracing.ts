@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, dropDatabase, startPortcullis, stop, type Measurement, type Server } from './harness.js';
+import { createDatabase, dropDatabase, startPortcullis, stop, type CpuMeter, type Measurement, type Server } from './harness.js';
 import { createIssuersAndClients, request, runScenario, scenarios, withOpaqueToken, type Fixtures } from './throughput.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -49,9 +49,9 @@ async function main(): Promise<void> {
     const traced = await startPortcullis(main, databaseUrl, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_BSP_SCHEDULE_DELAY: '1000' });
     servers.push(traced);
     const fixtures = await createIssuersAndClients(untraced.url);
-    const targets: Record<Side, { url: string; pid: number; fixtures: Fixtures }> = {
-      untraced: { url: untraced.url, pid: untraced.process.pid!, fixtures: await withOpaqueToken(untraced.url, fixtures) },
-      traced: { url: traced.url, pid: traced.process.pid!, fixtures: await withOpaqueToken(traced.url, fixtures) },
+    const targets: Record<Side, { url: string; meter: CpuMeter; fixtures: Fixtures }> = {
+      untraced: { url: untraced.url, meter: untraced.meter, fixtures: await withOpaqueToken(untraced.url, fixtures) },
+      traced: { url: traced.url, meter: traced.meter, fixtures: await withOpaqueToken(traced.url, fixtures) },
     };
     for (const target of Object.values(targets)) {
       for (const scenario of SCENARIOS) {
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await Promise.all(servers.map((server) => stop(server.process)));
+    await Promise.all(servers.map((server) => stop(server)));
     sink.server.close();
     await dropDatabase(database);
   }
