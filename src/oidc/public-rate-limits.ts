@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { clientAddress, rateLimitKey, type TrustProxy } from '../common/http/client-address.js';
-import { RateLimiterStore, retryAfterSeconds } from '../common/rate-limits/rate-limiter-store.js';
+import { RateLimiterStore, type Budget } from '../common/rate-limits/rate-limiter-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { LiveIssuer } from './provider-registry.js';
 
@@ -12,9 +11,9 @@ export type RouteFamily = 'metadata' | 'protocol' | 'registration';
  * Per client and issuer, with separate budgets for the metadata documents, for client
  * registration (each registration writes a client and rebuilds the issuer's provider on every
  * replica, so its budget is small) and for the other protocol endpoints, so a discovery or
- * registration flood cannot starve sign-ins. Counters live in memory,
- * PostgreSQL or Redis (RATE_LIMIT_STORE); a shared store that fails falls back to memory
- * rather than refusing traffic.
+ * registration flood cannot starve sign-ins. Counters live in memory, or are
+ * shared through PostgreSQL or Redis (RATE_LIMIT_STORE) every SYNC_INTERVAL_MS (SyncedBudget);
+ * a shared store that fails falls back to memory rather than refusing traffic.
  *
  * The one place a public budget's key is made, for the issuer gateway and the sign-in pages
  * alike, so one client of one issuer has one protocol budget whichever route it comes by.
@@ -23,7 +22,7 @@ export type RouteFamily = 'metadata' | 'protocol' | 'registration';
  */
 @Injectable()
 export class PublicRateLimits {
-  private readonly limiters: Partial<Record<RouteFamily, RateLimiterAbstract>> = {};
+  private readonly limiters: Partial<Record<RouteFamily, Budget>> = {};
   private readonly trustProxy: TrustProxy;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
@@ -34,7 +33,7 @@ export class PublicRateLimits {
       ['protocol', protocolPerMinute],
       ['registration', registrationPerMinute],
     ] as const) {
-      if (points > 0) this.limiters[family] = store.create(`public-${family}`, points);
+      if (points > 0) this.limiters[family] = store.budget(`public-${family}`, points);
     }
   }
 
@@ -51,6 +50,6 @@ export class PublicRateLimits {
   async retryAfter(family: RouteFamily, issuer: LiveIssuer, req: IncomingMessage): Promise<number> {
     const limiter = this.limiters[family];
     if (!limiter) return 0;
-    return retryAfterSeconds(limiter, `${issuer.tenant.issuerId}:${rateLimitKey(clientAddress(req, this.trustProxy))}`);
+    return limiter.take(`${issuer.tenant.issuerId}:${rateLimitKey(clientAddress(req, this.trustProxy))}`);
   }
 }

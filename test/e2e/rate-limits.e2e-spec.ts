@@ -3,6 +3,7 @@ import { adminApi, oauthError } from '../helpers/admin-api.js';
 import { formOf, UserAgent } from '../helpers/browserless.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { createDatabase, dropDatabase } from '../helpers/db.js';
+import { SYNC_INTERVAL_MS } from '../../src/common/rate-limits/synced-budget.js';
 import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
 
 /** Sends `count` requests, `concurrency` at a time; returns the statuses. Bounded by count. */
@@ -77,6 +78,8 @@ describe.each(['postgres', 'redis'])('rate limits shared through %s', (store) =>
   it('one budget across two replicas', async () => {
     const { issuerId } = await createTenant(replicas[0].url);
     const a = await flood(`${replicas[0].url}/${issuerId}/jwks.json`, 30, {}, 5);
+    // Replicas count in memory and add it to the store every SYNC_INTERVAL_MS.
+    await new Promise((resolve) => setTimeout(resolve, SYNC_INTERVAL_MS + 100));
     const b = await flood(`${replicas[1].url}/${issuerId}/jwks.json`, 30, {}, 5);
     expect([...a, ...b].filter((s) => s === 200)).toHaveLength(40);
     expect(b.filter((s) => s === 429)).toHaveLength(20);

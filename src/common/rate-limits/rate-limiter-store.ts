@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { DataSource } from 'typeorm';
+import { SyncedBudget } from './synced-budget.js';
 
 /** Seconds until a refused key may try again, for Retry-After: never 0. */
 export const secondsUntil = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -18,6 +19,12 @@ export async function retryAfterSeconds(limiter: RateLimiterAbstract, key: strin
   }
 }
 
+/** Requests per window for each key. */
+export interface Budget {
+  /** Takes a point for `key`: 0 within the budget, else the seconds until it allows one again (for Retry-After). */
+  take(key: string): Promise<number>;
+}
+
 /**
  * Makes rate limiters in the store RATE_LIMIT_STORE names: memory (per replica), PostgreSQL
  * or Redis (shared by all replicas). A shared store that fails falls back to memory (the
@@ -27,6 +34,7 @@ export async function retryAfterSeconds(limiter: RateLimiterAbstract, key: strin
 export class RateLimiterStore implements OnApplicationShutdown {
   private readonly logger = new Logger('RateLimits');
   private readonly redis?: Redis;
+  private readonly budgets: SyncedBudget[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,7 +70,20 @@ export class RateLimiterStore implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * A flood budget, `points` per `duration` seconds for each key: in memory, or counted in memory
+   * between syncs with a shared store (see SyncedBudget for what that costs in exactness).
+   */
+  budget(keyPrefix: string, points: number, duration = 60): Budget {
+    const limiter = this.create(keyPrefix, points, duration);
+    if (this.config.rateLimits.store === 'memory') return { take: (key) => retryAfterSeconds(limiter, key) };
+    const budget = new SyncedBudget(limiter, points);
+    this.budgets.push(budget);
+    return budget;
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    for (const budget of this.budgets) budget.close();
     await this.redis?.quit().catch(() => undefined);
   }
 }
