@@ -78,6 +78,11 @@ export class Database {
     }
   }
 
+  /** Whether the caller runs inside a transaction (its statements join it). */
+  get inTransaction(): boolean {
+    return this.open.getStore() !== undefined;
+  }
+
   /** Runs `hook` once the current transaction has committed (never if it rolls back); at once outside one. */
   afterCommit(hook: () => void): void {
     const transaction = this.open.getStore();

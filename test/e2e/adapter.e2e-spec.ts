@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { query } from '../helpers/db.js';
@@ -43,6 +44,46 @@ describe('oidc-provider adapter on PostgreSQL', () => {
     expect(await a.find('same-id')).toMatchObject({ changed: true });
     expect(await a.findByUid('u-1')).toMatchObject({ accountId: 'alice' });
     expect(await a.findByUid('u-2')).toBeUndefined();
+  });
+
+  it('lookups made at once share a statement, and each still gets only its own tenant, kind and id', async () => {
+    await adapter(tenantA, 'AccessToken').upsert('tok-1', { accountId: 'alice', kind: 'AccessToken' }, 60);
+    await adapter(tenantA, 'RefreshToken').upsert('tok-2', { accountId: 'alice', kind: 'RefreshToken', consumed: undefined }, 60);
+    await adapter(tenantB, 'AccessToken').upsert('tok-1', { accountId: 'bob', kind: 'AccessToken' }, 60);
+    await adapter(tenantA, 'AccessToken').upsert('tok-gone', { accountId: 'alice' }, 1);
+    await adapter(tenantA, 'RefreshToken').consume('tok-2');
+    await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE id_hash = $1`, [hashToken('tok-gone')]);
+    // Counts the statements on oidc_payloads the app's real connections send (and sends them on).
+    const sent: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was after the lookups
+    const send = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof send>) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+      if (text?.includes('oidc_payloads')) sent.push(text);
+      return send.apply(this, args);
+    } as typeof send;
+    // As introspection asks (one token under three models), beside other tenants' and ids' lookups, all in one tick.
+    const found = await Promise.all([
+      adapter(tenantA, 'AccessToken').find('tok-1'),
+      adapter(tenantA, 'ClientCredentials').find('tok-1'),
+      adapter(tenantA, 'RefreshToken').find('tok-1'),
+      adapter(tenantB, 'AccessToken').find('tok-1'),
+      adapter(tenantB, 'RefreshToken').find('tok-2'),
+      adapter(tenantA, 'RefreshToken').find('tok-2'),
+      adapter(tenantA, 'AccessToken').find('tok-gone'),
+      adapter(tenantA, 'AccessToken').find('tok-1\u0000'),
+    ]).finally(() => (pg.Client.prototype.query = send));
+    expect(found).toEqual([
+      { jti: 'tok-1', accountId: 'alice', kind: 'AccessToken' },
+      undefined,
+      undefined,
+      { jti: 'tok-1', accountId: 'bob', kind: 'AccessToken' },
+      undefined,
+      { jti: 'tok-2', accountId: 'alice', kind: 'RefreshToken', consumed: expect.any(Number) },
+      undefined,
+      undefined,
+    ]);
+    expect(sent).toHaveLength(1);
   });
 
   it('finds by user code, consumes, destroys', async () => {
