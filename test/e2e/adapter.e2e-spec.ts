@@ -9,6 +9,19 @@ import { PayloadSweeper } from '../../src/oidc/payload-sweeper.js';
 import { createAdapterClass } from '../../src/oidc/oidc-adapter.js';
 import { RegisteredClients } from '../../src/oidc/registration/registered-clients.js';
 
+/** Counts the statements on oidc_payloads the app's real connections send (and sends them on), until `stop`. */
+function watchStatements(): { statements: string[]; stop: () => void } {
+  const statements: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was by stop()
+  const send = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof send>) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+    if (text?.includes('oidc_payloads')) statements.push(text);
+    return send.apply(this, args);
+  } as typeof send;
+  return { statements, stop: () => (pg.Client.prototype.query = send) };
+}
+
 /** The oidc-provider adapter against the real database: every method, scoped to its tenant. */
 describe('oidc-provider adapter on PostgreSQL', () => {
   let running: RunningApp;
@@ -53,15 +66,7 @@ describe('oidc-provider adapter on PostgreSQL', () => {
     await adapter(tenantA, 'AccessToken').upsert('tok-gone', { accountId: 'alice' }, 1);
     await adapter(tenantA, 'RefreshToken').consume('tok-2');
     await query(inject('databaseUrl'), `UPDATE oidc_payloads SET expires_at = now() - interval '1 second' WHERE id_hash = $1`, [hashToken('tok-gone')]);
-    // Counts the statements on oidc_payloads the app's real connections send (and sends them on).
-    const sent: string[] = [];
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as it was after the lookups
-    const send = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof send>) {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
-      if (text?.includes('oidc_payloads')) sent.push(text);
-      return send.apply(this, args);
-    } as typeof send;
+    const sent = watchStatements();
     // As introspection asks (one token under three models), beside other tenants' and ids' lookups, all in one tick.
     const found = await Promise.all([
       adapter(tenantA, 'AccessToken').find('tok-1'),
@@ -72,7 +77,7 @@ describe('oidc-provider adapter on PostgreSQL', () => {
       adapter(tenantA, 'RefreshToken').find('tok-2'),
       adapter(tenantA, 'AccessToken').find('tok-gone'),
       adapter(tenantA, 'AccessToken').find('tok-1\u0000'),
-    ]).finally(() => (pg.Client.prototype.query = send));
+    ]).finally(sent.stop);
     expect(found).toEqual([
       { jti: 'tok-1', accountId: 'alice', kind: 'AccessToken' },
       undefined,
@@ -83,7 +88,34 @@ describe('oidc-provider adapter on PostgreSQL', () => {
       undefined,
       undefined,
     ]);
-    expect(sent).toHaveLength(1);
+    expect(sent.statements).toHaveLength(1);
+  });
+
+  it('writes made at once share a statement; a value one caller sent that PostgreSQL refuses fails that caller alone', async () => {
+    const sent = watchStatements();
+    const written = await Promise.allSettled([
+      adapter(tenantA, 'AccessToken').upsert('w-1', { accountId: 'alice' }, 60),
+      adapter(tenantB, 'AccessToken').upsert('w-1', { accountId: 'bob' }, 60),
+      adapter(tenantA, 'Session').upsert('w-2', { uid: 'w-uid', accountId: 'alice' }, 60),
+      adapter(tenantA, 'Session').upsert('w-2', { uid: 'w-uid', accountId: 'alice', second: true }, 60),
+    ]).finally(sent.stop);
+    expect(written.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(sent.statements).toHaveLength(1);
+    expect(await adapter(tenantA, 'AccessToken').find('w-1')).toEqual({ jti: 'w-1', accountId: 'alice' });
+    expect(await adapter(tenantB, 'AccessToken').find('w-1')).toEqual({ jti: 'w-1', accountId: 'bob' });
+    // The later of two writes to one row in one batch is what stays.
+    expect(await adapter(tenantA, 'Session').find('w-2')).toMatchObject({ second: true });
+
+    const mixed = await Promise.allSettled([
+      adapter(tenantA, 'AccessToken').upsert('w-3', { accountId: 'alice' }, 60),
+      adapter(tenantA, 'AccessToken').upsert('w-4', { accountId: 'alice', state: 'a\u0000b' }, 60),
+      adapter(tenantB, 'AccessToken').upsert('w-5', { accountId: 'bob' }, 60),
+    ]);
+    expect(mixed.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((mixed[1] as PromiseRejectedResult).reason).toMatchObject({ status: 400, error: 'invalid_request' });
+    expect(await adapter(tenantA, 'AccessToken').find('w-3')).toMatchObject({ accountId: 'alice' });
+    expect(await adapter(tenantA, 'AccessToken').find('w-4')).toBeUndefined();
+    expect(await adapter(tenantB, 'AccessToken').find('w-5')).toMatchObject({ accountId: 'bob' });
   });
 
   it('finds by user code, consumes, destroys', async () => {

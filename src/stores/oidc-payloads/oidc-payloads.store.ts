@@ -58,6 +58,16 @@ const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 
 type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
+/** A row to write, as UPSERT's arrays take it: tenant, kind, id hash, payload (JSON), grant id, user-code hash, uid, seconds to live. */
+type Write = [string, string, string, string, string | null, string | null, string | null, number | null];
+
+const UPSERT = `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
+  SELECT t, k, h, p::jsonb, g, u, i, CASE WHEN e IS NULL THEN NULL ELSE now() + make_interval(secs => e) END
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) AS v(t, k, h, p, g, u, i, e)
+  ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
+    payload = excluded.payload, grant_id = excluded.grant_id, user_code_hash = excluded.user_code_hash,
+    uid = excluded.uid, expires_at = excluded.expires_at`;
+
 /** One lookup by id: the tenant, the model and the id's hash. */
 interface ById {
   tenantId: string;
@@ -91,6 +101,9 @@ export class OidcPayloadsStore {
     cache: false,
     maxBatchSize: 100,
   });
+
+  /** Writes made in the same tick, one statement and one commit for all: concurrent token requests share a round trip. */
+  private readonly writes = new DataLoader<Write, void, string>((rows) => this.writeMany(rows), { cache: false, maxBatchSize: 100 });
 
   constructor(
     private readonly db: Database,
@@ -159,27 +172,51 @@ export class OidcPayloadsStore {
     return this.reveal(tenantId, kind, rows[0], id);
   }
 
-  /** The payload stored under `id`, expiring after `expiresInSeconds` (never when absent). */
+  /**
+   * The payload stored under `id`, expiring after `expiresInSeconds` (never when absent). Inside a
+   * transaction, written in it; otherwise batched with the tick's other writes into one statement.
+   */
   async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
     const idHash = hashToken(id);
-    const userCodeHash = this.userCodeHash(payload);
-    await this.db.execute(
-      `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)
-       ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
-         payload = excluded.payload, grant_id = excluded.grant_id, user_code_hash = excluded.user_code_hash,
-         uid = excluded.uid, expires_at = excluded.expires_at`,
-      [
-        tenantId,
-        kind,
-        idHash,
-        this.protect(tenantId, kind, idHash, payload),
-        payload.grantId ?? null,
-        userCodeHash,
-        payload.uid ?? null,
-        expiresInSeconds ?? null,
-      ],
-    );
+    const row: Write = [
+      tenantId,
+      kind,
+      idHash,
+      JSON.stringify(this.protect(tenantId, kind, idHash, payload)),
+      (payload.grantId as string | undefined) ?? null,
+      this.userCodeHash(payload),
+      (payload.uid as string | undefined) ?? null,
+      expiresInSeconds ?? null,
+    ];
+    if (this.db.inTransaction) await this.writeMany([row]);
+    else await this.writes.load(row);
+  }
+
+  /**
+   * Writes rows in one statement. A row written twice keeps its last payload (a statement may not
+   * touch a row twice). When the statement fails, each row is written on its own, so a caller's bad
+   * value (a NUL character) fails that caller alone.
+   */
+  private async writeMany(rows: readonly Write[]): Promise<Array<void | Error>> {
+    const last = new Map(rows.map((row) => [`${row[0]}\0${row[1]}\0${row[2]}`, row]));
+    const columns = (i: number) => [...last.values()].map((row) => row[i]);
+    try {
+      await this.db.execute(
+        UPSERT,
+        Array.from({ length: 8 }, (_, i) => columns(i)),
+      );
+      return rows.map(() => undefined);
+    } catch (error) {
+      if (rows.length === 1) throw error;
+      return Promise.all(
+        rows.map((row) =>
+          this.writeMany([row]).then(
+            () => undefined,
+            (failure: Error) => failure,
+          ),
+        ),
+      );
+    }
   }
 
   /** The payload stored under `id`, with `jti` set to `id`. Inside a transaction, read in it; otherwise batched with the tick's other lookups. */
