@@ -108,7 +108,7 @@ describe('oidc-provider adapter on PostgreSQL', () => {
 
     const mixed = await Promise.allSettled([
       adapter(tenantA, 'AccessToken').upsert('w-3', { accountId: 'alice' }, 60),
-      adapter(tenantA, 'AccessToken').upsert('w-4', { accountId: 'alice', state: 'a\u0000b' }, 60),
+      adapter(tenantA, 'AccessToken').upsert('w-4', { accountId: 'alice', scope: 'a\u0000b' }, 60),
       adapter(tenantB, 'AccessToken').upsert('w-5', { accountId: 'bob' }, 60),
     ]);
     expect(mixed.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
