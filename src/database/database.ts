@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** A transaction in progress: its connection, and what is to run once it has committed. */
 interface OpenTransaction {
@@ -15,6 +16,23 @@ interface Lease {
   client: pg.PoolClient;
   release: (error?: Error) => void;
 }
+
+/**
+ * A statement the server parses and plans once per connection and then runs by name: for the
+ * engine's hot statements, which would otherwise be parsed again on every call. Only for
+ * statements naming their columns: a prepared `SELECT *` fails once a migration adds a column.
+ */
+export interface Prepared {
+  name: string;
+  text: string;
+}
+
+/** `text`, prepared under `name` (unique per statement text across the application). */
+export const prepared = (name: string, text: string): Prepared => ({ name, text });
+
+type Statement = string | Prepared;
+
+const textOf = (statement: Statement) => (typeof statement === 'string' ? statement : statement.text);
 
 /** A statement's outcome: its rows, and how many rows it touched (for UPDATE and DELETE). */
 export interface Outcome<Row> {
@@ -39,18 +57,24 @@ export interface Outcome<Row> {
 export class Database {
   private readonly open = new AsyncLocalStorage<OpenTransaction>();
   private readonly driver: PostgresDriver;
+  /**
+   * The embedded store serves every connection from one session, where a name prepared on one
+   * connection clashes with the same name on the next: there, prepared statements run unnamed.
+   */
+  private readonly prepares: boolean;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.driver = dataSource.driver as PostgresDriver;
+    this.prepares = config.databaseUrl !== undefined;
   }
 
   /** The rows of one statement. */
-  async query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  async query<Row = Record<string, unknown>>(sql: Statement, params: unknown[] = []): Promise<Row[]> {
     return (await this.run<Row>(sql, params)).rows;
   }
 
   /** The number of rows one statement inserted, updated or deleted. */
-  async execute(sql: string, params: unknown[] = []): Promise<number> {
+  async execute(sql: Statement, params: unknown[] = []): Promise<number> {
     return (await this.run(sql, params)).count;
   }
 
@@ -90,13 +114,14 @@ export class Database {
     else hook();
   }
 
-  private async run<Row>(sql: string, params: unknown[]): Promise<Outcome<Row>> {
+  private async run<Row>(statement: Statement, params: unknown[]): Promise<Outcome<Row>> {
+    const sql = typeof statement === 'string' || !this.prepares ? { text: textOf(statement), values: params } : { ...statement, values: params };
     const transaction = this.open.getStore();
-    if (transaction) return outcome(await transaction.client.query(sql, params));
+    if (transaction) return outcome(await transaction.client.query(sql));
     const { client, release } = await this.connect();
     let broken: Error | undefined;
     try {
-      return outcome(await client.query(sql, params));
+      return outcome(await client.query(sql));
     } catch (error) {
       // PostgreSQL's errors end the statement and leave the connection usable, but for FATAL
       // ones (such as 57P01, terminated by an administrator): the server closes the connection.

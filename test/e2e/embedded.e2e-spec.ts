@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi, randomIssuerId } from '../helpers/admin-api.js';
 import { startApp, tempDir, type RunningApp } from '../helpers/app.js';
+import { createClient, createTenant } from '../helpers/rp.js';
 
 /** The same application on the embedded store (no DATABASE_URL): same driver, same migrations. */
 describe('on the embedded store', () => {
@@ -33,6 +34,25 @@ describe('on the embedded store', () => {
     expect((await api.patch(`/v1/tenants/${ids[1]}`, { enabled: false })).body.enabled).toBe(false);
     expect((await api.delete(`/v1/tenants/${ids[2]}`)).status).toBe(204);
     expect((await api.get(`/v1/tenants/${ids[2]}`)).status).toBe(404);
+  });
+
+  it('issues and introspects tokens from many requests at once (batched statements over every pooled connection)', async () => {
+    const { issuerId } = await createTenant(running.url);
+    const { clientId, clientSecret } = await createClient(running.url, issuerId, { grant_types: ['client_credentials'] });
+    const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+    const post = (path: string, body: string) =>
+      fetch(`${running.url}/${issuerId}/${path}`, {
+        method: 'POST',
+        headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    for (let round = 0; round < 3; round++) {
+      const issued = await Promise.all(Array.from({ length: 20 }, () => post('token', 'grant_type=client_credentials')));
+      expect(issued.map((res) => res.status)).toEqual(Array(20).fill(200));
+      const tokens = await Promise.all(issued.map(async (res) => ((await res.json()) as { access_token: string }).access_token));
+      const introspected = await Promise.all(tokens.map(async (token) => (await (await post('introspect', `token=${token}`)).json()) as { active: boolean }));
+      expect(introspected.map((answer) => answer.active)).toEqual(Array(20).fill(true));
+    }
   });
 
   it('rotates keys and removes a retired one (a write inside the change transaction, on one connection)', async () => {

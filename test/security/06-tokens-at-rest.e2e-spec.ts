@@ -7,6 +7,7 @@ import { startEmbeddedStore } from '../../src/database/embedded.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { AllowUsersWithoutPassword1763900600000 } from '../../src/database/migrations/1763900600000-AllowUsersWithoutPassword.js';
 import { Database } from '../../src/database/database.js';
+import type { AppConfig } from '../../src/config/app-config.js';
 import { OidcPayloadsStore } from '../../src/stores/oidc-payloads/oidc-payloads.store.js';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, tempDir, TEST_KEK, type RunningApp } from '../helpers/app.js';
@@ -245,7 +246,7 @@ describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('f
     const engine = dataSource(migrations);
     await engine.initialize();
     try {
-      const store = new OidcPayloadsStore(new Database(engine), new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]));
+      const store = new OidcPayloadsStore(new Database(engine, { databaseUrl: url } as AppConfig), new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]));
       expect(await store.find('mig', 'AccessToken', token)).toMatchObject({ jti: token, grantId: 'grant-1', clientId: 'c' });
       expect(await store.find('mig', 'RefreshToken', refresh)).toMatchObject({ jti: refresh, grantId: 'grant-1' });
       expect(await store.find('mig', 'Session', session)).toMatchObject({ jti: session, uid: 'session-uid' });

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
 import { resealRows, type Resealed } from '../sealed-rows.js';
 import { hashShortCode, hashToken } from '../../common/crypto/token-hash.js';
-import { Database } from '../../database/database.js';
+import { Database, prepared } from '../../database/database.js';
 
 export type Payload = Record<string, unknown>;
 
@@ -58,15 +58,32 @@ const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 
 type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
+const FIND_ONE = prepared('oidc_payloads_find', `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3 AND ${LIVE}`);
+const FIND_MANY = prepared(
+  'oidc_payloads_find_many',
+  `SELECT tenant_id, kind, id_hash, payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads
+   WHERE (tenant_id, kind, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[])) AND ${LIVE}`,
+);
+
 /** A row to write, as UPSERT's arrays take it: tenant, kind, id hash, payload (JSON), grant id, user-code hash, uid, seconds to live. */
 type Write = [string, string, string, string, string | null, string | null, string | null, number | null];
 
-const UPSERT = `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
+const UPSERT = prepared(
+  'oidc_payloads_upsert',
+  `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
   SELECT t, k, h, p::jsonb, g, u, i, CASE WHEN e IS NULL THEN NULL ELSE now() + make_interval(secs => e) END
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) AS v(t, k, h, p, g, u, i, e)
   ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
     payload = excluded.payload, grant_id = excluded.grant_id, user_code_hash = excluded.user_code_hash,
-    uid = excluded.uid, expires_at = excluded.expires_at`;
+    uid = excluded.uid, expires_at = excluded.expires_at`,
+);
+
+/**
+ * Batches close at the end of the event loop's turn (setImmediate), not of the current tick
+ * (DataLoader's default): each request's body is read in a tick of its own, so only a turn holds
+ * the work of many concurrent requests. Nothing is cached between batches.
+ */
+const BATCHES = { cache: false, maxBatchSize: 100, batchScheduleFn: (send: () => void) => setImmediate(send) } as const;
 
 /** One lookup by id: the tenant, the model and the id's hash. */
 interface ById {
@@ -93,17 +110,14 @@ export class OidcPayloadsStore {
   private readonly userCodeKeys: Buffer[];
 
   /**
-   * Lookups by id made in the same tick go to the database as one statement: introspection asks
-   * for a token as an access token, a client credentials token and a refresh token at once, and
-   * concurrent requests' lookups share a round trip. Nothing is cached between ticks.
+   * Lookups by id made in the same turn of the event loop go to the database as one statement:
+   * introspection asks for a token as an access token, a client credentials token and a refresh
+   * token at once, and the requests served in one turn share a round trip. Nothing is cached.
    */
-  private readonly byId = new DataLoader<ById, Row | undefined, string>((keys) => this.findMany(keys), {
-    cache: false,
-    maxBatchSize: 100,
-  });
+  private readonly byId = new DataLoader<ById, Row | undefined, string>((keys) => this.findMany(keys), BATCHES);
 
-  /** Writes made in the same tick, one statement and one commit for all: concurrent token requests share a round trip. */
-  private readonly writes = new DataLoader<Write, void, string>((rows) => this.writeMany(rows), { cache: false, maxBatchSize: 100 });
+  /** Writes made in the same turn of the event loop: one statement and one commit for all the requests served in it. */
+  private readonly writes = new DataLoader<Write, void, string>((rows) => this.writeMany(rows), BATCHES);
 
   constructor(
     private readonly db: Database,
@@ -115,14 +129,14 @@ export class OidcPayloadsStore {
   private async findMany(keys: readonly ById[]): Promise<Array<Row | undefined>> {
     if (keys.length === 1) {
       const [{ tenantId, kind, idHash }] = keys;
-      const rows = await this.db.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3 AND ${LIVE}`, [tenantId, kind, idHash]);
+      const rows = await this.db.query<Row>(FIND_ONE, [tenantId, kind, idHash]);
       return [rows[0]];
     }
-    const rows = await this.db.query<Row & { tenant_id: string; kind: string }>(
-      `SELECT tenant_id, kind, id_hash, payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads
-       WHERE (tenant_id, kind, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[])) AND ${LIVE}`,
-      [keys.map((key) => key.tenantId), keys.map((key) => key.kind), keys.map((key) => key.idHash)],
-    );
+    const rows = await this.db.query<Row & { tenant_id: string; kind: string }>(FIND_MANY, [
+      keys.map((key) => key.tenantId),
+      keys.map((key) => key.kind),
+      keys.map((key) => key.idHash),
+    ]);
     const found = new Map(rows.map((row) => [`${row.tenant_id}\0${row.kind}\0${row.id_hash}`, row]));
     return keys.map((key) => found.get(`${key.tenantId}\0${key.kind}\0${key.idHash}`));
   }
