@@ -28,7 +28,11 @@ export async function openStoreDb({ poolSize = 4, databaseUrl = inject('database
   const config = { databaseUrl, databasePoolSize: poolSize } as AppConfig;
   const dataSource = await createDataSource(config).initialize();
   await runMigrations(dataSource);
-  return { db: new Database(dataSource, config), box: new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]), close: () => dataSource.destroy() };
+  return {
+    db: new Database(dataSource, config),
+    box: new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]),
+    close: () => dataSource.destroy(),
+  };
 }
 
 /** A random issuer id under `prefix`: test files share the run's database, so none of them reuses another's ids. */

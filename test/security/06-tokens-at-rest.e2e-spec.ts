@@ -246,7 +246,10 @@ describe.each(Object.keys(emptyDatabases) as (keyof typeof emptyDatabases)[])('f
     const engine = dataSource(migrations);
     await engine.initialize();
     try {
-      const store = new OidcPayloadsStore(new Database(engine, { databaseUrl: url } as AppConfig), new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]));
+      const store = new OidcPayloadsStore(
+        new Database(engine, { databaseUrl: url } as AppConfig),
+        new SecretBox([{ id: DEFAULT_KEY_ID, key: Buffer.from(TEST_KEK, 'hex') }]),
+      );
       expect(await store.find('mig', 'AccessToken', token)).toMatchObject({ jti: token, grantId: 'grant-1', clientId: 'c' });
       expect(await store.find('mig', 'RefreshToken', refresh)).toMatchObject({ jti: refresh, grantId: 'grant-1' });
       expect(await store.find('mig', 'Session', session)).toMatchObject({ jti: session, uid: 'session-uid' });
