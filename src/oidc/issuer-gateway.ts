@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { databaseProblem } from '../common/errors/database-problem.js';
 import { oauthErrorBody, SERVER_ERROR, type Problem } from '../common/errors/error-body.js';
 import { strictTransportSecurity } from '../common/http/strict-transport-security.js';
-import { loggableRequest, loggableResponse } from '../common/http/pino-internals.js';
+import { accessLine, accessLogger } from '../common/http/access-log.js';
 import { requestId, requestIdOf } from '../common/http/request-id.js';
 import { setRoutePattern } from '../common/http/route-pattern.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -49,6 +50,9 @@ export class IssuerGateway {
   private readonly jwksCacheControl: string;
   /** `Strict-Transport-Security` when PUBLIC_URL is https, as a flat header list for `writeHead`; else empty. */
   private readonly hsts: string[];
+  /** The access logger, made from the root logger once it exists (and again should it be replaced). */
+  private accessRoot?: Logger;
+  private access?: Logger;
 
   constructor(
     private readonly registry: ProviderRegistry,
@@ -194,19 +198,10 @@ export class IssuerGateway {
   private completed(req: Request, res: ServerResponse, routeLabel: string, started: number, url: string | undefined): void {
     this.metrics.record(req.method!, routeLabel, res.statusCode, (performance.now() - started) / 1000);
     const level = res.statusCode >= 500 ? 'error' : 'info';
-    const logger = PinoLogger.root;
-    if (logger?.isLevelEnabled(level)) {
-      logger[level](
-        {
-          req_id: req.id,
-          // As the logger's serializers read them, so these lines match Nest's.
-          req: loggableRequest(req, url),
-          res: loggableResponse(res.statusCode),
-          responseTime: Math.round(performance.now() - started),
-        },
-        'request completed',
-      );
-    }
+    const root = PinoLogger.root;
+    if (!root?.isLevelEnabled(level)) return;
+    if (this.accessRoot !== root) [this.accessRoot, this.access] = [root, accessLogger(root)];
+    this.access![level](accessLine(req, url, res.statusCode, Math.round(performance.now() - started)), 'request completed');
   }
 }
 
