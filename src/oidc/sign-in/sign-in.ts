@@ -48,6 +48,7 @@ export class SignIn {
     // A malformed name is refused without the hashing work: its shape says nothing about anyone.
     if (!wellFormed || !(await this.hasher.verify(user?.passwordHash ?? undefined, password)) || !user) {
       this.metrics.signIn('invalid');
+      if (wellFormed) await this.throttle.failed(issuerId, username);
       await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
