@@ -133,10 +133,15 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
     const tabs = await Promise.all(Array.from({ length: 8 }, browser));
     const answers = await Promise.all(tabs.map((post) => post('the right passphrase')));
     expect(answers.map((res) => res.status)).toEqual(Array(8).fill(303));
+    // A success clears the failures before it: after wrong, right, wrong, a budget held by correct sign-ins in flight is still waited for.
+    const more = await Promise.all(Array.from({ length: 9 }, browser));
+    const statuses = [];
+    for (const [tab, password] of ['wrong one', 'the right passphrase', 'wrong two'].entries()) statuses.push((await more[tab](password)).status);
+    expect(statuses).toEqual([401, 303, 401]);
+    expect((await Promise.all(more.slice(3, 6).map((post) => post('the right passphrase')))).map((res) => res.status)).toEqual([303, 303, 303]);
     // Two wrong passwords are the budget: then the right one is refused too, for the whole lockout.
-    const more = await Promise.all(Array.from({ length: 3 }, browser));
-    expect([(await more[0]('wrong one')).status, (await more[1]('wrong two')).status]).toEqual([401, 401]);
-    const locked = await more[2]('the right passphrase');
+    expect([(await more[6]('wrong three')).status, (await more[7]('wrong four')).status]).toEqual([401, 401]);
+    const locked = await more[8]('the right passphrase');
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain('Try again in 15 minutes.');
   });

@@ -20,6 +20,8 @@ export interface ThrottleVerdict {
   retryAfterSeconds: number;
   /** Whether this very attempt locked the key (the moment a lockout begins, worth an audit event). */
   lockedNow: boolean;
+  /** Whether the user had no failure and no other attempt counted when this one began: a success then has no failures to clear. */
+  firstAttempt?: boolean;
 }
 
 /**
@@ -60,12 +62,12 @@ export class LoginThrottle {
    */
   async take(issuerId: string, username: string | undefined, ip: string): Promise<ThrottleVerdict> {
     const byIp = await consume(this.perIp, rateLimitKey(ip));
-    if (byIp || username === undefined) return verdict(byIp);
+    if (byIp.refused || username === undefined) return verdict(byIp);
     const key = userKey(issuerId, username);
     const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
     for (;;) {
       const byUser = await consume(this.perUser, key);
-      if (!byUser) return verdict(undefined);
+      if (!byUser.refused) return { ...verdict(undefined), firstAttempt: byUser.res.consumedPoints === 1 };
       const failures = (await this.failuresPerUser.get(key))?.consumedPoints ?? 0;
       if (failures >= this.failuresPerUser.points) return verdict(byUser);
       await this.perUser.reward(key, 1);
@@ -79,26 +81,36 @@ export class LoginThrottle {
     await this.failuresPerUser.penalty(userKey(issuerId, username), 1);
   }
 
-  /** A success gives the attempts back: only failures count, and a success clears the user's. */
-  async succeeded(issuerId: string, username: string, ip: string): Promise<void> {
+  /**
+   * A success gives the attempts back: only failures count, and a success clears the user's.
+   * After a `firstAttempt` there are none to clear, but for one made while it was checked, which
+   * then stays counted until its window ends: stricter for that moment, never looser.
+   */
+  async succeeded(issuerId: string, username: string, ip: string, { firstAttempt }: Pick<ThrottleVerdict, 'firstAttempt'>): Promise<void> {
     const key = userKey(issuerId, username);
-    await Promise.all([this.perUser.delete(key), this.failuresPerUser.delete(key), this.perIp.reward(rateLimitKey(ip), 1)]);
+    await Promise.all([this.perUser.delete(key), ...(firstAttempt ? [] : [this.failuresPerUser.delete(key)]), this.perIp.reward(rateLimitKey(ip), 1)]);
   }
 }
 
-/** Takes a point: undefined within the budget, else the refusal and the budget's size. */
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<{ res: RateLimiterRes; points: number } | undefined> {
+/** What taking a point left: the counter, whether it was refused, and the budget's size. */
+interface Taken {
+  res: RateLimiterRes;
+  refused: boolean;
+  points: number;
+}
+
+/** Takes a point. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<Taken> {
   try {
-    await limiter.consume(key);
-    return undefined;
+    return { res: await limiter.consume(key), refused: false, points: limiter.points };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { res: rejection, points: limiter.points };
+    if (rejection instanceof RateLimiterRes) return { res: rejection, refused: true, points: limiter.points };
     throw rejection;
   }
 }
 
-function verdict(blocked: { res: RateLimiterRes; points: number } | undefined): ThrottleVerdict {
-  if (!blocked) return { retryAfterSeconds: 0, lockedNow: false };
+function verdict(blocked: Taken | undefined): ThrottleVerdict {
+  if (!blocked?.refused) return { retryAfterSeconds: 0, lockedNow: false };
   // Each budget against its own size: the attempt just past it is the one that locks.
   return { retryAfterSeconds: secondsUntil(blocked.res), lockedNow: blocked.res.consumedPoints === blocked.points + 1 };
 }
