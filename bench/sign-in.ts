@@ -1,6 +1,6 @@
 /**
  * Password sign-ins over HTTP, shared by `npm run bench:logins` and `npm run bench:pod`: a tenant
- * with one user and a code-flow client, the whole code flow (authorize, sign-in page, password,
+ * with users and a code-flow client, the whole code flow (authorize, sign-in page, password,
  * consent, code exchange with PKCE), and the rotating refresh grant.
  */
 import { createHash } from 'node:crypto';
@@ -8,20 +8,27 @@ import { admin } from './harness.js';
 import { UserAgent } from '../test/helpers/browserless.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
-const USER = { username: 'bench', password: 'bench password 123' };
+const PASSWORD = 'bench password 123';
 const VERIFIER = 'v'.repeat(43);
 
+/** The username of the bench's `n`th user. */
+const username = (n: number) => `bench-${n}`;
+
 export interface SignIns {
-  /** One whole sign-in; returns the refresh token it ends with. */
-  signIn: () => Promise<string>;
+  /** One whole sign-in of user `user` (0 to users − 1); returns the refresh token it ends with. */
+  signIn: (user?: number) => Promise<string>;
   /** One refresh grant; returns the next refresh token. */
   refresh: (refreshToken: string) => Promise<string>;
 }
 
-/** Creates the tenant `issuerId` with the user and the client on the Portcullis at `base`. */
-export async function setUpSignIns(base: string, issuerId: string): Promise<SignIns> {
+/**
+ * Creates the tenant `issuerId` with `users` users and the client on the Portcullis at `base`.
+ * A real workload is many people: a bench that signs one user in from many workers at once
+ * measures that user's lockout budget, not sign-ins.
+ */
+export async function setUpSignIns(base: string, issuerId: string, users = 1): Promise<SignIns> {
   await admin(base, 'POST', '/v1/tenants', { issuer_id: issuerId });
-  await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, USER);
+  for (let n = 0; n < users; n++) await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, { username: username(n), password: PASSWORD });
   const client = await admin(base, 'POST', `/v1/tenants/${issuerId}/clients`, {
     redirect_uris: [REDIRECT],
     grant_types: ['authorization_code', 'refresh_token'],
@@ -38,7 +45,7 @@ export async function setUpSignIns(base: string, issuerId: string): Promise<Sign
     return ((await res.json()) as { refresh_token: string }).refresh_token;
   };
   return {
-    signIn: async () => {
+    signIn: async (user = 0) => {
       const url = new URL(`${base}/${issuerId}/authorize`);
       url.search = new URLSearchParams({
         client_id: client.client_id,
@@ -49,7 +56,7 @@ export async function setUpSignIns(base: string, issuerId: string): Promise<Sign
         code_challenge: createHash('sha256').update(VERIFIER).digest('base64url'),
         code_challenge_method: 'S256',
       }).toString();
-      const callback = await new UserAgent(base).authorize(url, USER);
+      const callback = await new UserAgent(base).authorize(url, { username: username(user % users), password: PASSWORD });
       return token({ grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: REDIRECT, code_verifier: VERIFIER });
     },
     refresh: (refreshToken) => token({ grant_type: 'refresh_token', refresh_token: refreshToken }),

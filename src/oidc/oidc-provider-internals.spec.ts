@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addedScriptHashes,
   clientMetadataProblem,
+  finishInteraction,
   isSessionlessFormPost,
   labelUserCodeInput,
   mountRequest,
@@ -85,11 +86,17 @@ const configuration: Configuration = {
 };
 
 let provider: Provider;
+/** The interaction pages, as the test at hand renders them (the provider's own are off). */
+let onInteraction: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
 let server: Server;
 let base: string;
 
 /** As the issuer gateway does: `/acme/…` is handed to the provider below its mount path. */
 function handle(req: IncomingMessage, res: ServerResponse): void {
+  if (req.url?.startsWith('/interaction/') && onInteraction) {
+    void onInteraction(req, res);
+    return;
+  }
   if (req.url?.startsWith('/acme/')) {
     req.url = req.url.slice('/acme'.length);
     mountRequest(req, '/acme');
@@ -297,6 +304,56 @@ describe('oidc-provider internals (oidc-provider 9.13.3, Koa 3.3.0)', () => {
       escaped.map((error) => error.message),
       "oidc-provider internal changed: an escaped error is not emitted as the provider's 'error' (onEscapedError)",
     ).toEqual(['escaped']);
+  });
+
+  it('finishInteraction: the result saved on the interaction in hand is the one the authorization resumes with, after a 303 to returnTo (Provider#interactionResult)', async () => {
+    const cookies = new Map<string, string>();
+    const get = async (url: string) => {
+      const res = await fetch(new URL(url, base), {
+        headers: { ...pinned, cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+        redirect: 'manual',
+      });
+      for (const cookie of res.headers.getSetCookie()) {
+        const [pair] = cookie.split(';');
+        cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+      }
+      return res;
+    };
+    const prompts: string[] = [];
+    const returnTos: string[] = [];
+    onInteraction = async (req, res) => {
+      const interaction = await provider.interactionDetails(req, res);
+      prompts.push(interaction.prompt.name);
+      returnTos.push(interaction.returnTo);
+      if (interaction.prompt.name === 'login') await finishInteraction(interaction, res, { login: { accountId: 'alice' } }, { mergeWithLastSubmission: false });
+      else res.end(interaction.prompt.name);
+    };
+    try {
+      const query = new URLSearchParams({
+        client_id: 'rp',
+        redirect_uri: 'https://rp.example/cb',
+        response_type: 'code',
+        scope: 'openid',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      });
+      const page = await get((await get(`/acme/auth?${query.toString()}`)).headers.get('location')!);
+      expect(
+        { status: page.status, location: page.headers.get('location') },
+        'oidc-provider internal changed: interactionFinished answers 303 to returnTo',
+      ).toEqual({
+        status: 303,
+        location: returnTos[0],
+      });
+      const next = await get(new URL(page.headers.get('location')!).pathname);
+      await (await get(next.headers.get('location')!)).text();
+      expect(prompts, 'oidc-provider internal changed: the resumed authorization did not take the saved login (finishInteraction)').toEqual([
+        'login',
+        'consent',
+      ]);
+    } finally {
+      onInteraction = undefined;
+    }
   });
 
   it('sendBackchannelLogout, refusedLogoutStatus: Client#backchannelLogout posts a logout token through fetch and rejects with the Response on another status (client.js)', async () => {

@@ -111,6 +111,41 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
     expect(await userBuckets(databaseUrl, issuerId)).toEqual([`login-user:${issuerId}:no.body`]);
   });
 
+  it('correct sign-ins of one user at once are never refused, however many are in flight; real failures still lock', async () => {
+    // A budget of two: three or more sign-ins in flight at once spend it before any password is checked.
+    const { running } = await start({ LOGIN_MAX_FAILURES_PER_USER: '2' });
+    const { issuerId, issuer } = await createTenant(running.url);
+    await adminApi(running.url).post(`/v1/tenants/${issuerId}/users`, { username: 'busy', password: 'the right passphrase' });
+    const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
+    const config = await discover(issuer, client.clientId, oidc.None());
+    /** A browser of its own at a sign-in page of its own: posts the form once. */
+    const browser = async () => {
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope: 'openid',
+        code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+      });
+      const agent = new UserAgent(running.url);
+      const form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+      return (password: string) => agent.post(form.action, { _csrf: form.csrf, username: 'busy', password });
+    };
+    const tabs = await Promise.all(Array.from({ length: 8 }, browser));
+    const answers = await Promise.all(tabs.map((post) => post('the right passphrase')));
+    expect(answers.map((res) => res.status)).toEqual(Array(8).fill(303));
+    // A success clears the failures before it: after wrong, right, wrong, a budget held by correct sign-ins in flight is still waited for.
+    const more = await Promise.all(Array.from({ length: 9 }, browser));
+    const statuses = [];
+    for (const [tab, password] of ['wrong one', 'the right passphrase', 'wrong two'].entries()) statuses.push((await more[tab](password)).status);
+    expect(statuses).toEqual([401, 303, 401]);
+    expect((await Promise.all(more.slice(3, 6).map((post) => post('the right passphrase')))).map((res) => res.status)).toEqual([303, 303, 303]);
+    // Two wrong passwords are the budget: then the right one is refused too, for the whole lockout.
+    expect([(await more[6]('wrong three')).status, (await more[7]('wrong four')).status]).toEqual([401, 401]);
+    const locked = await more[8]('the right passphrase');
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain('Try again in 15 minutes.');
+  });
+
   it('once the client IP is locked out, sign-ins with new usernames are refused and make no new per-user bucket', async () => {
     const { running, databaseUrl } = await start({ LOGIN_MAX_FAILURES_PER_IP: '3' });
     const { issuerId, signIn } = await signInPage(running);

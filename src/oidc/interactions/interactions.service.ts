@@ -9,6 +9,7 @@ import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
 import { clientPresentation, consentPage, loginPage, messagePage, type ClientPresentation } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
+import { finishInteraction } from '../oidc-provider-internals.js';
 import { textOf } from '../../common/validation/text.js';
 
 /** "Wrong username or password", never which one. */
@@ -83,7 +84,7 @@ export class InteractionsService {
       );
     }
     const login: InteractionResults = { login: { accountId: result.user.userId, acr: PASSWORD_ACR, amr: ['pwd'], ts } };
-    await issuer.provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
+    await finishInteraction(details, res, login, { mergeWithLastSubmission: false });
   }
 
   /** Grants what the consent prompt asked for: the missing OIDC scopes and claims, and resource scopes. */
@@ -101,19 +102,15 @@ export class InteractionsService {
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
     const saved = await grant.save();
-    await issuer.provider.interactionFinished(req, res, { consent: grantId ? {} : { grantId: saved } }, { mergeWithLastSubmission: true });
+    await finishInteraction(details, res, { consent: grantId ? {} : { grantId: saved } }, { mergeWithLastSubmission: true });
   }
 
   /** The user said no: the client gets `access_denied` at its redirect URI. */
   async abort(issuerId: string, req: Request, res: Response): Promise<void> {
     const issuer = await this.issuer(issuerId, req);
-    if (!(await this.details(issuer, req, res))) return;
-    await issuer.provider.interactionFinished(
-      req,
-      res,
-      { error: 'access_denied', error_description: 'End-User aborted interaction' },
-      { mergeWithLastSubmission: false },
-    );
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    await finishInteraction(details, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
   }
 
   private async issuer(issuerId: string, req: Request): Promise<LiveIssuer> {

@@ -31,7 +31,7 @@ export class SignIn {
     const wellFormed = isUsername(username);
     const name = wellFormed ? username : `${username.slice(0, USERNAME_MAX_LENGTH)}…`;
     const actor: Actor = { type: 'end_user', id: name, name, ip };
-    const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
+    const { retryAfterSeconds, lockedNow, firstAttempt } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
     if (retryAfterSeconds > 0) {
       this.metrics.signIn('locked');
       if (lockedNow)
@@ -48,11 +48,12 @@ export class SignIn {
     // A malformed name is refused without the hashing work: its shape says nothing about anyone.
     if (!wellFormed || !(await this.hasher.verify(user?.passwordHash ?? undefined, password)) || !user) {
       this.metrics.signIn('invalid');
+      if (wellFormed) await this.throttle.failed(issuerId, username);
       await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
     this.metrics.signIn('success');
-    await this.throttle.succeeded(issuerId, username, ip);
+    await this.throttle.succeeded(issuerId, username, ip, { firstAttempt });
     return { ok: true, user };
   }
 
