@@ -257,9 +257,8 @@ try {
 if (interrupted) process.exit(130);
 const report = table(revisions, (performance.now() - started) / 60_000);
 process.stdout.write(`\n${markdown(report)}`);
+// The revisions name the table.
 const settings = {
-  base: revisions.base.description,
-  head: revisions.head.description,
   rounds: ROUNDS,
   seconds: SECONDS,
   issuers: ISSUERS,

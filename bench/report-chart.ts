@@ -31,7 +31,7 @@ function panel(table: Charted) {
   }
   const digits = Math.max(0, ...chart.values.map((key) => column(key)?.digits ?? 0));
   const encoding = {
-    y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 280 } },
+    y: { field: 'label', type: 'nominal', sort: labels, title: column(chart.label)?.label ?? null, axis: { labelLimit: 420 } },
     yOffset: { field: 'series', type: 'nominal', sort: series },
     x: { field: 'value', type: 'quantitative', title: chart.unit },
   } as const;

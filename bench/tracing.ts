@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       note:
         `${ROUNDS} round(s) of ${SECONDS} s per side and scenario (order swapped each round; means), ${CONNECTIONS} connections, loopback, PostgreSQL; ` +
         `${sink.exports()} OTLP exports received. CPU from /proc: the Node process (the exporter's serialisation included) and the PostgreSQL backends ` +
-        'of its database. Ratios are traced ÷ untraced of requests per CPU-second.',
+        "of the database both servers share (the idle server's included). Ratios are traced ÷ untraced of requests per CPU-second.",
       columns: [
         { key: 'scenario', label: 'scenario' },
         { key: 'untracedNodeUs', label: 'untraced Node', unit: 'µs' },
