@@ -13,12 +13,16 @@
  * scenarios' issuers and clients and BENCH_ISSUERS more; then runs each scenario against base and
  * head back to back, their order swapped every round. Each cell is the median of the rounds with
  * their min–max beside it.
+ *
+ * A smoke run (BENCH_SMOKE=1, e.g. `HEAD --quick`) takes 2 rounds of 1 s per side, 20 issuers, two
+ * of the throughput scenarios and the hot issuer once per round: every step (checkout and build,
+ * both servers, each kind of row) in about a minute.
  */
 import autocannon from 'autocannon';
-import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, dropDatabase, measure, perRequest, startPortcullis, type CpuMeter, stop, type Measurement, type Server } from './harness.js';
 import { createIssuers, discoveryPath, issuerIds, jwksPath, percentile, requestEach } from './issuers.js';
+import { markdown, SMOKE, SMOKE_SERVER_ENV, writeReport, type Table } from './results.js';
 import { checkout, workingTree, type Revision } from '../test/helpers/revision.js';
 import { createIssuersAndClients, request, runScenario, scenarios, withOpaqueToken, type Fixtures } from './throughput.js';
 
@@ -29,13 +33,15 @@ if (!baseRev) {
   process.stderr.write('usage: npm run bench:compare -- <base-rev> [<head-rev>] [--quick]\n');
   process.exit(2);
 }
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 3));
-const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
-const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (quick ? 200 : 1000));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick || SMOKE ? 2 : 3));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : quick ? 2 : 5));
+const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (SMOKE ? 20 : quick ? 200 : 1000));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
+/** A smoke run's throughput scenarios: a token stored and one read back (the hot-issuer rows serve cached documents). */
+const SMOKE_SCENARIOS = ['client_credentials ES256 opaque', 'introspection (opaque)'];
 /** Unmeasured requests of every throughput scenario a fresh server answers first, so that no round measures V8 compiling the hot path. */
-const WARM_UP_REQUESTS = 200;
+const WARM_UP_REQUESTS = SMOKE ? 20 : 200;
 if (!(ROUNDS >= 2)) throw new Error('BENCH_ROUNDS: a spread needs at least 2 rounds');
 
 const started = performance.now();
@@ -49,6 +55,7 @@ interface Target {
 }
 const sides = (round: number): Side[] => (round % 2 === 0 ? ['base', 'head'] : ['head', 'base']);
 const selected = (name: string) => !ONLY || name.toLowerCase().includes(ONLY);
+const throughputScenarios = scenarios.filter((scenario) => selected(scenario.name) && (!SMOKE || SMOKE_SCENARIOS.includes(scenario.name)));
 
 /** Measurements by row, in the order the rows first ran. */
 const results = new Map<string, Record<Side, Measurement[]>>();
@@ -99,7 +106,7 @@ const scaleSelected = [...hotRows(3), ...passes, ...hotRows(ISSUERS + 2)].some((
 async function prepare(revision: Revision, name: string): Promise<Target> {
   const database = `portcullis_compare_${runId}_${name}`;
   databases.add(database);
-  const server = await startPortcullis(revision.main, await createDatabase(database), { PROVIDER_CACHE_SIZE: String(ISSUERS + 10) });
+  const server = await startPortcullis(revision.main, await createDatabase(database), { ...SMOKE_SERVER_ENV, PROVIDER_CACHE_SIZE: String(ISSUERS + 10) });
   servers.add(server);
   const fixtures = await withOpaqueToken(server.url, await createIssuersAndClients(server.url));
   if (scaleSelected) await createIssuers(server.url, ids);
@@ -133,7 +140,7 @@ async function runRound(revisions: Record<Side, Revision>, round: number): Promi
   const targets = { base, head };
 
   // The scenarios of `npm run bench`.
-  for (const scenario of scenarios.filter((scenario) => selected(scenario.name))) {
+  for (const scenario of throughputScenarios) {
     for (const side of sides(round)) record(scenario.name, side, await runScenario(targets[side], scenario, SECONDS, CONNECTIONS), round);
   }
 
@@ -159,7 +166,8 @@ async function runRound(revisions: Record<Side, Revision>, round: number): Promi
       if (selected(pass.name)) record(pass.name, side, measurement, round);
     }
   }
-  await hotRuns(ISSUERS + 2);
+  // The same rows on a larger heap: nothing a smoke run would not have seen already.
+  if (!SMOKE) await hotRuns(ISSUERS + 2);
 }
 
 const median = (values: number[]) => {
@@ -171,43 +179,69 @@ const cell = (values: number[]) => `${median(values).toFixed(0)} (${Math.min(...
 /** (max − min) / median: how far apart the rounds of one revision landed. */
 const spread = (values: number[]) => (Math.max(...values) - Math.min(...values)) / median(values);
 
-function table(revisions: Record<Side, Revision>, minutes: number, load: { start: number; end: number }): string {
-  const rows = [...results].map(([name, { base, head }]) => {
+function table(revisions: Record<Side, Revision>, minutes: number): Table {
+  const rows = [...results].map(([scenario, { base, head }]) => {
     const metric = (pick: (m: Measurement) => number) => {
       const [b, h] = [base.map(pick), head.map(pick)];
       const [ratio, noise] = [median(h) / median(b), Math.max(spread(b), spread(h))];
       // Base and head of one round ran back to back, so their ratio is free of what drifted between rounds.
       const paired = h.map((value, round) => value / b[round]);
-      const ratios = `${ratio.toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`;
       return {
-        cells: `${cell(b)} | ${cell(h)} | ${ratios} | ${(noise * 100).toFixed(0)} %`,
+        base: cell(b),
+        head: cell(h),
+        ratio,
+        paired: `${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}`,
+        spread: noise * 100,
         verdict: ratio < 1 - noise ? 'slower' : ratio > 1 + noise ? 'faster' : undefined,
       };
     };
     const [cpu, wall] = [metric((m) => m.perCpu), metric((m) => m.rps)];
     const verdict = [cpu.verdict && `**${cpu.verdict}** (CPU)`, wall.verdict && `**${wall.verdict}** (req/s)`].filter(Boolean).join(', ') || 'within noise';
     const errors = (ms: Measurement[]) => ms.reduce((n, m) => n + m.errors, 0);
-    return `| ${name} | ${cpu.cells} | ${wall.cells} | ${errors(base)}/${errors(head)} | ${verdict} |`;
+    if (SMOKE && errors(base) + errors(head) > 0) throw new Error(`${scenario}: ${errors(base)}/${errors(head)} non-2xx answers`);
+    return {
+      scenario,
+      baseCpu: cpu.base,
+      headCpu: cpu.head,
+      ratioCpu: cpu.ratio,
+      pairedCpu: cpu.paired,
+      spreadCpu: cpu.spread,
+      baseRps: wall.base,
+      headRps: wall.head,
+      ratioRps: wall.ratio,
+      pairedRps: wall.paired,
+      spreadRps: wall.spread,
+      errors: `${errors(base)}/${errors(head)}`,
+      verdict,
+    };
   });
   const short = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
-  return [
-    '',
-    `base: ${short(revisions.base.description)}`,
-    `head: ${short(revisions.head.description)}`,
-    '',
-    `${ROUNDS} interleaved rounds (order swapped each round), ${SECONDS} s per side and scenario, ${CONNECTIONS} connections, ${ISSUERS} issuers for the scale rows;`,
-    `loopback, PostgreSQL, Node ${process.version}; load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end; ${minutes.toFixed(1)} min.`,
-    "Cells: median of the rounds (min–max); head/base: of the medians (each round's own). Spread: the wider (max − min)/median of the two revisions.",
-    'Verdict: slower or faster when head/base is further from 1 than that spread.',
-    '',
-    '| scenario | base req/CPU-s | head req/CPU-s | head/base | spread | base req/s | head req/s | head/base | spread | errors base/head | verdict |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...rows,
-    '',
-  ].join('\n');
+  return {
+    title: `${short(revisions.head.description)} beside ${short(revisions.base.description)}`,
+    note:
+      `${ROUNDS} interleaved rounds (order swapped each round), ${SECONDS} s per side and scenario, ${CONNECTIONS} connections, ${ISSUERS} issuers for the scale rows; ` +
+      `loopback, PostgreSQL; ${minutes.toFixed(1)} min. Cells: median of the rounds (min–max); head/base: of the medians, and the range of each round's own. ` +
+      'Spread: the wider (max − min)/median of the two revisions. Verdict: slower or faster when head/base is further from 1 than that spread.',
+    columns: [
+      { key: 'scenario', label: 'scenario' },
+      { key: 'baseCpu', label: 'base req/CPU-s' },
+      { key: 'headCpu', label: 'head req/CPU-s' },
+      { key: 'ratioCpu', label: 'head/base (CPU)', unit: '×', digits: 2 },
+      { key: 'pairedCpu', label: 'per round (CPU)', unit: '×' },
+      { key: 'spreadCpu', label: 'spread (CPU)', unit: '%' },
+      { key: 'baseRps', label: 'base req/s' },
+      { key: 'headRps', label: 'head req/s' },
+      { key: 'ratioRps', label: 'head/base (req/s)', unit: '×', digits: 2 },
+      { key: 'pairedRps', label: 'per round (req/s)', unit: '×' },
+      { key: 'spreadRps', label: 'spread (req/s)', unit: '%' },
+      { key: 'errors', label: 'non-2xx base/head' },
+      { key: 'verdict', label: 'verdict' },
+    ],
+    rows,
+    chart: { title: 'Head ÷ base, medians of the rounds', label: 'scenario', values: ['ratioCpu', 'ratioRps'], unit: '×' },
+  };
 }
 
-const loadAtStart = loadavg()[0];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const revisions: Record<Side, Revision> = { base: checkout(root, baseRev), head: headRev ? checkout(root, headRev) : workingTree(root) };
 try {
@@ -221,4 +255,16 @@ try {
   await cleanUp();
 }
 if (interrupted) process.exit(130);
-process.stdout.write(table(revisions, (performance.now() - started) / 60_000, { start: loadAtStart, end: loadavg()[0] }));
+const report = table(revisions, (performance.now() - started) / 60_000);
+process.stdout.write(`\n${markdown(report)}`);
+// The revisions name the table.
+const settings = {
+  rounds: ROUNDS,
+  seconds: SECONDS,
+  issuers: ISSUERS,
+  connections: CONNECTIONS,
+  only: ONLY ?? null,
+};
+process.stderr.write(
+  `written to ${writeReport({ bench: 'compare', title: 'Two revisions', command: `npm run bench:compare -- ${args.join(' ')}`, settings, tables: [report] })}\n`,
+);

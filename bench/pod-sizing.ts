@@ -9,7 +9,10 @@
  *   SHUTDOWN_DELAY_MS (the drain alone) and with the manifests' delay.
  *
  *   npm run bench:pod 2>pod.log     (BENCH_ISSUERS=100,1000 BENCH_SECONDS=5 BENCH_CONNECTIONS=50 BENCH_ROUNDS=3 BENCH_HEAP_MIB;
- *                                     the server logs at info, as deployed, to stderr)
+ *                                     the servers log at info, as deployed, under .bench/logs)
+ *
+ * A smoke run (BENCH_SMOKE=1) waits and loads for a second where a real one takes several, warms
+ * a few issuers, and shuts down with a 1 s delay and a 1 s slow request: every step, in ~1 min.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -17,16 +20,20 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { admin, cpuSeconds, createDatabase, dropDatabase, startPortcullis, stop, type Server } from './harness.js';
 import { createIssuers, issuerIds, requestEach } from './issuers.js';
+import { markdown, SMOKE, writeReport, type Table } from './results.js';
 import { setUpSignIns } from './sign-in.js';
 import { createIssuersAndClients, request, runScenario, scenarios, withOpaqueToken, type Fixtures } from './throughput.js';
 
 /** Issuers warmed in two steps: the first count, then up to the second (PROVIDER_CACHE_SIZE's default). */
-const ISSUERS = (process.env.BENCH_ISSUERS ?? '100,1000').split(',').map(Number);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ISSUERS = (process.env.BENCH_ISSUERS ?? (SMOKE ? '5,10' : '100,1000')).split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 /** How long the slow issuer of the drain rounds holds its answer. */
-const SLOW_MS = 3_000;
+const SLOW_MS = SMOKE ? 1_000 : 3_000;
+/** Idle CPU is read over this long after start-up; memory settles this long after issuers warm up. */
+const IDLE_MS = SMOKE ? 1_000 : 10_000;
+const SETTLE_MS = SMOKE ? 500 : 3_000;
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
 /**
@@ -46,7 +53,7 @@ const MANIFEST_ENV = {
   LOGIN_MAX_FAILURES_PER_USER: '1000',
   KEY_ROTATION_CHECK_SECONDS: '60',
   LOG_LEVEL: 'info',
-  SHUTDOWN_DELAY_MS: '10000',
+  SHUTDOWN_DELAY_MS: SMOKE ? '1000' : '10000',
   SHUTDOWN_TIMEOUT_MS: '10000',
 };
 
@@ -70,19 +77,23 @@ function slowIssuer(): Promise<{ url: string; server: HttpServer }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
 }
 
-const rows: string[] = [];
-const row = (...cells: (string | number)[]) => {
-  rows.push(`| ${cells.join(' | ')} |`);
-  process.stderr.write(`${rows.at(-1)}\n`);
+/** The report's tables, filled as the run goes. */
+const memoryRows: Table['rows'] = [];
+const cpuRows: Table['rows'] = [];
+const startRows: Table['rows'] = [];
+const drainRows: Table['rows'] = [];
+const add = (rows: Table['rows'], row: Table['rows'][number]) => {
+  rows.push(row);
+  process.stderr.write(`${JSON.stringify(row)}\n`);
 };
 
 /** Resources: memory at rest and under load, CPU per request. */
 async function sizing(server: Server): Promise<Fixtures> {
   const pid = server.process.pid!;
   const cpu = cpuSeconds(pid);
-  await sleep(10_000);
-  row('CPU idle, over 10 s after start-up', `${((cpuSeconds(pid) - cpu) * 100).toFixed(1)} millicores`);
-  row('RSS idle, after start-up', `${memory(pid).rss.toFixed(0)} MiB`);
+  await sleep(IDLE_MS);
+  add(startRows, { what: `CPU idle, over ${IDLE_MS / 1000} s after start-up`, value: ((cpuSeconds(pid) - cpu) * 1e6) / IDLE_MS, unit: 'millicores' });
+  add(memoryRows, { state: 'idle, after start-up', rss: memory(pid).rss });
 
   const fixtures = await withOpaqueToken(server.url, await createIssuersAndClients(server.url));
   let warm = 0;
@@ -91,8 +102,8 @@ async function sizing(server: Server): Promise<Fixtures> {
     await createIssuers(server.url, ids);
     await requestEach(server.url, ids, 8);
     warm = count;
-    await sleep(3_000);
-    row(`RSS with ${count + 2} issuers warm (discovery document served once each)`, `${memory(pid).rss.toFixed(0)} MiB`);
+    await sleep(SETTLE_MS);
+    add(memoryRows, { state: `${count + 2} issuers warm (discovery served once each)`, rss: memory(pid).rss });
   }
 
   for (const name of ['discovery', 'JWKS', 'client_credentials RS256 opaque', 'client_credentials ES256 JWT', 'introspection (opaque)']) {
@@ -102,24 +113,40 @@ async function sizing(server: Server): Promise<Fixtures> {
       SECONDS,
       CONNECTIONS,
     );
-    row(`CPU per request: ${name} (${result.rps.toFixed(0)} req/s, ${result.errors} non-2xx)`, `${(1e6 / result.perCpu).toFixed(0)} µs`);
+    if (SMOKE && result.errors > 0) throw new Error(`${name}: ${result.errors} non-2xx answers`);
+    add(cpuRows, {
+      request: name,
+      rps: result.rps,
+      nodeUs: result.nodeUs,
+      pgUs: result.pgUs,
+      totalUs: result.nodeUs + (result.pgUs ?? 0),
+      p50P99: `${result.p50}/${result.p99}`,
+      errors: result.errors,
+    });
   }
-  row(`RSS peak after ${CONNECTIONS}-connection loads`, `${memory(pid).peak.toFixed(0)} MiB`);
+  add(memoryRows, { state: `peak after ${CONNECTIONS}-connection loads`, rss: memory(pid).peak });
 
   const signIns = await setUpSignIns(server.url, 'bench-sign-in');
-  const signInCpu = cpuSeconds(pid);
-  const deadline = performance.now() + SECONDS * 1000;
+  await server.meter.start();
+  const started = performance.now();
   let done = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
-      for (; performance.now() < deadline; done++) await signIns.signIn();
+      for (; performance.now() < started + SECONDS * 1000; done++) await signIns.signIn();
     }),
   );
-  row(
-    `CPU per password sign-in, whole code flow (${(done / SECONDS).toFixed(1)}/s, 8 at once)`,
-    `${(((cpuSeconds(pid) - signInCpu) * 1000) / done).toFixed(1)} ms`,
-  );
-  row('RSS peak after sign-ins (argon2id, 19 MiB per hash)', `${memory(pid).peak.toFixed(0)} MiB`);
+  const seconds = (performance.now() - started) / 1000;
+  const used = await server.meter.stop();
+  add(cpuRows, {
+    request: 'password sign-in, whole code flow (8 at once)',
+    rps: done / seconds,
+    nodeUs: (used.node * 1e6) / done,
+    pgUs: used.postgres === null ? null : (used.postgres * 1e6) / done,
+    totalUs: ((used.node + (used.postgres ?? 0)) * 1e6) / done,
+    p50P99: null,
+    errors: 0,
+  });
+  add(memoryRows, { state: 'peak after sign-ins (argon2id, 19 MiB per hash)', rss: memory(pid).peak });
   return fixtures;
 }
 
@@ -179,7 +206,7 @@ async function load(url: string, req: ReturnType<typeof request>, clock: Clock):
 async function drain(databaseUrl: string, fixtures: Fixtures, delayMs: number, slow?: string): Promise<void> {
   const starting = performance.now();
   const server = await startPortcullis(MAIN, databaseUrl, { ...MANIFEST_ENV, SHUTDOWN_DELAY_MS: String(delayMs), PROVIDER_DISCOVERY_ALLOW_PRIVATE: 'true' });
-  row('Start → /readyz 200, database already migrated', `${(performance.now() - starting).toFixed(0)} ms`);
+  const readyMs = performance.now() - starting;
   let exited = false;
   const exit = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
   void exit.then(() => (exited = true));
@@ -214,14 +241,17 @@ async function drain(databaseUrl: string, fixtures: Fixtures, delayMs: number, s
   const seen = Object.entries(await clients)
     .sort()
     .map(([what, n]) => `${what} ${n}`)
-    .join(', ');
-  const what = slow
-    ? `a provider check in flight (issuer answers in ${SLOW_MS} ms, sent 500 ms before the listener closed): ${await check}`
-    : 'no slow request';
-  row(
-    `SHUTDOWN_DELAY_MS=${delayMs}, ${CONNECTIONS} clients requesting tokens, ${what}; exit code ${code}; clients saw ${seen}`,
-    `SIGTERM → exit ${ms.toFixed(0)} ms, listener closed → exit ${(ms - delayMs).toFixed(0)} ms`,
-  );
+    .join('; ');
+  add(drainRows, {
+    delayMs,
+    slow: slow ? `provider check sent 500 ms before the listener closed: ${await check}` : 'none',
+    readyMs,
+    exitMs: ms,
+    afterCloseMs: ms - delayMs,
+    code,
+    seen,
+  });
+  if (SMOKE && code !== 0) throw new Error(`SHUTDOWN_DELAY_MS=${delayMs}: the server exited with ${code}; its log: ${server.log}`);
 }
 
 async function main(): Promise<void> {
@@ -231,7 +261,7 @@ async function main(): Promise<void> {
   try {
     const starting = performance.now();
     const server = await startPortcullis(MAIN, databaseUrl, MANIFEST_ENV);
-    row('Start → /readyz 200 on an empty database (every migration runs)', `${(performance.now() - starting).toFixed(0)} ms`);
+    add(startRows, { what: 'start → /readyz 200 on an empty database (every migration runs)', value: performance.now() - starting, unit: 'ms' });
     let fixtures: Fixtures;
     try {
       fixtures = await sizing(server);
@@ -249,15 +279,75 @@ async function main(): Promise<void> {
     slow.server.close();
     await dropDatabase(database);
   }
-  process.stdout.write(
-    [
-      `\nNode ${process.version}, V8 heap limit ${HEAP_MIB ? `${HEAP_MIB} MiB` : "Node's default"}, loopback, PostgreSQL; ${SECONDS} s per load, ${CONNECTIONS} connections; RSS from /proc/<pid>/status, CPU from /proc/<pid>/stat (server process only)\n`,
-      '| measurement | value |',
-      '|---|---:|',
-      ...rows,
-      '',
-    ].join('\n'),
-  );
+  report();
+}
+
+function report(): void {
+  const starts = drainRows.map((row) => row.readyMs as number).sort((a, b) => a - b);
+  startRows.push({
+    what: `start → /readyz 200, database already migrated (median of ${starts.length})`,
+    value: starts[Math.floor(starts.length / 2)],
+    unit: 'ms',
+  });
+  const heap = HEAP_MIB ? `V8 heap limit ${HEAP_MIB} MiB` : "Node's default V8 heap limit";
+  const tables: Table[] = [
+    {
+      title: 'Memory',
+      note: `Resident memory of the server process from /proc/<pid>/status (VmRSS; peaks: VmHWM), ${heap}.`,
+      columns: [
+        { key: 'state', label: 'server' },
+        { key: 'rss', label: 'RSS', unit: 'MiB' },
+      ],
+      rows: memoryRows,
+      chart: { title: 'Resident memory of one server process', label: 'state', values: ['rss'], unit: 'MiB' },
+    },
+    {
+      title: 'CPU per request',
+      note:
+        `${SECONDS} s per load, ${CONNECTIONS} connections (autocannon; sign-ins: 8 clients running the whole code flow), loopback. ` +
+        'CPU from /proc: the Node process, and the PostgreSQL backends connected to its database.',
+      columns: [
+        { key: 'request', label: 'request' },
+        { key: 'rps', label: 'per second', digits: 1 },
+        { key: 'nodeUs', label: 'Node', unit: 'µs' },
+        { key: 'pgUs', label: 'PostgreSQL', unit: 'µs' },
+        { key: 'totalUs', label: 'Node + PostgreSQL', unit: 'µs' },
+        { key: 'p50P99', label: 'p50/p99', unit: 'ms' },
+        { key: 'errors', label: 'non-2xx' },
+      ],
+      rows: cpuRows,
+    },
+    {
+      title: 'Idle and start-up',
+      columns: [
+        { key: 'what', label: 'measurement' },
+        { key: 'value', label: 'value', digits: 1 },
+        { key: 'unit', label: 'unit' },
+      ],
+      rows: startRows,
+    },
+    {
+      title: 'Shutdown under load',
+      note:
+        `Each row: a server started on the migrated database, ${CONNECTIONS} clients requesting tokens on kept-alive connections, then SIGTERM. ` +
+        'What the clients saw is counted by when each request was sent: before SIGTERM, during SHUTDOWN_DELAY_MS (still served, with `Connection: close`), ' +
+        'or once the listener had closed (ECONNREFUSED: a new connection to the closed listener; ECONNRESET, UND_ERR_SOCKET: a kept-alive connection closed under a request). ' +
+        `The slow request is a provider check of an issuer on loopback that answers after ${SLOW_MS} ms.`,
+      columns: [
+        { key: 'delayMs', label: 'SHUTDOWN_DELAY_MS' },
+        { key: 'slow', label: 'slow request in flight' },
+        { key: 'readyMs', label: 'start → ready', unit: 'ms' },
+        { key: 'exitMs', label: 'SIGTERM → exit', unit: 'ms' },
+        { key: 'afterCloseMs', label: 'listener closed → exit', unit: 'ms' },
+        { key: 'code', label: 'exit code' },
+        { key: 'seen', label: 'clients saw' },
+      ],
+      rows: drainRows,
+    },
+  ];
+  process.stdout.write(`\n${tables.map(markdown).join('\n')}`);
+  const settings = { issuers: ISSUERS.join(','), seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS, heapMiB: HEAP_MIB ?? null };
+  process.stderr.write(`written to ${writeReport({ bench: 'pod', title: 'Pod sizing', command: 'npm run bench:pod', settings, tables })}\n`);
 }
 
 await main();

@@ -1,6 +1,6 @@
 /**
- * Heap per warm issuer: creates N issuers, then measures the heap before and after each one's
- * provider is built (one discovery request each), with a full GC around both readings.
+ * Heap per warm issuer: creates N issuers, then builds their providers (one discovery request
+ * each) in four steps, reading the heap after a full GC before the first and after each step.
  *
  *   npm run bench:heap        (BENCH_ISSUERS=200 by default; PostgreSQL as in run.ts)
  */
@@ -8,12 +8,15 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
-
-const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 200);
 import { SERVER_URL } from './harness.js';
+import { markdown, SMOKE, writeReport, type Table } from './results.js';
+
+const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (SMOKE ? 20 : 200));
+const STEPS = 4;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
+const MIB = 1024 * 1024;
 const heap = () => {
   for (let i = 0; i < 3; i++) gc();
   return process.memoryUsage().heapUsed;
@@ -41,16 +44,52 @@ try {
   const headers = { authorization: `Bearer ${config.adminApiKey}`, 'content-type': 'application/json' };
   for (let i = 0; i < ISSUERS; i++) {
     const body = JSON.stringify({ issuer_id: `heap-${i}`, signing_alg: 'ES256' });
-    await (await fetch(`${base}/v1/tenants`, { method: 'POST', headers, body })).text();
+    const res = await fetch(`${base}/v1/tenants`, { method: 'POST', headers, body });
+    if (res.status !== 201) throw new Error(`create heap-${i}: ${res.status} ${await res.text()}`);
   }
+
   const before = heap();
-  for (let i = 0; i < ISSUERS; i++) await (await fetch(`${base}/heap-${i}/.well-known/openid-configuration`)).text();
-  const after = heap();
-  process.stdout.write(
-    `${ISSUERS} warm issuers: heap +${((after - before) / 1024 / 1024).toFixed(1)} MiB, ` +
-      `${((after - before) / ISSUERS / 1024).toFixed(1)} KiB per issuer; RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB\n`,
-  );
+  const rows: Table['rows'] = [];
+  let warm = 0;
+  let last = { warm: 0, grown: 0 };
+  for (let step = 1; step <= STEPS; step++) {
+    for (const until = Math.round((ISSUERS * step) / STEPS); warm < until; warm++) {
+      const res = await fetch(`${base}/heap-${warm}/.well-known/openid-configuration`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`discovery of heap-${warm}: ${res.status}`);
+    }
+    const grown = heap() - before;
+    rows.push({
+      warm,
+      heapMiB: grown / MIB,
+      perIssuerKiB: grown / warm / 1024,
+      stepKiB: (grown - last.grown) / (warm - last.warm) / 1024,
+      rssMiB: process.memoryUsage().rss / MIB,
+    });
+    last = { warm, grown };
+    process.stderr.write(`${JSON.stringify(rows.at(-1))}\n`);
+  }
   await app.close();
+
+  const table: Table = {
+    title: 'Heap of warm issuers',
+    note:
+      `${ISSUERS} ES256 issuers in one process (the app in the bench's own process, PostgreSQL), their providers built one discovery request ` +
+      `at a time in ${STEPS} steps; heap growth over the heap before the first, each reading after three full GCs. A step's own figure (after the first) leaves out what the first providers built once for all: compiled code, shared caches. RSS is the whole process's, load generator included.`,
+    columns: [
+      { key: 'warm', label: 'warm issuers' },
+      { key: 'heapMiB', label: 'heap growth', unit: 'MiB', digits: 1 },
+      { key: 'perIssuerKiB', label: 'heap per issuer, all so far', unit: 'KiB', digits: 1 },
+      { key: 'stepKiB', label: 'heap per issuer, this step', unit: 'KiB', digits: 1 },
+      { key: 'rssMiB', label: 'RSS', unit: 'MiB' },
+    ],
+    rows,
+    chart: { title: 'Heap per warm issuer (provider, keys, cached documents)', label: 'warm', values: ['perIssuerKiB', 'stepKiB'], unit: 'KiB' },
+  };
+  process.stdout.write(`\n${markdown(table)}`);
+  process.stderr.write(
+    `written to ${writeReport({ bench: 'heap', title: 'Memory per issuer', command: 'npm run bench:heap', settings: { issuers: ISSUERS }, tables: [table] })}\n`,
+  );
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();

@@ -5,21 +5,22 @@
  *
  *   npm run bench:tracing     (BENCH_ROUNDS=2 BENCH_SECONDS=5 BENCH_CONNECTIONS=50)
  *
- * Reports requests per second of server CPU (the exporter's serialisation included: it runs in the
- * server process), and the ratio traced / untraced.
+ * Reports, per request, the CPU of the server's Node process (the exporter's serialisation included:
+ * it runs there) and of its PostgreSQL backends, and the ratios traced / untraced of requests per CPU-second.
  */
 import autocannon from 'autocannon';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, dropDatabase, startPortcullis, stop, type CpuMeter, type Measurement, type Server } from './harness.js';
+import { markdown, SMOKE, SMOKE_SERVER_ENV, writeReport, type Table } from './results.js';
 import { createIssuersAndClients, request, runScenario, scenarios, withOpaqueToken, type Fixtures } from './throughput.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 2));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SCENARIOS = scenarios.filter((scenario) => ['discovery', 'client_credentials RS256 opaque'].includes(scenario.name));
-const WARM_UP_REQUESTS = 200;
+const WARM_UP_REQUESTS = SMOKE ? 20 : 200;
 
 /** An OTLP/HTTP receiver that reads and drops every export; counts them, so a run shows spans did leave. */
 async function startSink(): Promise<{ url: string; exports: () => number; server: HttpServer }> {
@@ -44,9 +45,9 @@ async function main(): Promise<void> {
   const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
   const servers: Server[] = [];
   try {
-    const untraced = await startPortcullis(main, databaseUrl);
+    const untraced = await startPortcullis(main, databaseUrl, SMOKE_SERVER_ENV);
     servers.push(untraced);
-    const traced = await startPortcullis(main, databaseUrl, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_BSP_SCHEDULE_DELAY: '1000' });
+    const traced = await startPortcullis(main, databaseUrl, { ...SMOKE_SERVER_ENV, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_BSP_SCHEDULE_DELAY: '1000' });
     servers.push(traced);
     const fixtures = await createIssuersAndClients(untraced.url);
     const targets: Record<Side, { url: string; meter: CpuMeter; fixtures: Fixtures }> = {
@@ -74,21 +75,54 @@ async function main(): Promise<void> {
       }
     }
 
+    // Spans leave in batches (OTEL_BSP_SCHEDULE_DELAY=1000): none by now means the traced side traced nothing.
+    if (sink.exports() === 0) throw new Error('the traced server exported no spans');
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-    const rows = [...results].map(([name, { untraced, traced }]) => {
-      const [u, t] = [mean(untraced.map((m) => m.perCpu)), mean(traced.map((m) => m.perCpu))];
+    const rows: Table['rows'] = [...results].map(([scenario, { untraced, traced }]) => {
+      const [u, t] = [untraced, traced].map((side) => ({
+        nodeUs: mean(side.map((m) => m.nodeUs)),
+        pgUs: side.some((m) => m.pgUs === null) ? null : mean(side.map((m) => m.pgUs!)),
+        perCpu: mean(side.map((m) => m.perCpu)),
+        perTotalCpu: mean(side.map((m) => m.perTotalCpu)),
+        p99: mean(side.map((m) => m.p99)),
+      }));
       const errors = [...untraced, ...traced].reduce((sum, m) => sum + m.errors, 0);
-      return `| ${name} | ${u.toFixed(0)} | ${t.toFixed(0)} | ${(t / u).toFixed(2)} | ${errors} |`;
+      if (SMOKE && errors > 0) throw new Error(`${scenario}: ${errors} non-2xx answers`);
+      return {
+        scenario,
+        untracedNodeUs: u.nodeUs,
+        tracedNodeUs: t.nodeUs,
+        untracedPgUs: u.pgUs,
+        tracedPgUs: t.pgUs,
+        ratioNode: t.perCpu / u.perCpu,
+        ratioTotal: t.perTotalCpu / u.perTotalCpu,
+        p99: `${u.p99.toFixed(0)}/${t.p99.toFixed(0)}`,
+        errors,
+      };
     });
-    process.stdout.write(
-      [
-        `\n${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, loopback, Node ${process.version}; ${sink.exports()} OTLP exports received\n`,
-        '| scenario | untraced req/CPU-s | traced req/CPU-s | ratio | non-2xx |',
-        '|---|---:|---:|---:|---:|',
-        ...rows,
-        '',
-      ].join('\n'),
-    );
+    const table: Table = {
+      title: 'Traced beside untraced, per request',
+      note:
+        `${ROUNDS} round(s) of ${SECONDS} s per side and scenario (order swapped each round; means), ${CONNECTIONS} connections, loopback, PostgreSQL; ` +
+        `${sink.exports()} OTLP exports received. CPU from /proc: the Node process (the exporter's serialisation included) and the PostgreSQL backends ` +
+        "of the database both servers share (the idle server's included). Ratios are traced ÷ untraced of requests per CPU-second.",
+      columns: [
+        { key: 'scenario', label: 'scenario' },
+        { key: 'untracedNodeUs', label: 'untraced Node', unit: 'µs' },
+        { key: 'tracedNodeUs', label: 'traced Node', unit: 'µs' },
+        { key: 'untracedPgUs', label: 'untraced PostgreSQL', unit: 'µs' },
+        { key: 'tracedPgUs', label: 'traced PostgreSQL', unit: 'µs' },
+        { key: 'ratioNode', label: 'ratio by Node CPU', unit: '×', digits: 2 },
+        { key: 'ratioTotal', label: 'ratio by Node + PostgreSQL CPU', unit: '×', digits: 2 },
+        { key: 'p99', label: 'p99 untraced/traced', unit: 'ms' },
+        { key: 'errors', label: 'non-2xx' },
+      ],
+      rows,
+      chart: { title: 'Node CPU per request, without and with tracing', label: 'scenario', values: ['untracedNodeUs', 'tracedNodeUs'], unit: 'µs' },
+    };
+    process.stdout.write(`\n${markdown(table)}`);
+    const settings = { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS };
+    process.stderr.write(`written to ${writeReport({ bench: 'tracing', title: 'Tracing', command: 'npm run bench:tracing', settings, tables: [table] })}\n`);
   } finally {
     await Promise.all(servers.map((server) => stop(server)));
     sink.server.close();
