@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { CpuMeter } from './cpu.js';
+import { SMOKE_SERVER_ENV } from './results.js';
 
 export { cpuSeconds, CpuMeter } from './cpu.js';
 
@@ -78,7 +79,7 @@ export const PRODUCTION_ENV: Record<string, string> = {
 
 /**
  * Starts a built Portcullis (`main`: its dist/src/main.js) on a free loopback port with
- * PRODUCTION_ENV and `env`, and waits until it is ready. Its log goes to a file under .bench/logs,
+ * PRODUCTION_ENV (less the shutdown delay in a smoke run) and `env`, and waits until it is ready. Its log goes to a file under .bench/logs,
  * so a benchmark's stdout holds only its tables.
  */
 export async function startPortcullis(main: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
@@ -98,6 +99,7 @@ export async function startPortcullis(main: string, databaseUrl: string, env: Re
       ADMIN_API_KEY: ADMIN_KEY,
       KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
       ...PRODUCTION_ENV,
+      ...SMOKE_SERVER_ENV,
       ...env,
     },
     stdio: ['ignore', logFd, logFd],
