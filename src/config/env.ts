@@ -185,7 +185,7 @@ export class Env {
   @IntBetween(0, 10_000_000)
   RATE_LIMIT_REGISTRATION_PER_MINUTE: number = 30;
 
-  /** Where rate-limit counters live: `memory` (per replica), `postgres` or `redis` (shared by all replicas). Default `redis` when `REDIS_URL` is set, else `memory`. */
+  /** Where rate-limit counters live: `memory` (per replica), `postgres` or `redis` (shared by all replicas). Shared public request budgets are counted in memory and added to the store every 200 ms, so a replica may admit what it counted since its last sync beyond the budget; sign-in lockouts and wrong admin keys are counted in the store at every attempt. Default `redis` when `REDIS_URL` is set, else `memory`. */
   @IsOptional()
   @IsIn(['memory', 'postgres', 'redis'], { message: 'must be one of memory, postgres, redis' })
   RATE_LIMIT_STORE?: 'memory' | 'postgres' | 'redis';
