@@ -59,6 +59,8 @@ const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
 const FIND_ONE = prepared('oidc_payloads_find', `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3 AND ${LIVE}`);
+const CONSUME = prepared('oidc_payloads_consume', 'UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3');
+const DESTROY = prepared('oidc_payloads_destroy', 'DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3');
 const FIND_MANY = prepared(
   'oidc_payloads_find_many',
   `SELECT tenant_id, kind, id_hash, payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads
@@ -182,7 +184,11 @@ export class OidcPayloadsStore {
 
   private async one(tenantId: string, kind: string, where: string, value: string | string[], id?: string): Promise<Payload | undefined> {
     const match = Array.isArray(value) ? `${where} = ANY($3)` : `${where} = $3`;
-    const rows = await this.db.query<Row>(`${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${match} AND ${LIVE}`, [tenantId, kind, value]);
+    const statement = prepared(
+      `oidc_payloads_by_${where}${Array.isArray(value) ? '_any' : ''}`,
+      `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${match} AND ${LIVE}`,
+    );
+    const rows = await this.db.query<Row>(statement, [tenantId, kind, value]);
     return this.reveal(tenantId, kind, rows[0], id);
   }
 
@@ -321,11 +327,11 @@ export class OidcPayloadsStore {
   }
 
   async consume(tenantId: string, kind: string, id: string): Promise<void> {
-    await this.db.execute(`UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
+    await this.db.execute(CONSUME, [tenantId, kind, hashToken(id)]);
   }
 
   async destroy(tenantId: string, kind: string, id: string): Promise<void> {
-    await this.db.execute(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3`, [tenantId, kind, hashToken(id)]);
+    await this.db.execute(DESTROY, [tenantId, kind, hashToken(id)]);
   }
 
   async revokeByGrantId(tenantId: string, grantId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '../../database/database.js';
+import { Database, prepared } from '../../database/database.js';
 import { fromRow, insertValues, setColumns } from '../../database/rows.js';
 import type { User, UserWithPassword } from './user.js';
 
@@ -12,6 +12,7 @@ export interface UserListFilter {
 
 /** Every column but the password hash, which only `findForLogin` reads. */
 const COLUMNS = 'tenant_id, user_id, username, email, claims, credentials_changed_at, created_at, updated_at';
+const BY_ID = prepared('users_by_id', `SELECT ${COLUMNS} FROM users WHERE tenant_id = $1 AND user_id = $2`);
 
 /** The only code that reads or writes `users`. Every query names its tenant. */
 @Injectable()
@@ -25,7 +26,7 @@ export class UsersStore {
   }
 
   async find(tenantId: string, userId: string): Promise<User | null> {
-    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
+    const [row] = await this.db.query(BY_ID, [tenantId, userId]);
     return row ? fromRow(row) : null;
   }
 
