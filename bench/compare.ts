@@ -4,7 +4,7 @@
  *
  *   npm run bench:compare -- <base-rev> [<head-rev>] [--quick]
  *       (BENCH_ROUNDS=3 BENCH_SECONDS=5 BENCH_ISSUERS=1000 BENCH_CONNECTIONS=50;
- *        --quick: 2 rounds of 2 s, 200 issuers; BENCH_ONLY=<text>: only the rows whose name holds it)
+ *        --quick: 2 rounds of 2 s, 200 issuers; BENCH_ONLY=<regular expression>: only the rows whose name it matches, case aside)
  *
  * The head is this working tree unless a head-rev is given; a revision is checked out and built
  * under .bench/ (see test/helpers/revision.ts). The load generator and the scenarios (those of `npm run bench`
@@ -37,7 +37,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick || SMOKE ? 2 : 3));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : quick ? 2 : 5));
 const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (SMOKE ? 20 : quick ? 200 : 1000));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ONLY = process.env.BENCH_ONLY?.toLowerCase();
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 /** A smoke run's throughput scenarios: a token stored and one read back (the hot-issuer rows serve cached documents). */
 const SMOKE_SCENARIOS = ['client_credentials ES256 opaque', 'introspection (opaque)'];
 /** Unmeasured requests of every throughput scenario a fresh server answers first, so that no round measures V8 compiling the hot path. */
@@ -54,7 +54,7 @@ interface Target {
   fixtures: Fixtures;
 }
 const sides = (round: number): Side[] => (round % 2 === 0 ? ['base', 'head'] : ['head', 'base']);
-const selected = (name: string) => !ONLY || name.toLowerCase().includes(ONLY);
+const selected = (name: string) => !ONLY || ONLY.test(name);
 const throughputScenarios = scenarios.filter((scenario) => selected(scenario.name) && (!SMOKE || SMOKE_SCENARIOS.includes(scenario.name)));
 
 /** Measurements by row, in the order the rows first ran. */
@@ -195,7 +195,8 @@ function table(revisions: Record<Side, Revision>, minutes: number): Table {
         verdict: ratio < 1 - noise ? 'slower' : ratio > 1 + noise ? 'faster' : undefined,
       };
     };
-    const [cpu, wall] = [metric((m) => m.perCpu), metric((m) => m.rps)];
+    const [cpu, wall, total] = [metric((m) => m.perCpu), metric((m) => m.rps), metric((m) => m.perTotalCpu)];
+    const pgUs = (ms: Measurement[]) => (ms.every((m) => m.pgUs !== null) ? median(ms.map((m) => m.pgUs!)) : null);
     const verdict = [cpu.verdict && `**${cpu.verdict}** (CPU)`, wall.verdict && `**${wall.verdict}** (req/s)`].filter(Boolean).join(', ') || 'within noise';
     const errors = (ms: Measurement[]) => ms.reduce((n, m) => n + m.errors, 0);
     if (SMOKE && errors(base) + errors(head) > 0) throw new Error(`${scenario}: ${errors(base)}/${errors(head)} non-2xx answers`);
@@ -206,6 +207,9 @@ function table(revisions: Record<Side, Revision>, minutes: number): Table {
       ratioCpu: cpu.ratio,
       pairedCpu: cpu.paired,
       spreadCpu: cpu.spread,
+      basePgUs: pgUs(base),
+      headPgUs: pgUs(head),
+      ratioTotal: total.ratio,
       baseRps: wall.base,
       headRps: wall.head,
       ratioRps: wall.ratio,
@@ -224,11 +228,14 @@ function table(revisions: Record<Side, Revision>, minutes: number): Table {
       'Spread: the wider (max − min)/median of the two revisions. Verdict: slower or faster when head/base is further from 1 than that spread.',
     columns: [
       { key: 'scenario', label: 'scenario' },
-      { key: 'baseCpu', label: 'base req/CPU-s' },
-      { key: 'headCpu', label: 'head req/CPU-s' },
-      { key: 'ratioCpu', label: 'head/base (CPU)', unit: '×', digits: 2 },
+      { key: 'baseCpu', label: 'base req/Node CPU-s' },
+      { key: 'headCpu', label: 'head req/Node CPU-s' },
+      { key: 'ratioCpu', label: 'head/base (Node CPU)', unit: '×', digits: 2 },
       { key: 'pairedCpu', label: 'per round (CPU)', unit: '×' },
       { key: 'spreadCpu', label: 'spread (CPU)', unit: '%' },
+      { key: 'basePgUs', label: 'base PostgreSQL per request', unit: 'µs' },
+      { key: 'headPgUs', label: 'head PostgreSQL per request', unit: 'µs' },
+      { key: 'ratioTotal', label: 'head/base (Node + PostgreSQL CPU)', unit: '×', digits: 2 },
       { key: 'baseRps', label: 'base req/s' },
       { key: 'headRps', label: 'head req/s' },
       { key: 'ratioRps', label: 'head/base (req/s)', unit: '×', digits: 2 },
@@ -238,7 +245,7 @@ function table(revisions: Record<Side, Revision>, minutes: number): Table {
       { key: 'verdict', label: 'verdict' },
     ],
     rows,
-    chart: { title: 'Head ÷ base, medians of the rounds', label: 'scenario', values: ['ratioCpu', 'ratioRps'], unit: '×' },
+    chart: { title: 'Head ÷ base, medians of the rounds', label: 'scenario', values: ['ratioCpu', 'ratioTotal', 'ratioRps'], unit: '×' },
   };
 }
 
