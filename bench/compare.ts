@@ -270,7 +270,7 @@ const settings = {
   seconds: SECONDS,
   issuers: ISSUERS,
   connections: CONNECTIONS,
-  only: ONLY ?? null,
+  only: ONLY?.source ?? null,
 };
 process.stderr.write(
   `written to ${writeReport({ bench: 'compare', title: 'Two revisions', command: `npm run bench:compare -- ${args.join(' ')}`, settings, tables: [report] })}\n`,
