@@ -10,11 +10,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CpuMeter, createDatabase, dropDatabase, freePort, measure, startPortcullis, stop, type Measurement } from './harness.js';
 import { createIssuers, discoveryPath, issuerIds, jwksPath, percentile, requestEach } from './issuers.js';
+import { markdown, SMOKE, writeReport, type Table } from './results.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
+const ISSUERS = Number(process.env.BENCH_ISSUERS ?? (SMOKE ? 50 : 10_000));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 
 const database = `portcullis_scale_${Date.now()}`;
 const databaseUrl = await createDatabase(database);
@@ -58,8 +59,8 @@ try {
 
   const hotRun = (url: string, meter: CpuMeter) => measure(meter, { url, connections: CONNECTIONS, duration: SECONDS });
   /** Hot-issuer rows, bare and Portcullis in alternating rounds, medians: one run each in a fixed order is at the mercy of whatever else the two cores were doing. */
-  const hotRows = async (warmIssuers: string): Promise<string[]> => {
-    const rows: string[] = [];
+  const hotRows = async (warmIssuers: string): Promise<Table['rows']> => {
+    const rows: Table['rows'] = [];
     for (const [name, portcullisUrl, bareUrl] of [
       [`discovery (hot issuer; ${warmIssuers} warm)`, `${base}${discoveryPath(hot)}`, `http://127.0.0.1:${barePort}/d`],
       [`JWKS (hot issuer; ${warmIssuers} warm)`, `${base}${jwksPath(hot)}`, `http://127.0.0.1:${barePort}/j`],
@@ -67,16 +68,20 @@ try {
       const runs: { b: Measurement; p: Measurement }[] = [];
       for (let round = 0; round < ROUNDS; round++) runs.push({ b: await hotRun(bareUrl, bareMeter), p: await hotRun(portcullisUrl, portcullis.meter) });
       const median = (pick: (run: (typeof runs)[number]) => number) => runs.map(pick).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
-      const b = { rps: median((r) => r.b.rps), perCpu: median((r) => r.b.perCpu), errors: runs.reduce((n, r) => n + r.b.errors, 0) };
-      const p = {
-        rps: median((r) => r.p.rps),
-        perCpu: median((r) => r.p.perCpu),
+      const errors = runs.reduce((n, r) => n + r.b.errors + r.p.errors, 0);
+      if (SMOKE && errors > 0) throw new Error(`${name}: ${errors} non-2xx answers`);
+      rows.push({
+        scenario: name,
+        bareRps: Math.round(median((r) => r.b.rps)),
+        rps: Math.round(median((r) => r.p.rps)),
+        barePerCpu: Math.round(median((r) => r.b.perCpu)),
+        perCpu: Math.round(median((r) => r.p.perCpu)),
+        ratioCpu: median((r) => r.p.perCpu) / median((r) => r.b.perCpu),
+        pgUs: median((r) => r.p.pgUs ?? 0),
         p99: median((r) => r.p.p99),
-        errors: runs.reduce((n, r) => n + r.p.errors, 0),
-      };
-      rows.push(
-        `| ${name} | ${b.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / b.rps).toFixed(2)} | ${b.perCpu.toFixed(0)} | ${p.perCpu.toFixed(0)} | ${(p.perCpu / b.perCpu).toFixed(2)} | ${p.p99} ms | ${b.errors}/${p.errors} |`,
-      );
+        errors,
+      });
+      process.stderr.write(`${JSON.stringify(rows.at(-1))}\n`);
     }
     return rows;
   };
@@ -86,21 +91,47 @@ try {
   const cold = await requestEach(base, ids, 1);
   const warm = await requestEach(base, ids, 8);
   rows.push(...(await hotRows(`${ISSUERS} issuers`)));
-  const spread = (label: string, d: number[], inFlight: number) =>
-    `| ${label} | ${ISSUERS} | ${(ISSUERS / (d.reduce((a, b) => a + b, 0) / inFlight / 1000)).toFixed(0)} | ${percentile(d, 50).toFixed(2)} ms | ${percentile(d, 99).toFixed(2)} ms | ${d[d.length - 1].toFixed(1)} ms |`;
-  process.stdout.write(
-    [
-      `\n${ROUNDS} alternating rounds of ${SECONDS} s per side (medians), ${CONNECTIONS} connections, loopback, PostgreSQL; ${ISSUERS} ES256 issuers\n`,
-      '| hot issuer | node:http req/s | Portcullis req/s | ratio | node:http req/CPU-s | Portcullis req/CPU-s | ratio (CPU) | Portcullis p99 | non-2xx |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...rows,
-      '',
-      '| spread over issuers | requests | req/s | p50 | p99 | max |',
-      '|---|---:|---:|---:|---:|---:|',
-      spread('discovery, first request per issuer (cold, one at a time)', cold, 1),
-      spread('discovery, second request per issuer (warm, 8 in flight)', warm, 8),
-      '',
-    ].join('\n'),
+  const spread = (label: string, d: number[], inFlight: number) => ({
+    pass: label,
+    requests: d.length,
+    rps: Math.round(d.length / (d.reduce((a, b) => a + b, 0) / inFlight / 1000)),
+    p50: percentile(d, 50),
+    p99: percentile(d, 99),
+    max: d[d.length - 1],
+  });
+  const hotTable: Table = {
+    title: "A hot issuer's documents beside bare node:http answering the same bytes",
+    note: `${ROUNDS} alternating rounds of ${SECONDS} s per side (medians), ${CONNECTIONS} connections, loopback, PostgreSQL; ${ISSUERS} ES256 issuers. Requests per CPU-second of each server process; PostgreSQL's CPU per Portcullis request beside.`,
+    columns: [
+      { key: 'scenario', label: 'hot issuer' },
+      { key: 'bareRps', label: 'node:http req/s' },
+      { key: 'rps', label: 'Portcullis req/s' },
+      { key: 'barePerCpu', label: 'node:http req/CPU-s' },
+      { key: 'perCpu', label: 'Portcullis req/Node CPU-s' },
+      { key: 'ratioCpu', label: 'ratio (Node CPU)', unit: '×', digits: 2 },
+      { key: 'pgUs', label: 'PostgreSQL per request', unit: 'µs' },
+      { key: 'p99', label: 'Portcullis p99', unit: 'ms' },
+      { key: 'errors', label: 'non-2xx' },
+    ],
+    rows,
+    chart: { title: 'Hot issuer: Portcullis ÷ node:http serving the same bytes, per CPU-second', label: 'scenario', values: ['ratioCpu'], unit: '×' },
+  };
+  const spreadTable: Table = {
+    title: `Discovery across ${ISSUERS} issuers`,
+    note: 'The first request per issuer builds its provider (cold, one at a time); the second is answered from it (warm, 8 in flight).',
+    columns: [
+      { key: 'pass', label: 'pass' },
+      { key: 'requests', label: 'requests' },
+      { key: 'rps', label: 'req/s' },
+      { key: 'p50', label: 'p50', unit: 'ms', digits: 2 },
+      { key: 'p99', label: 'p99', unit: 'ms', digits: 2 },
+      { key: 'max', label: 'max', unit: 'ms', digits: 1 },
+    ],
+    rows: [spread('first request per issuer (cold, one at a time)', cold, 1), spread('second request per issuer (warm, 8 in flight)', warm, 8)],
+  };
+  process.stdout.write(`\n${markdown(hotTable)}\n${markdown(spreadTable)}`);
+  process.stderr.write(
+    `written to ${writeReport({ bench: 'discovery', title: 'Discovery at scale', command: 'npm run bench:discovery', settings: { seconds: SECONDS, rounds: ROUNDS, issuers: ISSUERS, connections: CONNECTIONS }, tables: [hotTable, spreadTable] })}\n`,
   );
 } finally {
   await Promise.all(meters.map((meter) => meter.close()));
