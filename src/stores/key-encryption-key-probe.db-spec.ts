@@ -4,8 +4,8 @@ import { DEFAULT_KEY_ID, SecretBox, type KeyEncryptionKey } from '../common/cryp
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { createDataSource, runMigrations } from '../database/data-source.js';
-import { Database } from '../database/database.js';
 import { createDatabase, dropDatabase } from '../../test/helpers/db.js';
+import { RecordingDatabase, rowsRead } from '../../test/helpers/query-plans.js';
 import { newTenant } from '../../test/helpers/store-db.js';
 import { ClientsStore } from './clients/clients.store.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
@@ -14,37 +14,6 @@ const OLD: KeyEncryptionKey = { id: DEFAULT_KEY_ID, key: randomBytes(32) };
 const NEXT: KeyEncryptionKey = { id: 'k2', key: randomBytes(32) };
 /** Rows per table: enough that reading them all is unmistakable beside a probe's few. */
 const ROWS = 2_000;
-
-/** The SQL each statement ran, to read its plan afterwards. */
-class RecordingDatabase extends Database {
-  readonly statements: string[] = [];
-
-  override query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
-    this.statements.push(sql);
-    return super.query<Row>(sql, params);
-  }
-}
-
-/** Rows `sql` read from `table`, summed over its plan's scans of it (EXPLAIN ANALYZE). */
-async function rowsRead(db: Database, sql: string, table: string): Promise<number> {
-  const [
-    {
-      'QUERY PLAN': [plan],
-    },
-  ] = await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
-  const sum = (node: PlanNode): number =>
-    (node['Relation Name'] === table ? node['Actual Rows'] * node['Actual Loops'] + (node['Rows Removed by Filter'] ?? 0) : 0) +
-    (node.Plans ?? []).reduce((total, child) => total + sum(child), 0);
-  return sum(plan.Plan);
-}
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
 
 // A database of its own: values sealed under keys the rest of the run lacks would stop its apps from starting.
 describe('the start check of key-encryption keys', () => {
@@ -101,10 +70,8 @@ describe('the start check of key-encryption keys', () => {
   // Every start runs it: reading every row made the start grow with the number of issuers (half a second at 100,000).
   it('reads a few index entries per key id, not the table', async () => {
     const box = new SecretBox([NEXT, OLD]);
-    db.statements.length = 0;
-    await new SigningKeysStore(db, box).keyIdsThatDoNotOpen();
-    await new ClientsStore(db, box).keyIdsThatDoNotOpen();
-    const [keysProbe, clientsProbe] = db.statements;
+    const [keysProbe] = await db.during(() => new SigningKeysStore(db, box).keyIdsThatDoNotOpen());
+    const [clientsProbe] = await db.during(() => new ClientsStore(db, box).keyIdsThatDoNotOpen());
     expect(await rowsRead(db, keysProbe, 'signing_keys')).toBeLessThan(10);
     expect(await rowsRead(db, clientsProbe, 'clients')).toBeLessThan(10);
   });
