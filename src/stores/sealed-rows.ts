@@ -1,3 +1,4 @@
+import { sealedKeyIdSql } from '../common/crypto/secret-box.js';
 import type { Database } from '../database/database.js';
 
 /** What one re-encryption batch did: values sealed again under the sealing key, and values that would not open. */
@@ -42,11 +43,33 @@ export function resealRows<Row>(db: Database, spec: ResealSpec<Row>): Promise<Re
 }
 
 /**
- * The start check's probe: `sql` selects one row per key-encryption key id (`key_id`, with
- * `DISTINCT ON`), and `open` opens its value. A wrong key fails on every row it sealed, so one
- * row tells for its key. Returns the ids whose row did not open, or that this process lacks.
+ * The start check's probe: one row (`columns`, with `sealed` and `key_id`) of `table` per
+ * key-encryption key id that seals its `column`. A loose index scan over the key-id index (see
+ * migration IndexSealingKeyIds): each step takes the first row whose key id is above the last
+ * one's, in index order, so the probe reads a row or two per key id however many rows the table
+ * holds. (A DISTINCT over the table read and sorted every row, on every start.)
  */
-export async function keyIdsThatDoNotOpen<Row extends { key_id: string }>(db: Database, sql: string, open: (row: Row) => unknown): Promise<string[]> {
+export function oneRowPerSealingKeySql(table: string, column: string, columns: string): string {
+  const keyId = sealedKeyIdSql(column);
+  const first = (after: string) => `SELECT ${keyId} AS key_id, ${columns}, ${column} AS sealed FROM ${table} WHERE ${keyId} ${after} ORDER BY ${keyId} LIMIT 1`;
+  return `WITH RECURSIVE probe AS (
+      (${first('IS NOT NULL')})
+      UNION ALL
+      SELECT next.* FROM probe CROSS JOIN LATERAL (${first('> probe.key_id')}) next
+    )
+    SELECT * FROM probe`;
+}
+
+/**
+ * Runs a probe from `oneRowPerSealingKeySql` and opens each row's value with `open`. A wrong
+ * key fails on every row it sealed, so one row tells for its key. Returns the ids whose row did
+ * not open, or that this process lacks.
+ */
+export async function keyIdsThatDoNotOpen<Row extends { key_id: string; sealed: string }>(
+  db: Database,
+  sql: string,
+  open: (row: Row) => unknown,
+): Promise<string[]> {
   const rows = await db.query<Row>(sql);
   return rows
     .filter((row) => {

@@ -10,6 +10,8 @@ import { HashOidcPayloadIds1763900706000 } from './1763900706000-HashOidcPayload
 import { AddCredentialsChangedAt1763900710000 } from './1763900710000-AddCredentialsChangedAt.js';
 import { AddRequirePkce1763900720000 } from './1763900720000-AddRequirePkce.js';
 import { AddRegistrationPolicy1763900730000 } from './1763900730000-AddRegistrationPolicy.js';
+import { IndexSealingKeyIds1763900810000 } from './1763900810000-IndexSealingKeyIds.js';
+import { IndexAdminListFilters1763900820000 } from './1763900820000-IndexAdminListFilters.js';
 
 /**
  * Every migration, oldest first. A migration is never edited once merged: add a new one. Each
@@ -29,4 +31,6 @@ export const migrations = [
   AddCredentialsChangedAt1763900710000,
   AddRequirePkce1763900720000,
   AddRegistrationPolicy1763900730000,
+  IndexSealingKeyIds1763900810000,
+  IndexAdminListFilters1763900820000,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
-import { keyIdsThatDoNotOpen, resealRows, type Resealed } from '../sealed-rows.js';
+import { keyIdsThatDoNotOpen, oneRowPerSealingKeySql, resealRows, type Resealed } from '../sealed-rows.js';
 import { Database } from '../../database/database.js';
 import { fromRow, insertValues, setColumns } from '../../database/rows.js';
 import type { Client, ClientWithSecret } from './client.js';
@@ -55,10 +55,8 @@ export class ClientsStore {
   keyIdsThatDoNotOpen(): Promise<string[]> {
     return keyIdsThatDoNotOpen(
       this.db,
-      `SELECT DISTINCT ON (key_id) key_id, tenant_id, client_id, client_secret
-       FROM (SELECT ${sealedKeyIdSql('client_secret')} AS key_id, * FROM clients WHERE client_secret IS NOT NULL) secrets`,
-      (row: { key_id: string; tenant_id: string; client_id: string; client_secret: string }) =>
-        this.box.open(row.client_secret, secretAad(row.tenant_id, row.client_id)),
+      oneRowPerSealingKeySql('clients', 'client_secret', 'tenant_id, client_id'),
+      (row: { key_id: string; tenant_id: string; client_id: string; sealed: string }) => this.box.open(row.sealed, secretAad(row.tenant_id, row.client_id)),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JWK } from 'jose';
 import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
-import { keyIdsThatDoNotOpen, resealRows, type Resealed } from '../sealed-rows.js';
+import { keyIdsThatDoNotOpen, oneRowPerSealingKeySql, resealRows, type Resealed } from '../sealed-rows.js';
 import { Database } from '../../database/database.js';
 import { fromRow } from '../../database/rows.js';
 import type { KeyMaterial, KeyStatus, SigningKey } from './signing-key.js';
@@ -58,8 +58,8 @@ export class SigningKeysStore {
   keyIdsThatDoNotOpen(): Promise<string[]> {
     return keyIdsThatDoNotOpen(
       this.db,
-      `SELECT DISTINCT ON (key_id) key_id, tenant_id, kid, private_jwk FROM (SELECT ${sealedKeyIdSql('private_jwk')} AS key_id, * FROM signing_keys) keys`,
-      (row: { key_id: string; tenant_id: string; kid: string; private_jwk: string }) => this.box.open(row.private_jwk, keyAad(row.tenant_id, row.kid)),
+      oneRowPerSealingKeySql('signing_keys', 'private_jwk', 'tenant_id, kid'),
+      (row: { key_id: string; tenant_id: string; kid: string; sealed: string }) => this.box.open(row.sealed, keyAad(row.tenant_id, row.kid)),
     );
   }
 
