@@ -24,9 +24,10 @@ describe('the start check of key-encryption keys', () => {
 
   beforeAll(async () => {
     url = await createDatabase('portcullis_kek_probe');
-    dataSource = await createDataSource({ databaseUrl: url, databasePoolSize: 4 } as AppConfig).initialize();
+    const config = { databaseUrl: url, databasePoolSize: 4 } as AppConfig;
+    dataSource = await createDataSource(config).initialize();
     await runMigrations(dataSource);
-    db = new RecordingDatabase(dataSource);
+    db = new RecordingDatabase(dataSource, config);
     await newTenant(db, tenant);
     // Most rows under the old key, a few under the new one (a re-encryption under way), some clients without a secret.
     const sealer = (i: number) => new SecretBox([i % 500 === 0 ? NEXT : OLD]);

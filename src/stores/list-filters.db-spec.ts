@@ -20,9 +20,10 @@ describe('admin list filters at scale', () => {
 
   beforeAll(async () => {
     url = await createDatabase('portcullis_list_filters');
-    dataSource = await createDataSource({ databaseUrl: url, databasePoolSize: 4 } as AppConfig).initialize();
+    const config = { databaseUrl: url, databasePoolSize: 4 } as AppConfig;
+    dataSource = await createDataSource(config).initialize();
     await runMigrations(dataSource);
-    db = new RecordingDatabase(dataSource);
+    db = new RecordingDatabase(dataSource, config);
     await db.execute(
       `INSERT INTO tenants (issuer_id, display_name, enabled) SELECT 'tenant-' || lpad(i::text, 5, '0'), 'T' || i, i % ($2::int / $3::int) <> 0 FROM generate_series(1, $1::int) i`,
       [ROWS, ROWS, DISABLED],

@@ -1,11 +1,11 @@
-import { Database } from '../../src/database/database.js';
+import { Database, type Prepared } from '../../src/database/database.js';
 
 /** A Database that remembers the SQL of each statement, to read its plan afterwards. */
 export class RecordingDatabase extends Database {
   readonly statements: Array<{ sql: string; params: unknown[] }> = [];
 
-  override query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
-    this.statements.push({ sql, params });
+  override query<Row = Record<string, unknown>>(sql: string | Prepared, params: unknown[] = []): Promise<Row[]> {
+    this.statements.push({ sql: typeof sql === 'string' ? sql : sql.text, params });
     return super.query<Row>(sql, params);
   }
 
