@@ -67,14 +67,27 @@ const FIND_MANY = prepared(
    WHERE (tenant_id, kind, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[])) AND ${LIVE}`,
 );
 
-/** A row to write, as UPSERT's arrays take it: tenant, kind, id hash, payload (JSON), grant id, user-code hash, uid, seconds to live. */
-type Write = [string, string, string, string, string | null, string | null, string | null, number | null];
+/** A row to write, as UPSERT reads it from its JSON: tenant, kind, id hash, payload, grant id, user-code hash, uid, seconds to live. */
+interface Write {
+  t: string;
+  k: string;
+  h: string;
+  p: Payload;
+  g: string | null;
+  u: string | null;
+  i: string | null;
+  e: number | null;
+}
 
+/**
+ * The rows travel as one JSON document: one native JSON.stringify for the batch, where arrays of
+ * text would be escaped character by character in JavaScript, payloads included.
+ */
 const UPSERT = prepared(
-  'oidc_payloads_upsert',
+  'oidc_payloads_upsert_json',
   `INSERT INTO oidc_payloads (tenant_id, kind, id_hash, payload, grant_id, user_code_hash, uid, expires_at)
-  SELECT t, k, h, p::jsonb, g, u, i, CASE WHEN e IS NULL THEN NULL ELSE now() + make_interval(secs => e) END
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) AS v(t, k, h, p, g, u, i, e)
+  SELECT t, k, h, p, g, u, i, CASE WHEN e IS NULL THEN NULL ELSE now() + make_interval(secs => e) END
+  FROM jsonb_to_recordset($1::jsonb) AS v(t text, k text, h text, p jsonb, g text, u text, i text, e int)
   ON CONFLICT (tenant_id, kind, id_hash) DO UPDATE SET
     payload = excluded.payload, grant_id = excluded.grant_id, user_code_hash = excluded.user_code_hash,
     uid = excluded.uid, expires_at = excluded.expires_at`,
@@ -198,16 +211,16 @@ export class OidcPayloadsStore {
    */
   async upsert(tenantId: string, kind: string, id: string, payload: Payload, expiresInSeconds?: number): Promise<void> {
     const idHash = hashToken(id);
-    const row: Write = [
-      tenantId,
-      kind,
-      idHash,
-      JSON.stringify(this.protect(tenantId, kind, idHash, payload)),
-      (payload.grantId as string | undefined) ?? null,
-      this.userCodeHash(payload),
-      (payload.uid as string | undefined) ?? null,
-      expiresInSeconds ?? null,
-    ];
+    const row: Write = {
+      t: tenantId,
+      k: kind,
+      h: idHash,
+      p: this.protect(tenantId, kind, idHash, payload),
+      g: (payload.grantId as string | undefined) ?? null,
+      u: this.userCodeHash(payload),
+      i: (payload.uid as string | undefined) ?? null,
+      e: expiresInSeconds ?? null,
+    };
     if (this.db.inTransaction) await this.writeMany([row]);
     else await this.writes.load(row);
   }
@@ -218,13 +231,9 @@ export class OidcPayloadsStore {
    * value (a NUL character) fails that caller alone.
    */
   private async writeMany(rows: readonly Write[]): Promise<Array<void | Error>> {
-    const last = new Map(rows.map((row) => [`${row[0]}\0${row[1]}\0${row[2]}`, row]));
-    const columns = (i: number) => [...last.values()].map((row) => row[i]);
+    const last = new Map(rows.map((row) => [`${row.t}\0${row.k}\0${row.h}`, row]));
     try {
-      await this.db.execute(
-        UPSERT,
-        Array.from({ length: 8 }, (_, i) => columns(i)),
-      );
+      await this.db.execute(UPSERT, [JSON.stringify([...last.values()])]);
       return rows.map(() => undefined);
     } catch (error) {
       if (rows.length === 1) throw error;
