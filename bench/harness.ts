@@ -77,12 +77,19 @@ export const PRODUCTION_ENV: Record<string, string> = {
   RATE_LIMIT_PROTOCOL_PER_MINUTE: '10000000',
 };
 
+/** The key-encryption key every bench server gets (bench/issuers.ts seals cloned keys under it). */
+export const BENCH_KEY_ENCRYPTION_KEY = 'ab'.repeat(32);
+
 /**
- * Starts a built Portcullis (`main`: its dist/src/main.js) on a free loopback port with
- * PRODUCTION_ENV (less the shutdown delay in a smoke run) and `env`, and waits until it is ready. Its log goes to a file under .bench/logs,
- * so a benchmark's stdout holds only its tables.
+ * Spawns a built Portcullis (`main`: its dist/src/main.js) on a free loopback port with
+ * PRODUCTION_ENV (less the shutdown delay in a smoke run) and `env`, without waiting for it. Its
+ * log goes to a file under .bench/logs, so a benchmark's stdout holds only its tables.
  */
-export async function startPortcullis(main: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+export async function spawnPortcullis(
+  main: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; log: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logs = fileURLToPath(new URL('../../.bench/logs/', import.meta.url));
@@ -97,7 +104,7 @@ export async function startPortcullis(main: string, databaseUrl: string, env: Re
       PUBLIC_URL: url,
       DATABASE_URL: databaseUrl,
       ADMIN_API_KEY: ADMIN_KEY,
-      KEY_ENCRYPTION_KEY: 'ab'.repeat(32),
+      KEY_ENCRYPTION_KEY: BENCH_KEY_ENCRYPTION_KEY,
       ...PRODUCTION_ENV,
       ...SMOKE_SERVER_ENV,
       ...env,
@@ -105,6 +112,12 @@ export async function startPortcullis(main: string, databaseUrl: string, env: Re
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
+  return { url, child, log };
+}
+
+/** spawnPortcullis, then waits until the server is ready. */
+export async function startPortcullis(main: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  const { url, child, log } = await spawnPortcullis(main, databaseUrl, env);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready; its log: ${log}`))),
   );

@@ -7,7 +7,7 @@
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { DEFAULT_KEY_ID, SecretBox } from '../src/common/crypto/secret-box.js';
-import { ADMIN_KEY } from './harness.js';
+import { ADMIN_KEY, BENCH_KEY_ENCRYPTION_KEY } from './harness.js';
 
 export const issuerIds = (count: number) => Array.from({ length: count }, (_, i) => `scale-${i}`);
 export const discoveryPath = (id: string) => `/${id}/.well-known/openid-configuration`;
@@ -53,12 +53,6 @@ export const requestEach = (base: string, ids: string[], inFlight: number) =>
     if (res.status !== 200) throw new Error(`${discoveryPath(id)}: ${res.status}`);
   });
 
-/**
- * The KEY_ENCRYPTION_KEY startPortcullis gives every server (bench/harness.ts): cloned private
- * keys are sealed under it, as the product seals them.
- */
-const BENCH_KEY_ENCRYPTION_KEY = Buffer.from('ab'.repeat(32), 'hex');
-
 /** How the signing-keys store binds a sealed private key to its row (src/stores/signing-keys/signing-keys.store.ts). */
 const keyAad = (tenantId: string, kid: string) => `signing_key:${tenantId}:${kid}`;
 
@@ -100,7 +94,12 @@ export async function cloneIssuers(databaseUrl: string, templates: string[], ids
        FROM clone_plan p JOIN tenants t ON t.issuer_id = p.template ORDER BY p.ord`,
     );
 
-    const box = new SecretBox([{ id: DEFAULT_KEY_ID, key: BENCH_KEY_ENCRYPTION_KEY }]);
+    const box = new SecretBox([
+      {
+        id: DEFAULT_KEY_ID,
+        key: Buffer.from(BENCH_KEY_ENCRYPTION_KEY, 'hex'),
+      } /* the servers' key: cloned private keys are sealed as the product seals them */,
+    ]);
     const { rows: keys } = await db.query<{ tenant_id: string; kid: string; alg: string; status: string; public_jwk: JWK; private_jwk: string }>(
       `SELECT tenant_id, kid, alg, status, public_jwk, private_jwk FROM signing_keys WHERE tenant_id = ANY($1)`,
       [templates],

@@ -15,25 +15,11 @@
  *   npm run bench:scale    (BENCH_SCALE_ISSUERS=100000 BENCH_SCALE_COLD=10000 BENCH_SCALE_WARM_SECONDS=240
  *                           BENCH_SCALE_WARM_MAX_RSS_MIB=4096; BENCH_SMOKE=1: 1,000 issuers, 200 cold, seconds)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import {
-  admin,
-  ADMIN_KEY,
-  cpuSeconds,
-  CpuMeter,
-  createDatabase,
-  dropDatabase,
-  freePort,
-  PRODUCTION_ENV,
-  startPortcullis,
-  stop,
-  type Server,
-} from './harness.js';
+import { admin, ADMIN_KEY, cpuSeconds, CpuMeter, createDatabase, dropDatabase, spawnPortcullis, startPortcullis, stop, type Server } from './harness.js';
 import type { CpuUse } from './cpu.js';
 import { cloneIssuers, discoveryPath, issuerIds, percentile, requestEach } from './issuers.js';
 import { markdown, SMOKE, writeReport, type Cell, type Table } from './results.js';
@@ -60,7 +46,6 @@ const WALK_PAGES = 1_000;
 const BIG_CACHE = Math.min(ISSUERS, 100_000);
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 /** What the harness gives every server (bench/harness.ts startPortcullis). */
-const KEY_ENCRYPTION_KEY = 'ab'.repeat(32);
 const MiB = 2 ** 20;
 
 const stderr = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -116,28 +101,9 @@ interface StartTiming {
  * 50 times; then it stops, unless kept: then it is returned as a Server, metered.
  */
 async function timedStart(databaseUrl: string, keep = false): Promise<StartTiming & { server?: Server }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const logs = fileURLToPath(new URL('../../.bench/logs/', import.meta.url));
-  mkdirSync(logs, { recursive: true });
-  const log = join(logs, `scale-start-${port}.log`);
-  const logFd = openSync(log, 'w');
   const started = performance.now();
   const spawnedAt = new Date();
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      ALLOW_INSECURE_PUBLIC_URL: 'true',
-      PORT: String(port),
-      PUBLIC_URL: url,
-      DATABASE_URL: databaseUrl,
-      ADMIN_API_KEY: ADMIN_KEY,
-      KEY_ENCRYPTION_KEY,
-      ...PRODUCTION_ENV,
-    },
-    stdio: ['ignore', logFd, logFd],
-  });
-  closeSync(logFd);
+  const { url, child, log } = await spawnPortcullis(MAIN, databaseUrl);
   let kept = false;
   try {
     let listeningMs: number | undefined;
