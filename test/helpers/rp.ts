@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import { adminApi, randomIssuerId } from './admin-api.js';
+import { formOf, UserAgent } from './browserless.js';
 
 /**
  * A relying party as customers run one: openid-client discovering the issuer over HTTP.
@@ -59,4 +60,24 @@ export async function authorizationRequest(config: oidc.Configuration, redirectU
     ...params,
   });
   return { url, checks };
+}
+
+/**
+ * A browser of its own at a fresh sign-in page: an authorization request (code flow with PKCE)
+ * for `config`'s client to `redirectUri`, followed to the page, and the page's form.
+ */
+export async function openSignInPage(
+  baseUrl: string,
+  config: oidc.Configuration,
+  redirectUri: string,
+): Promise<{ agent: UserAgent; form: ReturnType<typeof formOf> }> {
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid',
+    code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+    code_challenge_method: 'S256',
+  });
+  const agent = new UserAgent(baseUrl);
+  const form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+  return { agent, form };
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminApi, oauthError } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
-import { formOf, UserAgent } from '../helpers/browserless.js';
+import { formOf } from '../helpers/browserless.js';
 import { createDatabase, dropDatabase, query } from '../helpers/db.js';
-import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
+import { createClient, createTenant, discover, oidc, openSignInPage } from '../helpers/rp.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
 
@@ -29,14 +29,9 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
     await adminApi(running.url).post(`/v1/tenants/${issuerId}/users`, { username: 'timing', password: 'the right passphrase' });
     const client = await createClient(running.url, issuerId, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
     const config = await discover(issuer, client.clientId, oidc.None());
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: 'openid',
-      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
-      code_challenge_method: 'S256',
-    });
-    const agent = new UserAgent(running.url);
-    let form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+    const page = await openSignInPage(running.url, config, REDIRECT);
+    const agent = page.agent;
+    let form = page.form;
     const signIn = async (username: string, password = 'a wrong passphrase') => {
       const res = await agent.post(form.action, { _csrf: form.csrf, username, password });
       if (res.headers.get('content-type')?.startsWith('text/html')) form = formOf(await res.clone().text());
@@ -120,14 +115,7 @@ describe('finding 4: sign-in routes unthrottled; throttle keys of any length', (
     const config = await discover(issuer, client.clientId, oidc.None());
     /** A browser of its own at a sign-in page of its own: posts the form once. */
     const browser = async () => {
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: 'openid',
-        code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
-        code_challenge_method: 'S256',
-      });
-      const agent = new UserAgent(running.url);
-      const form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+      const { agent, form } = await openSignInPage(running.url, config, REDIRECT);
       return (password: string) => agent.post(form.action, { _csrf: form.csrf, username: 'busy', password });
     };
     const tabs = await Promise.all(Array.from({ length: 8 }, browser));

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
-import { formOf, UserAgent } from '../helpers/browserless.js';
-import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
+import { createClient, createTenant, discover, oidc, openSignInPage } from '../helpers/rp.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
 const PASSWORD = 'the right passphrase';
@@ -22,14 +21,7 @@ describe('finding 7: case folding differs between the throttle and the lookup', 
 
   /** One sign-in at a fresh sign-in page: the answer's status (303 = signed in, on to the client). */
   async function signIn(username: string, password: string, rp = config): Promise<number> {
-    const url = oidc.buildAuthorizationUrl(rp, {
-      redirect_uri: REDIRECT,
-      scope: 'openid',
-      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
-      code_challenge_method: 'S256',
-    });
-    const agent = new UserAgent(running.url);
-    const form = formOf(await ((await agent.follow(await agent.get(url))) as Response).text());
+    const { agent, form } = await openSignInPage(running.url, rp, REDIRECT);
     return (await agent.post(form.action, { _csrf: form.csrf, username, password })).status;
   }
 

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { SecretBox, sealedKeyIdSql } from '../../common/crypto/secret-box.js';
 import { resealRows, type Resealed } from '../sealed-rows.js';
 import { hashShortCode, hashToken } from '../../common/crypto/token-hash.js';
-import { Database, prepared } from '../../database/database.js';
+import { Database, prepared, type Prepared } from '../../database/database.js';
 
 export type Payload = Record<string, unknown>;
 
@@ -58,7 +58,17 @@ const LIVE = `(expires_at IS NULL OR expires_at > now())`;
 
 type Row = { id_hash: string; payload: Payload; consumed: string | null };
 
-const FIND_ONE = prepared('oidc_payloads_find', `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3 AND ${LIVE}`);
+/** The columns a live row is looked up by, each with its statement for one value and for any of several. */
+type LookupColumn = 'id_hash' | 'uid' | 'user_code_hash';
+const BY_COLUMN = Object.fromEntries(
+  (['id_hash', 'uid', 'user_code_hash'] as const).map((column) => [
+    column,
+    {
+      one: prepared(`oidc_payloads_by_${column}`, `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${column} = $3 AND ${LIVE}`),
+      any: prepared(`oidc_payloads_by_${column}_any`, `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${column} = ANY($3) AND ${LIVE}`),
+    },
+  ]),
+) as Record<LookupColumn, { one: Prepared; any: Prepared }>;
 const CONSUME = prepared('oidc_payloads_consume', 'UPDATE oidc_payloads SET consumed_at = now() WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3');
 const DESTROY = prepared('oidc_payloads_destroy', 'DELETE FROM oidc_payloads WHERE tenant_id = $1 AND kind = $2 AND id_hash = $3');
 const FIND_MANY = prepared(
@@ -144,7 +154,7 @@ export class OidcPayloadsStore {
   private async findMany(keys: readonly ById[]): Promise<Array<Row | undefined>> {
     if (keys.length === 1) {
       const [{ tenantId, kind, idHash }] = keys;
-      const rows = await this.db.query<Row>(FIND_ONE, [tenantId, kind, idHash]);
+      const rows = await this.db.query<Row>(BY_COLUMN.id_hash.one, [tenantId, kind, idHash]);
       return [rows[0]];
     }
     const rows = await this.db.query<Row & { tenant_id: string; kind: string }>(FIND_MANY, [
@@ -195,13 +205,8 @@ export class OidcPayloadsStore {
     return id === undefined ? payload : { ...payload, jti: id };
   }
 
-  private async one(tenantId: string, kind: string, where: string, value: string | string[], id?: string): Promise<Payload | undefined> {
-    const match = Array.isArray(value) ? `${where} = ANY($3)` : `${where} = $3`;
-    const statement = prepared(
-      `oidc_payloads_by_${where}${Array.isArray(value) ? '_any' : ''}`,
-      `${SELECT} WHERE tenant_id = $1 AND kind = $2 AND ${match} AND ${LIVE}`,
-    );
-    const rows = await this.db.query<Row>(statement, [tenantId, kind, value]);
+  private async one(tenantId: string, kind: string, where: LookupColumn, value: string | string[], id?: string): Promise<Payload | undefined> {
+    const rows = await this.db.query<Row>(BY_COLUMN[where][Array.isArray(value) ? 'any' : 'one'], [tenantId, kind, value]);
     return this.reveal(tenantId, kind, rows[0], id);
   }
 
