@@ -6,6 +6,7 @@ import { ClientsStore } from '../stores/clients/clients.store.js';
 import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import type { Resealed } from '../stores/sealed-rows.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
+import { UserFactorsStore } from '../stores/user-factors/user-factors.store.js';
 import type { KeyEncryptionKeyDto, KeyEncryptionKeyListDto, ReEncryptionDto } from './dto/key-encryption-key.dto.js';
 
 /** Rows re-sealed per transaction: few enough that a secret rotation waiting on one of them waits milliseconds. */
@@ -23,21 +24,28 @@ export class KeyEncryptionService {
     private readonly signingKeys: SigningKeysStore,
     private readonly clients: ClientsStore,
     private readonly payloads: OidcPayloadsStore,
+    private readonly factors: UserFactorsStore,
     private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<KeyEncryptionKeyListDto> {
-    const [signingKeys, clientSecrets, protocolState] = await Promise.all([
+    const [signingKeys, clientSecrets, protocolState, totpSecrets] = await Promise.all([
       this.signingKeys.countBySealingKey(),
       this.clients.countBySealingKey(),
       this.payloads.countBySealingKey(),
+      this.factors.countBySealingKey(),
     ]);
     const configured = this.box.keyIds;
-    const found = [...signingKeys.keys(), ...clientSecrets.keys(), ...protocolState.keys()].filter((id) => !configured.includes(id));
+    const found = [...signingKeys.keys(), ...clientSecrets.keys(), ...protocolState.keys(), ...totpSecrets.keys()].filter((id) => !configured.includes(id));
     const items = [...new Set([...configured, ...found])].map((id): KeyEncryptionKeyDto => {
-      const counts = { signing_keys: signingKeys.get(id) ?? 0, client_secrets: clientSecrets.get(id) ?? 0, protocol_state: protocolState.get(id) ?? 0 };
+      const counts = {
+        signing_keys: signingKeys.get(id) ?? 0,
+        client_secrets: clientSecrets.get(id) ?? 0,
+        protocol_state: protocolState.get(id) ?? 0,
+        totp_secrets: totpSecrets.get(id) ?? 0,
+      };
       const sealing = id === this.box.currentKeyId;
-      const removable = !sealing && counts.signing_keys + counts.client_secrets + counts.protocol_state === 0;
+      const removable = !sealing && Object.values(counts).every((count) => count === 0);
       return { id, configured: configured.includes(id), sealing, ...counts, removable };
     });
     return { sealing_key_id: this.box.currentKeyId, items };
@@ -48,6 +56,7 @@ export class KeyEncryptionService {
       signing_keys: await drain((limit) => this.signingKeys.resealBatch(limit)),
       client_secrets: await drain((limit) => this.clients.resealBatch(limit)),
       protocol_state: await drain((limit) => this.payloads.resealBatch(limit)),
+      totp_secrets: await drain((limit) => this.factors.resealBatch(limit)),
     };
     const { items } = await this.list();
     await this.audit.record(actor, {
@@ -56,7 +65,7 @@ export class KeyEncryptionService {
       resourceType: 'key_encryption_key',
       resourceId: this.box.currentKeyId,
       // Counts only; named so the audit log's secret filter (which drops `*secret*` members) keeps them.
-      after: { signing_keys: moved.signing_keys, clients: moved.client_secrets, protocol_state: moved.protocol_state },
+      after: { signing_keys: moved.signing_keys, clients: moved.client_secrets, protocol_state: moved.protocol_state, totp_authenticators: moved.totp_secrets },
     });
     return { sealing_key_id: this.box.currentKeyId, ...moved, items };
   }

@@ -9,6 +9,8 @@ import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
 import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
+import { UserFactorsStore } from '../stores/user-factors/user-factors.store.js';
+import { UsersStore } from '../stores/users/users.store.js';
 import { createDatabase, dropDatabase } from '../../test/helpers/db.js';
 import { newTenant, openStoreDb, type StoreDb } from '../../test/helpers/store-db.js';
 import { KeyEncryptionService } from './key-encryption.service.js';
@@ -16,12 +18,18 @@ import { KeyEncryptionService } from './key-encryption.service.js';
 const OLD = { id: DEFAULT_KEY_ID, key: randomBytes(32) };
 const NEXT = { id: 'k2', key: randomBytes(32) };
 const CLIENTS = 230; // more than two batches
+const USER_ID = '7d1e3c9a-4b8f-4f6e-9a57-0c2b1d3e4f50';
 
 /** The stores and the service under one set of key-encryption keys, as one process holds them. */
 function processWith(db: Database, ...keys: Array<typeof OLD>) {
   const box = new SecretBox(keys);
-  const stores = { keys: new SigningKeysStore(db, box), clients: new ClientsStore(db, box), payloads: new OidcPayloadsStore(db, box) };
-  return { ...stores, service: new KeyEncryptionService(box, stores.keys, stores.clients, stores.payloads, new AuditTrail(db)) };
+  const stores = {
+    keys: new SigningKeysStore(db, box),
+    clients: new ClientsStore(db, box),
+    payloads: new OidcPayloadsStore(db, box),
+    factors: new UserFactorsStore(db, box),
+  };
+  return { ...stores, service: new KeyEncryptionService(box, stores.keys, stores.clients, stores.payloads, stores.factors, new AuditTrail(db)) };
 }
 
 // A database of its own: values sealed under a key the rest of the run lacks would stop its apps from starting.
@@ -35,6 +43,8 @@ describe('key-encryption key rotation in the stores', () => {
     s = await openStoreDb({ databaseUrl: url });
     await newTenant(s.db, tenant);
     const before = processWith(s.db, OLD);
+    const user = await new UsersStore(s.db).insert({ tenantId: tenant, userId: USER_ID, username: 'pat', email: null, claims: {}, passwordHash: null });
+    await before.factors.addTotp(tenant, user.userId, 'Authenticator app', 'JBSWY3DPEHPK3PXP', 1);
     for (const status of ['active', 'next', 'retired'] as const) await before.keys.insert(tenant, await generateKeyMaterial('ES256'), status);
     await s.db.transaction(async () => {
       for (let i = 0; i < CLIENTS; i++) {
@@ -54,8 +64,8 @@ describe('key-encryption key rotation in the stores', () => {
   it('counts what each key seals, moves everything to the sealing key in batches, skips rows another transaction holds, and leaves the old key removable', async () => {
     const during = processWith(s.db, NEXT, OLD);
     expect((await during.service.list()).items).toEqual([
-      { id: 'k2', configured: true, sealing: true, signing_keys: 0, client_secrets: 0, protocol_state: 0, removable: false },
-      { id: 'default', configured: true, sealing: false, signing_keys: 3, client_secrets: CLIENTS, protocol_state: 4, removable: false },
+      { id: 'k2', configured: true, sealing: true, signing_keys: 0, client_secrets: 0, protocol_state: 0, totp_secrets: 0, removable: false },
+      { id: 'default', configured: true, sealing: false, signing_keys: 3, client_secrets: CLIENTS, protocol_state: 4, totp_secrets: 1, removable: false },
     ]);
 
     // A secret being rotated meanwhile: its row is locked, so re-encryption passes it by rather than overwrite what the rotation writes.
@@ -64,7 +74,7 @@ describe('key-encryption key rotation in the stores', () => {
     await holder.query('BEGIN');
     await holder.query(`SELECT 1 FROM clients WHERE tenant_id = $1 AND client_id = 'c7' FOR UPDATE`, [tenant]);
     const first = await during.service.reEncrypt(systemActor('test'));
-    expect(first).toMatchObject({ sealing_key_id: 'k2', signing_keys: 3, client_secrets: CLIENTS - 1, protocol_state: 2 });
+    expect(first).toMatchObject({ sealing_key_id: 'k2', signing_keys: 3, client_secrets: CLIENTS - 1, protocol_state: 2, totp_secrets: 1 });
     expect(first.items.find((key) => key.id === 'default')).toMatchObject({ client_secrets: 1, removable: false });
     await holder.query(`UPDATE clients SET client_secret = $3 WHERE tenant_id = $1 AND client_id = $2`, [
       tenant,
@@ -84,6 +94,7 @@ describe('key-encryption key rotation in the stores', () => {
       signing_keys: 0,
       client_secrets: 0,
       protocol_state: 0,
+      totp_secrets: 0,
       removable: true,
     });
 
@@ -101,9 +112,11 @@ describe('key-encryption key rotation in the stores', () => {
     });
     expect(await after.keys.keyIdsThatDoNotOpen()).toEqual([]);
     expect(await after.clients.keyIdsThatDoNotOpen()).toEqual([]);
+    expect(await after.factors.keyIdsThatDoNotOpen()).toEqual([]);
+    expect((await after.factors.totpAuthenticators(tenant, USER_ID)).map((totp) => totp.secret)).toEqual(['JBSWY3DPEHPK3PXP']);
     // The re-encryption is in the audit log, with what it moved.
     const [event] = await new AuditTrail(s.db).list({ action: 'key_encryption_key.re_encrypted', limit: 1 });
-    expect(event).toMatchObject({ resource_id: 'k2', after: { signing_keys: 0, clients: 0, protocol_state: 0 } });
+    expect(event).toMatchObject({ resource_id: 'k2', after: { signing_keys: 0, clients: 0, protocol_state: 0, totp_authenticators: 0 } });
   });
 
   it('a process that lacks a key, or holds another key under its id, learns which', async () => {

@@ -19,6 +19,9 @@ import { PublicRateLimits } from './public-rate-limits.js';
 import { LoginThrottle } from './sign-in/login-throttle.js';
 import { PasswordHasher } from './sign-in/password-hasher.js';
 import { SignIn } from './sign-in/sign-in.js';
+import { SignInProgressStore } from './sign-in/sign-in-progress.js';
+import { WebAuthnCeremonies } from './sign-in/factors/webauthn.js';
+import { SignInSteps } from './interactions/sign-in-steps.js';
 import { TenantChangeListener } from './tenant-change-listener.js';
 
 /**
@@ -44,6 +47,9 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     InitialAccessTokens,
     SignIn,
     LoginThrottle,
+    SignInSteps,
+    SignInProgressStore,
+    WebAuthnCeremonies,
     PasswordHasher,
     BackchannelLogout,
   ],

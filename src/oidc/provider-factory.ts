@@ -7,7 +7,7 @@ import { clientFetch } from './hooks/client-fetch.js';
 import type { User } from '../stores/users/user.js';
 import { clientAddress, type TrustProxy } from '../common/http/client-address.js';
 import { findAccountWith } from './hooks/find-account.js';
-import { interactionPolicyWithAccountCheck } from './hooks/interaction-policy.js';
+import { interactionPolicyFor } from './hooks/interaction-policy.js';
 import { setClientAddress } from './oidc-provider-internals.js';
 import { pageScriptHashes } from './hooks/page-csp.js';
 import { devicePages, logoutPages } from './hooks/provider-pages.js';
@@ -16,7 +16,7 @@ import { renderErrorWith } from './hooks/render-error.js';
 import { formPostRequests } from './hooks/form-post-requests.js';
 import { resourceIndicators } from './hooks/resource-server.js';
 import { introspectionAllowedWith, revocationAllowed } from './hooks/token-policies.js';
-import { PASSWORD_ACR } from '../common/protocol.js';
+import { ACR_LEVELS } from '../common/protocol.js';
 import { registrationFeatures, sectorIdentifierUriValidate } from './registration/registration-options.js';
 import { CLAIMS, discoveryExtras, extraClientMetadata, pkceRequired, RESPONSE_TYPES, ROUTES, TTL } from './provider-options.js';
 
@@ -79,8 +79,8 @@ export function createProvider({
     // Without the implicit grant, only the code flow: hybrid response types return tokens from the authorization endpoint too.
     responseTypes: (grants.has('implicit') ? RESPONSE_TYPES : ['code']) as Configuration['responseTypes'],
     scopes: ['openid', 'offline_access', 'profile', 'email', 'address', 'phone'],
-    // The one authentication context Portcullis offers today: a password (see interactions/).
-    acrValues: [PASSWORD_ACR],
+    // The authentication levels, weakest first (see common/protocol.ts and sign-in/sign-in-level.ts).
+    acrValues: [...ACR_LEVELS],
     claims: CLAIMS,
     // A refresh token is only as good as its grant: the grant lives at least as long.
     ttl: {
@@ -128,7 +128,7 @@ export function createProvider({
     pkce: { required: pkceRequired(tenant.requirePkceForAllClients) },
     // Every refresh rotates it; presenting a used one revokes the whole grant (reuse detection).
     rotateRefreshToken: true,
-    interactions: { policy: interactionPolicyWithAccountCheck(), url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
+    interactions: { policy: interactionPolicyFor(tenant.signInPolicy), url: (_ctx, interaction) => `${cookiePath}/interaction/${interaction.uid}` },
     discovery: discoveryExtras(serviceDocumentation),
     findAccount: accounts,
     renderError: renderErrorWith(branding),

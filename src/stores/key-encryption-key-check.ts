@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DEFAULT_KEY_ID } from '../common/crypto/secret-box.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { describeDatabase } from '../database/describe-database.js';
+import { UserFactorsStore } from './user-factors/user-factors.store.js';
 import { ClientsStore } from './clients/clients.store.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
 
@@ -19,11 +20,14 @@ export class KeyEncryptionKeyCheck implements OnModuleInit {
   constructor(
     private readonly keys: SigningKeysStore,
     private readonly clients: ClientsStore,
+    private readonly factors: UserFactorsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const failing = [...new Set([...(await this.keys.keyIdsThatDoNotOpen()), ...(await this.clients.keyIdsThatDoNotOpen())])];
+    const failing = [
+      ...new Set([...(await this.keys.keyIdsThatDoNotOpen()), ...(await this.clients.keyIdsThatDoNotOpen()), ...(await this.factors.keyIdsThatDoNotOpen())]),
+    ];
     if (failing.length > 0) throw new Error(refusal(this.config, failing[0]));
   }
 }
@@ -34,7 +38,7 @@ function refusal(config: AppConfig, keyId: string): string {
   const held = config.keyEncryptionKeys.some((key) => key.id === keyId);
   if (!held) {
     return (
-      `the signing keys or client secrets in ${where} are sealed under key-encryption key '${keyId}', which this process lacks: ` +
+      `the signing keys, client secrets or TOTP secrets in ${where} are sealed under key-encryption key '${keyId}', which this process lacks: ` +
       `add ${keyId}:<key> to KEY_ENCRYPTION_KEYS` +
       (keyId === DEFAULT_KEY_ID ? ` (or set KEY_ENCRYPTION_KEY, the key '${DEFAULT_KEY_ID}')` : '') +
       ', and keep it there until GET /v1/key-encryption-keys counts nothing under it.'
@@ -42,7 +46,7 @@ function refusal(config: AppConfig, keyId: string): string {
   }
   if (keyId !== DEFAULT_KEY_ID || config.keyEncryptionKeys.length > 1) {
     return (
-      `KEY_ENCRYPTION_KEYS holds a key '${keyId}' that does not open the signing keys or client secrets sealed under '${keyId}' in ${where}: ` +
+      `KEY_ENCRYPTION_KEYS holds a key '${keyId}' that does not open the signing keys, client secrets or TOTP secrets sealed under '${keyId}' in ${where}: ` +
       'another key was given that id. Every process on one database needs the same keys under the same ids.'
     );
   }

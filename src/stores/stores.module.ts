@@ -7,9 +7,10 @@ import { OidcPayloadsStore } from './oidc-payloads/oidc-payloads.store.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
 import { TenantChanges } from './tenants/tenant-changes.js';
 import { TenantsStore } from './tenants/tenants.store.js';
+import { UserFactorsStore } from './user-factors/user-factors.store.js';
 import { UsersStore } from './users/users.store.js';
 
-const stores = [TenantsStore, TenantChanges, SigningKeysStore, ClientsStore, UsersStore, OidcPayloadsStore, AuditTrail, AdminKeysStore];
+const stores = [TenantsStore, TenantChanges, SigningKeysStore, ClientsStore, UsersStore, UserFactorsStore, OidcPayloadsStore, AuditTrail, AdminKeysStore];
 
 /**
  * The bottom layer: one store per table family, the only code that touches those tables, all

@@ -160,7 +160,7 @@ describe('authorization code flow', () => {
 
   it('oidcc-ensure-request-with-acr-values-succeeds: an advertised acr value is accepted and returned', async () => {
     const metadata = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { acr_values_supported: string[] };
-    expect(metadata.acr_values_supported).toEqual(['urn:portcullis:acr:password']);
+    expect(metadata.acr_values_supported).toEqual(['urn:portcullis:acr:password', 'urn:portcullis:acr:mfa', 'phr']);
     const { tokens } = await signInAndRedeem(confidential, { acr_values: metadata.acr_values_supported[0] });
     expect(tokens.claims()).toMatchObject({ acr: 'urn:portcullis:acr:password' });
   });

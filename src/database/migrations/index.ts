@@ -11,6 +11,7 @@ import { AddCredentialsChangedAt1763900710000 } from './1763900710000-AddCredent
 import { AddRequirePkce1763900720000 } from './1763900720000-AddRequirePkce.js';
 import { AddRegistrationPolicy1763900730000 } from './1763900730000-AddRegistrationPolicy.js';
 import { IndexSealingKeyIds1763900810000 } from './1763900810000-IndexSealingKeyIds.js';
+import { CreateUserFactors1763900830000 } from './1763900830000-CreateUserFactors.js';
 import { IndexAdminListFilters1763900820000 } from './1763900820000-IndexAdminListFilters.js';
 
 /**
@@ -33,4 +34,5 @@ export const migrations = [
   AddRegistrationPolicy1763900730000,
   IndexSealingKeyIds1763900810000,
   IndexAdminListFilters1763900820000,
+  CreateUserFactors1763900830000,
 ];

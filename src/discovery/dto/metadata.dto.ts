@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { CLIENT_AUTH_METHODS, PASSWORD_ACR, SIGNING_ALGS } from '../../common/protocol.js';
+import { CLIENT_AUTH_METHODS, ACR_LEVELS, SIGNING_ALGS } from '../../common/protocol.js';
 
 const list = (example: readonly string[], description?: string) => ApiPropertyOptional({ type: [String], example, description });
 
@@ -48,7 +48,7 @@ export class OAuth2MetadataDto {
   @ApiPropertyOptional({ example: false }) request_uri_parameter_supported?: boolean;
   @list(['HS256', 'RS256', 'ES256', 'EdDSA']) request_object_signing_alg_values_supported?: string[];
   @list(SIGNING_ALGS) userinfo_signing_alg_values_supported?: string[];
-  @list([PASSWORD_ACR]) acr_values_supported?: string[];
+  @list([...ACR_LEVELS]) acr_values_supported?: string[];
   @list(['normal']) claim_types_supported?: string[];
 }
 

@@ -23,6 +23,9 @@ export class KeyEncryptionKeyDto {
   @ApiProperty({ example: 0, description: 'Sealed members of live protocol state (device codes, interactions in progress) under it.' })
   protocol_state: number;
 
+  @ApiProperty({ example: 0, description: "Users' TOTP authenticator secrets sealed under it." })
+  totp_secrets: number;
+
   @ApiProperty({
     example: true,
     description: 'Nothing here is sealed under it and it does not seal: it can leave `KEY_ENCRYPTION_KEYS` (of every process on this database).',
@@ -51,6 +54,9 @@ export class ReEncryptionDto {
 
   @ApiProperty({ example: 1, description: 'Sealed members of live protocol state re-encrypted.' })
   protocol_state: number;
+
+  @ApiProperty({ example: 3, description: "Users' TOTP authenticator secrets re-encrypted." })
+  totp_secrets: number;
 
   @ApiProperty({ type: [KeyEncryptionKeyDto], description: 'What each key seals afterwards (as `GET /v1/key-encryption-keys`).' })
   items: KeyEncryptionKeyDto[];

@@ -1,23 +1,39 @@
 import { interactionPolicy } from 'oidc-provider';
+import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
+import { levelOf, requirementOf } from '../sign-in/sign-in-level.js';
 
 const { base, Check } = interactionPolicy;
 
 /**
- * oidc-provider's default prompts (login, then consent), with one more reason to sign in: the
- * session names an account that findAccount does not resolve (deleted, or the session predates
- * the user's last password change: see hooks/find-account.ts). The default login checks look
- * only at the session's `accountId`, so such a session would otherwise pass as signed in with
- * no account behind it. With `prompt=none` the client gets `login_required`; otherwise the
- * sign-in page, and signing in again replaces the session's sign-in.
+ * oidc-provider's default prompts (login, then consent), with two more reasons to sign in:
+ *
+ * - The session names an account that findAccount does not resolve (deleted, or the session
+ *   predates the user's last password change: see hooks/find-account.ts). The default login
+ *   checks look only at the session's `accountId`, so such a session would otherwise pass as
+ *   signed in with no account behind it.
+ * - The session's sign-in is weaker than the request needs (`acr_level`, see sign-in-level.ts):
+ *   step-up. It replaces the default `essential_acr(s)` checks, which compare `acr` values for
+ *   equality: Portcullis's levels are ordered, and a higher one meets a lower one.
+ *
+ * With `prompt=none` the client gets `login_required`; otherwise the sign-in page.
  */
-export function interactionPolicyWithAccountCheck(): interactionPolicy.Prompt[] {
+export function interactionPolicyFor(signInPolicy: SignInPolicy): interactionPolicy.Prompt[] {
   const policy = base();
-  policy
-    .get('login')!
-    .checks.add(
-      new Check('account_not_resolved', 'End-User authentication is required', 'login_required', (ctx) =>
-        ctx.oidc.session?.accountId !== undefined && ctx.oidc.account === undefined ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT,
-      ),
-    );
+  const { checks } = policy.get('login')!;
+  checks.remove('essential_acrs');
+  checks.remove('essential_acr');
+  checks.add(
+    new Check('account_not_resolved', 'End-User authentication is required', 'login_required', (ctx) =>
+      ctx.oidc.session?.accountId !== undefined && ctx.oidc.account === undefined ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT,
+    ),
+  );
+  checks.add(
+    new Check('acr_level', 'A stronger authentication is required', 'login_required', (ctx) => {
+      const { session, params, client } = ctx.oidc;
+      if (session?.accountId === undefined) return Check.NO_NEED_TO_PROMPT;
+      const { level } = requirementOf(params ?? {}, client?.['minimum_acr' as keyof typeof client], signInPolicy);
+      return levelOf(session.amr) < level ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+    }),
+  );
   return policy;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InteractionsService } from './interactions.service.js';
+import { SignInSteps } from './sign-in-steps.js';
 import { textOf } from '../../common/validation/text.js';
 
 /**
@@ -11,7 +12,10 @@ import { textOf } from '../../common/validation/text.js';
 @ApiExcludeController()
 @Controller(':issuer_id/interaction/:uid')
 export class InteractionsController {
-  constructor(private readonly interactions: InteractionsService) {}
+  constructor(
+    private readonly interactions: InteractionsService,
+    private readonly steps: SignInSteps,
+  ) {}
 
   @Get()
   show(@Param('issuer_id') issuerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -21,6 +25,54 @@ export class InteractionsController {
   @Post('login')
   login(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.interactions.login(issuerId, textOf(body.username), textOf(body.password), req, res);
+  }
+
+  @Post('passkey')
+  passkey(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.passkey(issuerId, textOf(body.credential), req, res);
+  }
+
+  // The steps after the first factor (see sign-in-steps.ts).
+
+  @Post('totp')
+  totp(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.totp(step, textOf(body.code).trim()));
+  }
+
+  @Post('recovery')
+  recovery(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.recoveryCode(step, textOf(body.code)));
+  }
+
+  @Post('webauthn')
+  webauthn(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.assertion(step, textOf(body.credential)));
+  }
+
+  @Post('enroll/totp')
+  enrollTotp(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.enrollTotp(step, textOf(body.code).trim()));
+  }
+
+  @Post('enroll/passkey')
+  enrollPasskey(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.enrollWebAuthn(step, 'passkey', textOf(body.credential)));
+  }
+
+  @Post('enroll/security-key')
+  enrollSecurityKey(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.enrollWebAuthn(step, 'security_key', textOf(body.credential)));
+  }
+
+  @Post('enroll/skip')
+  skipEnrollment(@Param('issuer_id') issuerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.skipEnrollment(step));
+  }
+
+  /** After the recovery codes page. */
+  @Post('continue')
+  continue(@Param('issuer_id') issuerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.next(step));
   }
 
   @Post('confirm')

@@ -1,16 +1,26 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { InteractionResults } from 'oidc-provider';
 import { SignIn } from '../sign-in/sign-in.js';
 import { databaseErrorKind, isTransient } from '../../database/database-errors.js';
 import { IssuerGateway } from '../issuer-gateway.js';
-import { PASSWORD_ACR } from '../../common/protocol.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
 import { clientPresentation, consentPage, loginPage, messagePage, type ClientPresentation } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
-import { finishInteraction } from '../oidc-provider-internals.js';
+import { finishInteraction, type LoadedInteraction } from '../oidc-provider-internals.js';
 import { textOf } from '../../common/validation/text.js';
+import { SignInSteps, parseJson, type Step } from './sign-in-steps.js';
+import { SignInProgressStore } from '../sign-in/sign-in-progress.js';
+import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
+import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
+import { withMethods } from '../sign-in/sign-in-level.js';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+
+/** Which first factors the issuer's sign-in page offers. */
+const firstFactors = (issuer: LiveIssuer) => ({
+  password: issuer.tenant.signInPolicy.factors.includes('password'),
+  passkey: issuer.tenant.signInPolicy.factors.includes('passkey'),
+});
 
 /** "Wrong username or password", never which one. */
 const INVALID = 'Wrong username or password.';
@@ -22,6 +32,10 @@ export class InteractionsService {
     private readonly gateway: IssuerGateway,
     private readonly signIn: SignIn,
     private readonly csrf: InteractionCsrf,
+    private readonly steps: SignInSteps,
+    private readonly progress: SignInProgressStore,
+    private readonly webauthn: WebAuthnCeremonies,
+    private readonly factors: UserFactorsStore,
   ) {}
 
   async show(issuerId: string, req: Request, res: Response): Promise<void> {
@@ -29,21 +43,14 @@ export class InteractionsService {
     const details = await this.details(issuer, req, res);
     if (!details) return;
     const { branding } = issuer;
+    if (details.prompt.name === 'login') {
+      const step = await this.step(issuer, details, req, res);
+      if (step) return this.steps.next(step);
+      return this.loginPage(issuer, details, req, res, { username: textOf(details.params.login_hint) });
+    }
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
     const client = await this.client(issuer, details);
-    if (details.prompt.name === 'login') {
-      return this.html(
-        res,
-        loginPage(branding, {
-          action: `${base}/login`,
-          abort: `${base}/abort`,
-          csrf,
-          client,
-          username: textOf(details.params.login_hint),
-        }),
-      );
-    }
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     // Everything the consent grants is listed: scopes, claims asked for one by one, and APIs.
     const asks = [
@@ -71,20 +78,105 @@ export class InteractionsService {
     // The sign-in is as old as the password hash it is checked against: stamped before the check,
     // so a password change committed while it runs leaves this sign-in older than the change.
     const ts = Math.floor(Date.now() / 1000);
+    if (!firstFactors(issuer).password) return this.loginPage(issuer, details, req, res, { username, error: 'Sign in with a passkey.' }, 400);
     const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
     if (!result.ok) {
-      const base = `/${issuerId}/interaction/${details.uid}`;
       const error =
         result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
-      res.status(result.reason === 'locked' ? 429 : 401);
-      const client = await this.client(issuer, details);
-      return this.html(
-        res,
-        loginPage(issuer.branding, { action: `${base}/login`, abort: `${base}/abort`, csrf: this.csrf.issue(req, res), client, username, error }),
-      );
+      return this.loginPage(issuer, details, req, res, { username, error }, result.reason === 'locked' ? 429 : 401);
     }
-    const login: InteractionResults = { login: { accountId: result.user.userId, acr: PASSWORD_ACR, amr: ['pwd'], ts } };
-    await finishInteraction(details, res, login, { mergeWithLastSubmission: false });
+    // A new first factor starts the sign-in over: what an earlier attempt in this interaction reached is replaced.
+    const progress = { accountId: result.user.userId, amr: ['pwd'], ts, firstAttempt: result.firstAttempt };
+    await this.progress.save(issuerId, details.uid, progress);
+    return this.steps.next({ issuer, details, req, res, user: result.user, progress });
+  }
+
+  /** A passkey as the first factor (and, verifying its user, a second): the credential names the user. */
+  async passkey(issuerId: string, credentialJson: string, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
+    const refused = () => this.loginPage(issuer, details, req, res, { error: 'That passkey was not accepted here.' }, 401);
+    const response = parseJson(credentialJson) as { id?: unknown; response?: { userHandle?: unknown } } | undefined;
+    const challenge = await this.progress.takeChallenge(issuerId, details.uid);
+    const id = textOf(response?.id);
+    // Credential ids are unique within a tenant only: another tenant's passkey is unknown here.
+    const credential = challenge && id && firstFactors(issuer).passkey ? await this.factors.credentialById(issuerId, id) : null;
+    if (!challenge || !credential || credential.kind !== 'passkey') return refused();
+    const user = await this.signIn.find(issuerId, credential.userId);
+    const handle = textOf(response?.response?.userHandle);
+    if (!user || (handle && Buffer.from(isoBase64URL.toBuffer(handle)).toString('utf8') !== user.userId)) return refused();
+    const ts = Math.floor(Date.now() / 1000);
+    let methods: Array<'hwk' | 'swk' | 'user'> = [];
+    const refusal = await this.signIn.factor(issuerId, user, 'passkey', req.ip ?? '', async () => {
+      const assertion = await this.webauthn.verifyAssertion(response, challenge, credential, true);
+      if (!assertion || !(await this.factors.recordAssertion(issuerId, credential.factorId, assertion.signCount))) return false;
+      methods = [assertion.synced ? 'swk' : 'hwk', 'user'];
+      return true;
+    });
+    if (refusal) return refused();
+    const progress = { accountId: user.userId, amr: withMethods([], ...methods), ts, stepped: true };
+    await this.progress.save(issuerId, details.uid, progress);
+    return this.steps.next({ issuer, details, req, res, user, progress });
+  }
+
+  /** A form of a step after the first factor: run by `act` with the step it belongs to, or refused as out of step. */
+  async afterFirstFactor(issuerId: string, req: Request, res: Response, act: (step: Step) => Promise<void>): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    const step = details.prompt.name === 'login' ? await this.step(issuer, details, req, res) : undefined;
+    if (!step) return this.outOfStep(issuer, res);
+    return act(step);
+  }
+
+  /**
+   * The sign-in in progress: after a first factor in this interaction, or a step-up (a session
+   * whose sign-in is too weak for this request, and nothing else asks to sign in again: not
+   * `prompt=login`, `max_age` or another account), which starts from the session's methods.
+   */
+  private async step(issuer: LiveIssuer, details: LoadedInteraction, req: Request, res: Response): Promise<Step | undefined> {
+    const issuerId = issuer.tenant.issuerId;
+    let progress = await this.progress.get(issuerId, details.uid);
+    const stepUp = details.session?.accountId !== undefined && details.prompt.reasons.every((reason) => reason === 'acr_level');
+    if (!progress.accountId && stepUp) {
+      progress = { accountId: details.session!.accountId, amr: details.session!.amr ?? [], ts: Math.floor(Date.now() / 1000), stepped: true };
+      await this.progress.save(issuerId, details.uid, progress);
+    }
+    if (!progress.accountId) return undefined;
+    const user = await this.signIn.find(issuerId, progress.accountId);
+    return user ? { issuer, details, req, res, user, progress } : undefined;
+  }
+
+  private async loginPage(
+    issuer: LiveIssuer,
+    details: LoadedInteraction,
+    req: Request,
+    res: Response,
+    { username = '', error }: { username?: string; error?: string },
+    status = 200,
+  ): Promise<void> {
+    const base = `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
+    const { passkey, password } = firstFactors(issuer);
+    let webauthn;
+    if (passkey) {
+      webauthn = { authentication: await this.webauthn.authenticationOptions() };
+      await this.progress.putChallenge(issuer.tenant.issuerId, details.uid, webauthn.authentication.challenge);
+    }
+    res.status(status);
+    const page = loginPage(issuer.branding, {
+      action: `${base}/login`,
+      abort: `${base}/abort`,
+      csrf: this.csrf.issue(req, res),
+      client: await this.client(issuer, details),
+      username,
+      error,
+      password,
+      passkey: passkey ? `${base}/passkey` : undefined,
+      webauthn,
+    });
+    this.steps.html(res, page, passkey);
   }
 
   /** Grants what the consent prompt asked for: the missing OIDC scopes and claims, and resource scopes. */

@@ -1,11 +1,29 @@
 import { Eta } from 'eta';
 import type { Tenant } from '../../stores/tenants/tenant.js';
-import { clientBlock, clientLinks, consentBody, errorBody, layout, loginBody, messageBody, providerFormBody } from './views/templates.js';
+import {
+  clientBlock,
+  clientLinks,
+  consentBody,
+  enrollBody,
+  errorBody,
+  layout,
+  loginBody,
+  messageBody,
+  providerFormBody,
+  recoveryCodesBody,
+  secondFactorBody,
+  webauthnBlock,
+} from './views/templates.js';
+import { jsonForScript, WEBAUTHN_SCRIPTS } from './views/webauthn-scripts.js';
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });
 eta.loadTemplate('@client', clientBlock);
 eta.loadTemplate('@clientLinks', clientLinks);
+eta.loadTemplate('@webauthn', webauthnBlock);
 const compiled = {
+  secondFactor: eta.compile(secondFactorBody),
+  enroll: eta.compile(enrollBody),
+  recoveryCodes: eta.compile(recoveryCodesBody),
   layout: eta.compile(layout),
   login: eta.compile(loginBody),
   consent: eta.compile(consentBody),
@@ -50,10 +68,105 @@ export function clientPresentation(
   return { name: client?.clientName ?? clientId, logoUri: https(client?.logoUri), policyUri: https(client?.policyUri), tosUri: https(client?.tosUri) };
 }
 
+/** WebAuthn options of a page (see webauthn-scripts.ts): for an assertion, and for registering a passkey or a security key. */
+export interface WebAuthnOptions {
+  authentication?: unknown;
+  passkey?: unknown;
+  security_key?: unknown;
+}
+
+const webauthnData = (options?: WebAuthnOptions) => ({ webauthnOptions: jsonForScript(options ?? {}), scripts: WEBAUTHN_SCRIPTS });
+
 export const loginPage = (
   branding: Branding,
-  data: { action: string; abort: string; csrf: string; client?: ClientPresentation; username?: string; error?: string },
-) => page('Sign in', branding, eta.render(compiled.login, { username: '', error: undefined, client: undefined, ...data }));
+  data: {
+    action: string;
+    abort: string;
+    csrf: string;
+    client?: ClientPresentation;
+    username?: string;
+    error?: string;
+    /** Whether the password form shows (the tenant allows passwords). */
+    password?: boolean;
+    /** Where a passkey assertion posts, when the tenant allows passkeys. */
+    passkey?: string;
+    webauthn?: WebAuthnOptions;
+  },
+) =>
+  page(
+    'Sign in',
+    branding,
+    eta.render(compiled.login, {
+      username: '',
+      error: undefined,
+      client: undefined,
+      password: true,
+      passkey: undefined,
+      ...data,
+      ...webauthnData(data.webauthn),
+    }),
+  );
+
+/** The second factor (or a step-up): forms posting to `webauthn`, `totp` and `recovery`, each present when it is offered. */
+export const secondFactorPage = (
+  branding: Branding,
+  data: {
+    intro: string;
+    abort: string;
+    csrf: string;
+    client?: ClientPresentation;
+    webauthn?: string;
+    totp?: string;
+    recovery?: string;
+    error?: string;
+    options?: WebAuthnOptions;
+  },
+) =>
+  page(
+    'Verify it’s you',
+    branding,
+    eta.render(compiled.secondFactor, {
+      client: undefined,
+      webauthn: undefined,
+      totp: undefined,
+      recovery: undefined,
+      error: undefined,
+      ...data,
+      ...webauthnData(data.options),
+    }),
+  );
+
+/** Enrollment of a second factor: forms posting to `passkey`, `securityKey` and `totp.action`, and `skip` when it may wait. */
+export const enrollPage = (
+  branding: Branding,
+  data: {
+    intro: string;
+    abort: string;
+    csrf: string;
+    passkey?: string;
+    securityKey?: string;
+    totp?: { action: string; secret: string; qrSvg: string };
+    skip?: string;
+    error?: string;
+    options?: WebAuthnOptions;
+  },
+) =>
+  page(
+    'Set up two-step verification',
+    branding,
+    eta.render(compiled.enroll, {
+      passkey: undefined,
+      securityKey: undefined,
+      totp: undefined,
+      skip: undefined,
+      error: undefined,
+      ...data,
+      ...webauthnData(data.options),
+    }),
+  );
+
+export const recoveryCodesPage = (branding: Branding, data: { action: string; csrf: string; codes: string[] }) =>
+  page('Save your recovery codes', branding, eta.render(compiled.recoveryCodes, data));
 
 export const consentPage = (branding: Branding, data: { action: string; abort: string; csrf: string; client: ClientPresentation; scopes: string[] }) =>
   page('Allow access?', branding, eta.render(compiled.consent, { ...data, clientName: data.client.name }));

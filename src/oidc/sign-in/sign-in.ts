@@ -9,11 +9,16 @@ import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { isUsername, USERNAME_MAX_LENGTH } from '../../stores/users/username.js';
 
-export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
+export type SignInResult = { ok: true; user: User; firstAttempt: boolean } | SignInRefusal;
+export type SignInRefusal = { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
 
 /**
  * Checks a username and password. An unknown username costs the same argon2 work as a wrong
  * password and gets the same answer, so neither timing nor wording tells which it was.
+ *
+ * A correct password does not clear the user's failures: `completed` does, once every factor
+ * the sign-in needs is in. Otherwise someone holding the password could guess second factors
+ * forever, each correct password wiping the count of wrong codes before it.
  */
 @Injectable()
 export class SignIn {
@@ -52,9 +57,40 @@ export class SignIn {
       await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
+    return { ok: true, user, firstAttempt: firstAttempt ?? false };
+  }
+
+  /** The whole sign-in succeeded: the attempts and failures it counted are given back (see LoginThrottle.succeeded). */
+  async completed(issuerId: string, username: string, ip: string, firstAttempt: boolean): Promise<void> {
     this.metrics.signIn('success');
     await this.throttle.succeeded(issuerId, username, ip, { firstAttempt });
-    return { ok: true, user };
+  }
+
+  /**
+   * Checks one more factor of `user` (`check`, true when it holds) under the same throttle as
+   * passwords: it takes a point of the IP's and the user's budgets, a wrong one counts as a
+   * failed sign-in (audited, `login.failed` with the factor), and past the limit the user is locked out.
+   */
+  async factor(issuerId: string, user: User, factor: string, ip: string, check: () => Promise<boolean>): Promise<SignInRefusal | undefined> {
+    const actor: Actor = { type: 'end_user', id: user.userId, name: user.username, ip };
+    const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, user.username, ip);
+    if (retryAfterSeconds > 0) {
+      this.metrics.signIn('locked');
+      if (lockedNow)
+        await this.audit.record(actor, {
+          action: 'login.locked_out',
+          issuerId,
+          resourceType: 'user',
+          resourceId: user.userId,
+          after: { retry_after_seconds: retryAfterSeconds, factor },
+        });
+      return { ok: false, reason: 'locked', retryAfterSeconds };
+    }
+    if (await check()) return undefined;
+    this.metrics.signIn('invalid');
+    await this.throttle.failed(issuerId, user.username);
+    await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user.userId, after: { factor } });
+    return { ok: false, reason: 'invalid' };
   }
 
   find(issuerId: string, userId: string): Promise<User | null> {

@@ -33,6 +33,8 @@ export interface StoredSession {
 const SEALED: Record<string, readonly string[]> = {
   DeviceCode: ['jti', 'userCode'],
   Interaction: ['deviceCode', 'parJti', 'returnTo', 'session.cookie'],
+  // A TOTP secret being enrolled, before its first code confirms it (oidc/sign-in/sign-in-progress.ts).
+  SignInProgress: ['totpSecret'],
 };
 
 /** `payload` with the string at `path` (dotted) replaced by `change(value)`; a copy, never the caller's object. */

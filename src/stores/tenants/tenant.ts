@@ -1,4 +1,5 @@
 import type { SigningAlg } from '../../common/protocol.js';
+import { SIGN_IN_POLICY_DEFAULTS, type SignInPolicy } from './sign-in-policy.js';
 
 export type { SigningAlg };
 
@@ -26,6 +27,7 @@ export type TenantOptions = Pick<
   | 'brandColor'
   | 'requirePkceForAllClients'
   | 'registration'
+  | 'signInPolicy'
 >;
 
 /** What a tenant gets for an option its creation does not name (the columns' defaults). */
@@ -39,6 +41,7 @@ export const TENANT_OPTION_DEFAULTS: TenantOptions = {
   brandColor: null,
   requirePkceForAllClients: false,
   registration: 'off',
+  signInPolicy: SIGN_IN_POLICY_DEFAULTS,
 };
 
 /** An issuer: `PUBLIC_URL/{issuer_id}`. A row of `tenants`. */
@@ -64,6 +67,8 @@ export interface Tenant {
   requirePkceForAllClients: boolean;
   /** Whether and how clients may register themselves (RFC 7591). */
   registration: RegistrationPolicy;
+  /** Which factors sign people in and when a second one is needed. */
+  signInPolicy: SignInPolicy;
   createdAt: Date;
   updatedAt: Date;
 }

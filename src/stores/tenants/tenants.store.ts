@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { fromRow, insertValues, setColumns } from '../../database/rows.js';
+import { signInPolicyOf } from './sign-in-policy.js';
 import type { RegistrationPolicy, Tenant, TenantOptions } from './tenant.js';
 
 export interface TenantListFilter {
@@ -26,7 +27,10 @@ export interface LockedTenant {
 }
 
 /** `bigint` arrives from `pg` as a string; versions stay far below 2^53. */
-const toTenant = (row: Record<string, unknown>): Tenant => ({ ...fromRow<Tenant>(row), version: Number(row.version) });
+const toTenant = (row: Record<string, unknown>): Tenant => {
+  const tenant = fromRow<Tenant>(row);
+  return { ...tenant, version: Number(row.version), signInPolicy: signInPolicyOf(tenant.signInPolicy) };
+};
 
 /** The only code that reads or writes the `tenants` table. Inside a transaction, every method joins it. */
 @Injectable()

@@ -33,6 +33,13 @@ export const layout = `<!doctype html>
   .client-links a { color: inherit; }
   .code { font: 600 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .15em; text-align: center; }
   .reference { font-size: .85rem; opacity: .75; overflow-wrap: anywhere; }
+  h2 { font-size: 1.05rem; margin: 1.5rem 0 .25rem; }
+  section + section, form + details, form + section { border-top: 1px solid color-mix(in srgb, CanvasText 15%, transparent); margin-top: 1.25rem; }
+  details { margin-top: 1rem; }
+  summary { cursor: pointer; }
+  .qr svg { display: block; width: 176px; height: 176px; margin: .5rem 0; background: white; }
+  .secret { font: .95rem ui-monospace, monospace; overflow-wrap: anywhere; }
+  ul.codes { list-style: none; padding: 0; columns: 2; font: 1rem ui-monospace, monospace; }
 </style>
 </head>
 <body>
@@ -63,19 +70,120 @@ export const clientLinks = `<% if (it.client && (it.client.policyUri || it.clien
 export const loginBody = `
 <%~ include('@client') %>
 <% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
-<form method="post" action="<%= it.action %>" autocomplete="on">
+<% if (it.password) { %><form method="post" action="<%= it.action %>" autocomplete="on">
   <input type="hidden" name="_csrf" value="<%= it.csrf %>">
   <label for="username">Username</label>
-  <input id="username" name="username" type="text" autocomplete="username" required autofocus value="<%= it.username %>">
+  <input id="username" name="username" type="text" autocomplete="<%= it.passkey ? 'username webauthn' : 'username' %>" required autofocus value="<%= it.username %>">
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <button class="primary" type="submit">Sign in</button>
+</form><% } %>
+<% if (it.passkey) { %><form method="post" action="<%= it.passkey %>" data-webauthn="authenticate" data-autofill>
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <input type="hidden" name="credential">
+  <button class="secondary" type="submit">Sign in with a passkey</button>
 </form>
+<%~ include('@webauthn') %><% } %>
 <form method="post" action="<%= it.abort %>">
   <input type="hidden" name="_csrf" value="<%= it.csrf %>">
   <button class="secondary" type="submit">Cancel</button>
 </form>
 <%~ include('@clientLinks') %>`;
+
+/**
+ * What WebAuthn forms share: the place their errors show, the options (JSON in a data block,
+ * which never runs; `<` escaped so no value can end it), and the scripts, which run by hash.
+ */
+export const webauthnBlock = `<p class="error" role="alert" id="webauthn-error" tabindex="-1" hidden></p>
+<script type="application/json" id="webauthn-options"><%~ it.webauthnOptions %></script>
+<script><%~ it.scripts.library %></script>
+<script><%~ it.scripts.glue %></script>`;
+
+/** The second step of a sign-in (or a step-up): any factor the user holds that the request accepts. */
+export const secondFactorBody = `
+<%~ include('@client') %>
+<p><%= it.intro %></p>
+<% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
+<% if (it.webauthn) { %><form method="post" action="<%= it.webauthn %>" data-webauthn="authenticate">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <input type="hidden" name="credential">
+  <button class="primary" type="submit">Use a passkey or security key</button>
+</form>
+<%~ include('@webauthn') %><% } %>
+<% if (it.totp) { %><form method="post" action="<%= it.totp %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <label for="code">Code from your authenticator app</label>
+  <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required<% if (!it.webauthn) { %> autofocus<% } %>>
+  <button class="primary" type="submit">Verify</button>
+</form><% } %>
+<% if (it.recovery) { %><details<% if (!it.webauthn && !it.totp) { %> open<% } %>>
+  <summary>Use a recovery code</summary>
+  <form method="post" action="<%= it.recovery %>">
+    <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+    <label for="recovery-code">Recovery code</label>
+    <input id="recovery-code" name="code" type="text" autocomplete="off" spellcheck="false" maxlength="64" required>
+    <button class="primary" type="submit">Use recovery code</button>
+  </form>
+</details><% } %>
+<form method="post" action="<%= it.abort %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="secondary" type="submit">Cancel</button>
+</form>`;
+
+/** Enrollment of a second factor, during a sign-in: a passkey, a security key or an authenticator app. */
+export const enrollBody = `
+<p><%= it.intro %></p>
+<% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
+<% if (it.passkey) { %><section>
+  <h2>Passkey</h2>
+  <p>Sign in with your fingerprint, face or screen lock, on this device or your phone.</p>
+  <form method="post" action="<%= it.passkey %>" data-webauthn="passkey">
+    <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+    <input type="hidden" name="credential">
+    <button class="primary" type="submit">Create a passkey</button>
+  </form>
+</section><% } %>
+<% if (it.securityKey) { %><section>
+  <h2>Security key</h2>
+  <p>A USB, NFC or Bluetooth key you touch after your password.</p>
+  <form method="post" action="<%= it.securityKey %>" data-webauthn="security_key">
+    <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+    <input type="hidden" name="credential">
+    <button class="primary" type="submit">Add a security key</button>
+  </form>
+</section><% } %>
+<% if (it.passkey || it.securityKey) { %><%~ include('@webauthn') %><% } %>
+<% if (it.totp) { %><section>
+  <h2>Authenticator app</h2>
+  <p>Scan this code with an authenticator app, then enter the code it shows.</p>
+  <div class="qr" role="img" aria-label="QR code of your authenticator app key"><%~ it.totp.qrSvg %></div>
+  <p>Or enter this key: <span class="secret"><%= it.totp.secret %></span></p>
+  <form method="post" action="<%= it.totp.action %>">
+    <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+    <label for="code">Code from the app</label>
+    <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>
+    <button class="primary" type="submit">Confirm</button>
+  </form>
+</section><% } %>
+<% if (it.skip) { %><form method="post" action="<%= it.skip %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="secondary" type="submit">Not now</button>
+</form><% } %>
+<form method="post" action="<%= it.abort %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="secondary" type="submit">Cancel</button>
+</form>`;
+
+/** Recovery codes, shown once, right after they are made. */
+export const recoveryCodesBody = `
+<p>Keep these recovery codes somewhere safe. If you lose your authenticator, each one signs you in once. They are not shown again.</p>
+<ul class="codes" aria-label="Recovery codes">
+<% it.codes.forEach(function (code) { %>  <li><%= code %></li>
+<% }) %></ul>
+<form method="post" action="<%= it.action %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <button class="primary" type="submit" autofocus>I saved them, continue</button>
+</form>`;
 
 export const consentBody = `
 <p><strong><%= it.clientName %></strong> asks to:</p>

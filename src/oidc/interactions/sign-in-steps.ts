@@ -1,0 +1,336 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { enrollmentDemanded, withinGrace, type SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
+import type { FactorKind } from '../../stores/user-factors/user-factor.js';
+import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
+import type { User } from '../../stores/users/user.js';
+import { textOf } from '../../common/validation/text.js';
+import { finishInteraction, type LoadedInteraction } from '../oidc-provider-internals.js';
+import type { LiveIssuer } from '../provider-registry.js';
+import { newRecoveryCodes, recoveryCodeHash } from '../sign-in/factors/recovery-codes.js';
+import { newTotpSecret, totpEnrollment, totpStep } from '../sign-in/factors/totp.js';
+import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
+import { acrOf, levelOf, requirementOf, withMethods, type Method, type Requirement } from '../sign-in/sign-in-level.js';
+import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-progress.js';
+import { SignIn, type SignInRefusal } from '../sign-in/sign-in.js';
+import { InteractionCsrf } from './interaction-csrf.provider.js';
+import { clientPresentation, enrollPage, recoveryCodesPage, secondFactorPage, type WebAuthnOptions } from './pages.js';
+import { WEBAUTHN_SCRIPT_HASHES } from './views/webauthn-scripts.js';
+import { pageCsp } from '../../common/http/page-headers.js';
+
+/** The level `phr` (index 2 in ACR_LEVELS) only a WebAuthn credential reaches. */
+const PHISHING_RESISTANT = 2;
+const WEBAUTHN_KINDS: readonly FactorKind[] = ['passkey', 'security_key'];
+
+/** What the user holds and the tenant accepts, by kind. */
+interface Usable {
+  webauthn: boolean;
+  totp: boolean;
+  recovery: boolean;
+}
+
+/** Where a page stands: the issuer, its interaction, the user the first factor named and the progress so far. */
+export interface Step {
+  issuer: LiveIssuer;
+  details: LoadedInteraction;
+  req: Request;
+  res: Response;
+  user: User;
+  progress: SignInProgress;
+}
+
+const refusalText = (refusal: SignInRefusal, wrong: string) =>
+  refusal.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((refusal.retryAfterSeconds ?? 60) / 60)} minutes.` : wrong;
+
+/**
+ * The steps of a sign-in after its first factor (and of a step-up): which factor it still needs,
+ * by the request, the client and the tenant's policy (see sign-in-level.ts), the pages that ask
+ * for it or enroll one, and the checks of what they post. Each factor presented adds its
+ * methods to the interaction's progress; when the sign-in has what it needs, the interaction
+ * finishes with the `acr` and `amr` those methods reach.
+ */
+@Injectable()
+export class SignInSteps {
+  constructor(
+    private readonly factors: UserFactorsStore,
+    private readonly webauthn: WebAuthnCeremonies,
+    private readonly progress: SignInProgressStore,
+    private readonly signIn: SignIn,
+    private readonly csrf: InteractionCsrf,
+  ) {}
+
+  /** Methods added by a factor: the progress is saved, and the sign-in moves on. */
+  async advance(step: Step, methods: Method[]): Promise<void> {
+    const progress = { ...step.progress, amr: withMethods(step.progress.amr, ...methods), totpSecret: undefined, stepped: true };
+    await this.progress.save(step.issuer.tenant.issuerId, step.details.uid, progress);
+    return this.next({ ...step, progress });
+  }
+
+  /** Shows what the sign-in needs next, or finishes it. */
+  async next(step: Step, error?: string): Promise<void> {
+    const { issuer, details, user, progress } = step;
+    const policy = issuer.tenant.signInPolicy;
+    const requirement = await this.requirement(step);
+    const usable = await this.usable(issuer, user.userId);
+    const level = levelOf(progress.amr);
+    const holdsSecond = usable.webauthn || usable.totp;
+    const needed = requirement.level > level || (level === 0 && holdsSecond && policy.secondFactor === 'when_enrolled');
+    // Enrolling may have been put off ("Not now") where it may wait; the sign-in then ends at the level it reached.
+    const putOff = progress.skipped === true && this.skippable(policy, requirement);
+    const canEnroll = !putOff && this.enrollable(policy, requirement).length > 0;
+    if (needed) {
+      const meets = requirement.level >= PHISHING_RESISTANT ? usable.webauthn : holdsSecond || usable.recovery;
+      if (meets) return this.secondFactorPage(step, usable, requirement, error);
+      if (canEnroll) return this.enrollPage(step, requirement, error);
+      if (requirement.hard && !putOff) {
+        await this.progress.clear(issuer.tenant.issuerId, details.uid);
+        return finishInteraction(
+          details,
+          step.res,
+          { error: 'unmet_authentication_requirements', error_description: 'the user cannot reach the authentication level required' },
+          { mergeWithLastSubmission: false },
+        );
+      }
+    } else if (level === 0 && !holdsSecond && enrollmentDemanded(policy) && canEnroll) {
+      return this.enrollPage(step, requirement, error);
+    }
+    return this.finish(step);
+  }
+
+  /** The sign-in is done: its progress is forgotten, the throttle's count given back, and the interaction finished with what it reached. */
+  private async finish({ issuer, details, user, progress, req, res }: Step): Promise<void> {
+    await this.progress.clear(issuer.tenant.issuerId, details.uid);
+    await this.signIn.completed(issuer.tenant.issuerId, user.username, req.ip ?? '', !progress.stepped && progress.firstAttempt === true);
+    const login = { accountId: user.userId, acr: acrOf(progress.amr), amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
+    await finishInteraction(details, res, { login }, { mergeWithLastSubmission: false });
+  }
+
+  private async requirement({ issuer, details }: Step): Promise<Requirement> {
+    const client = await issuer.provider.Client.find(String(details.params.client_id));
+    return requirementOf(details.params, client?.['minimum_acr' as keyof typeof client], issuer.tenant.signInPolicy);
+  }
+
+  private async usable(issuer: LiveIssuer, userId: string): Promise<Usable> {
+    const kinds = await this.factors.kinds(issuer.tenant.issuerId, userId);
+    const allowed = new Set<string>(issuer.tenant.signInPolicy.factors);
+    return {
+      webauthn: WEBAUTHN_KINDS.some((kind) => kinds.has(kind) && allowed.has(kind)),
+      totp: kinds.has('totp') && allowed.has('totp'),
+      recovery: kinds.has('recovery_codes') && allowed.has('recovery_code'),
+    };
+  }
+
+  /** The kinds a user may enroll now: those the tenant allows that reach the level asked. */
+  private enrollable(policy: SignInPolicy, requirement: Requirement): Array<'passkey' | 'security_key' | 'totp'> {
+    const kinds = (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind));
+    return requirement.level >= PHISHING_RESISTANT ? kinds.filter((kind) => kind !== 'totp') : kinds;
+  }
+
+  /** Whether enrolling may wait: when only `acr_values` asked for it, or the tenant's grace period is still running. */
+  private skippable(policy: SignInPolicy, requirement: Requirement): boolean {
+    if (requirement.level > 0 && !requirement.hard) return true;
+    return withinGrace(policy) && (requirement.level === 0 || policy.secondFactor === 'always');
+  }
+
+  private base({ issuer, details }: Pick<Step, 'issuer' | 'details'>): string {
+    return `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
+  }
+
+  private async secondFactorPage(step: Step, usable: Usable, requirement: Requirement, error?: string): Promise<void> {
+    const { issuer, details, req, res, user } = step;
+    const base = this.base(step);
+    const onlyWebAuthn = requirement.level >= PHISHING_RESISTANT;
+    let options: WebAuthnOptions | undefined;
+    if (usable.webauthn) {
+      const allowed = (await this.factors.credentials(issuer.tenant.issuerId, user.userId)).filter((credential) =>
+        issuer.tenant.signInPolicy.factors.includes(credential.kind),
+      );
+      const authentication = await this.webauthn.authenticationOptions(allowed);
+      await this.progress.putChallenge(issuer.tenant.issuerId, details.uid, authentication.challenge);
+      options = { authentication };
+    }
+    const client = clientPresentation(String(details.params.client_id), await issuer.provider.Client.find(String(details.params.client_id)));
+    res.status(error ? 401 : 200);
+    this.html(
+      res,
+      secondFactorPage(issuer.branding, {
+        intro: onlyWebAuthn
+          ? `${user.username}, this application asks for a passkey or a security key.`
+          : `${user.username}, confirm it’s you with another way of signing in.`,
+        abort: `${base}/abort`,
+        csrf: this.csrf.issue(req, res),
+        client,
+        webauthn: usable.webauthn ? `${base}/webauthn` : undefined,
+        totp: usable.totp && !onlyWebAuthn ? `${base}/totp` : undefined,
+        recovery: usable.recovery && !onlyWebAuthn ? `${base}/recovery` : undefined,
+        error,
+        options,
+      }),
+      options !== undefined,
+    );
+  }
+
+  private async enrollPage(step: Step, requirement: Requirement, error?: string): Promise<void> {
+    const { issuer, details, req, res, user } = step;
+    const { tenant } = issuer;
+    const base = this.base(step);
+    const kinds = this.enrollable(tenant.signInPolicy, requirement);
+    let progress = step.progress;
+    let totp: { action: string; secret: string; qrSvg: string } | undefined;
+    if (kinds.includes('totp')) {
+      // One secret per interaction: a page reloaded (or a wrong code) shows the one the app may already hold.
+      if (!progress.totpSecret) {
+        progress = { ...progress, totpSecret: newTotpSecret() };
+        await this.progress.save(tenant.issuerId, details.uid, progress);
+      }
+      const { qrSvg } = await totpEnrollment(progress.totpSecret!, tenant.displayName, user.username);
+      totp = { action: `${base}/enroll/totp`, secret: progress.totpSecret!.replace(/(.{4})/g, '$1 ').trim(), qrSvg };
+    }
+    let options: WebAuthnOptions | undefined;
+    const webauthnKinds = kinds.filter((kind) => kind !== 'totp');
+    if (webauthnKinds.length > 0) {
+      // One challenge for either kind: the interaction has one outstanding at a time.
+      const challenge = isoBase64URL.fromBuffer(randomBytes(32));
+      const existing = await this.factors.credentials(tenant.issuerId, user.userId);
+      const who = { userId: user.userId, username: user.username, tenantName: tenant.displayName };
+      options = {};
+      for (const kind of webauthnKinds) options[kind] = { ...(await this.webauthn.registrationOptions(kind, who, existing)), challenge };
+      await this.progress.putChallenge(tenant.issuerId, details.uid, challenge);
+    }
+    const asked = requirement.level > levelOf(progress.amr);
+    res.status(error ? 401 : 200);
+    this.html(
+      res,
+      enrollPage(issuer.branding, {
+        intro: asked
+          ? `${user.username}, this sign-in needs a second factor. Set one up to continue.`
+          : `${user.username}, ${tenant.displayName} asks everyone to set up a second way to sign in.`,
+        abort: `${base}/abort`,
+        csrf: this.csrf.issue(req, res),
+        passkey: webauthnKinds.includes('passkey') ? `${base}/enroll/passkey` : undefined,
+        securityKey: webauthnKinds.includes('security_key') ? `${base}/enroll/security-key` : undefined,
+        totp,
+        skip: this.skippable(tenant.signInPolicy, requirement) ? `${base}/enroll/skip` : undefined,
+        error,
+        options,
+      }),
+      options !== undefined,
+    );
+  }
+
+  // The checks of what the pages post. Each refusal shows its page again with the reason, and changes nothing.
+
+  async totp(step: Step, code: string): Promise<void> {
+    const { issuer, user, req } = step;
+    const issuerId = issuer.tenant.issuerId;
+    if (!(await this.usable(issuer, user.userId)).totp) return this.next(step);
+    const refusal = await this.signIn.factor(issuerId, user, 'totp', req.ip ?? '', async () => {
+      for (const authenticator of await this.factors.totpAuthenticators(issuerId, user.userId)) {
+        const at = totpStep(authenticator.secret, code);
+        // A code of a step already used (this one or a later one) is a replay.
+        if (at !== null && (await this.factors.acceptTotpStep(issuerId, authenticator.factorId, at))) return true;
+      }
+      return false;
+    });
+    if (refusal) return this.next(step, refusalText(refusal, 'That code is not right, or was already used. Try the next one.'));
+    return this.advance(step, ['otp']);
+  }
+
+  async recoveryCode(step: Step, code: string): Promise<void> {
+    const { issuer, user, req } = step;
+    const issuerId = issuer.tenant.issuerId;
+    if (!(await this.usable(issuer, user.userId)).recovery) return this.next(step);
+    const refusal = await this.signIn.factor(issuerId, user, 'recovery_code', req.ip ?? '', () =>
+      code.length > 0 && code.length <= 64 ? this.factors.useRecoveryCode(issuerId, user.userId, recoveryCodeHash(code)) : Promise.resolve(false),
+    );
+    if (refusal) return this.next(step, refusalText(refusal, 'That recovery code is not right, or was already used.'));
+    return this.advance(step, ['otp']);
+  }
+
+  /** A WebAuthn assertion as a second factor (or step-up): of one of this user's credentials. */
+  async assertion(step: Step, credentialJson: string): Promise<void> {
+    const { issuer, details, user, req } = step;
+    const issuerId = issuer.tenant.issuerId;
+    let verified: { synced: boolean; userVerified: boolean } | undefined;
+    const refusal = await this.signIn.factor(issuerId, user, 'webauthn', req.ip ?? '', async () => {
+      const response = parseJson(credentialJson);
+      const challenge = await this.progress.takeChallenge(issuerId, details.uid);
+      const id = textOf((response as { id?: unknown } | undefined)?.id);
+      const credential = id ? await this.factors.credentialById(issuerId, id) : null;
+      if (!challenge || !credential || credential.userId !== user.userId || !issuer.tenant.signInPolicy.factors.includes(credential.kind)) return false;
+      const assertion = await this.webauthn.verifyAssertion(response, challenge, credential, false);
+      if (!assertion || !(await this.factors.recordAssertion(issuerId, credential.factorId, assertion.signCount))) return false;
+      verified = assertion;
+      return true;
+    });
+    if (refusal || !verified)
+      return this.next(step, refusalText(refusal ?? { ok: false, reason: 'invalid' }, 'That passkey or security key was not accepted.'));
+    return this.advance(step, [verified.synced ? 'swk' : 'hwk', ...(verified.userVerified ? (['user'] as const) : [])]);
+  }
+
+  /** A TOTP authenticator enrolled: its first code confirms it, and counts as the factor presented. */
+  async enrollTotp(step: Step, code: string): Promise<void> {
+    const { issuer, details, user, progress } = step;
+    const issuerId = issuer.tenant.issuerId;
+    const at = progress.totpSecret ? totpStep(progress.totpSecret, code) : null;
+    if (!issuer.tenant.signInPolicy.factors.includes('totp') || !progress.totpSecret || at === null) {
+      return this.next(step, 'That code is not right. Check the app’s clock, and enter the code it shows now.');
+    }
+    await this.factors.addTotp(issuerId, user.userId, 'Authenticator app', progress.totpSecret, at);
+    return this.enrolled({ ...step, progress: { ...progress, totpSecret: undefined } }, ['otp'], details.uid);
+  }
+
+  /** A passkey or security key registered (its creation proves the user holds it, and, for a passkey, verified them). */
+  async enrollWebAuthn(step: Step, kind: 'passkey' | 'security_key', credentialJson: string): Promise<void> {
+    const { issuer, details, user } = step;
+    const issuerId = issuer.tenant.issuerId;
+    const challenge = await this.progress.takeChallenge(issuerId, details.uid);
+    const registered =
+      challenge && issuer.tenant.signInPolicy.factors.includes(kind)
+        ? await this.webauthn.verifyRegistration(kind, parseJson(credentialJson), challenge)
+        : null;
+    if (!registered || (await this.factors.credentialById(issuerId, registered.credentialId))) {
+      return this.next(step, 'That passkey or security key could not be added. Try again.');
+    }
+    await this.factors.addWebAuthn(issuerId, { ...registered, userId: user.userId, kind }, kind === 'passkey' ? 'Passkey' : 'Security key');
+    return this.enrolled(step, [registered.synced ? 'swk' : 'hwk', ...(kind === 'passkey' ? (['user'] as const) : [])], details.uid);
+  }
+
+  /** After a first second factor: recovery codes, if the tenant allows them and the user has none, shown once; then on. */
+  private async enrolled(step: Step, methods: Method[], uid: string): Promise<void> {
+    const { issuer, user, req, res } = step;
+    const issuerId = issuer.tenant.issuerId;
+    const progress = { ...step.progress, amr: withMethods(step.progress.amr, ...methods), totpSecret: undefined, stepped: true };
+    await this.progress.save(issuerId, uid, progress);
+    const usable = await this.usable(issuer, user.userId);
+    if (!issuer.tenant.signInPolicy.factors.includes('recovery_code') || usable.recovery) return this.next({ ...step, progress });
+    const codes = newRecoveryCodes();
+    await this.factors.replaceRecoveryCodes(issuerId, user.userId, codes.map(recoveryCodeHash));
+    this.html(res, recoveryCodesPage(issuer.branding, { action: `${this.base(step)}/continue`, csrf: this.csrf.issue(req, res), codes }), false);
+  }
+
+  /** "Not now" on the enrollment page, where it is offered. */
+  async skipEnrollment(step: Step): Promise<void> {
+    const requirement = await this.requirement(step);
+    if (!this.skippable(step.issuer.tenant.signInPolicy, requirement)) return this.next(step);
+    const progress = { ...step.progress, skipped: true };
+    await this.progress.save(step.issuer.tenant.issuerId, step.details.uid, progress);
+    return this.next({ ...step, progress });
+  }
+
+  html(res: Response, body: string, scripts: boolean): void {
+    if (scripts) res.set('Content-Security-Policy', pageCsp(WEBAUTHN_SCRIPT_HASHES));
+    res.type('html').set('Cache-Control', 'no-store').send(body);
+  }
+}
+
+/** A form field holding JSON, or undefined. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { ACR_LEVELS, acrLevel } from '../../common/protocol.js';
+import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
+
+/**
+ * Authentication methods (RFC 8176) a sign-in step adds: `pwd` a password; `otp` a TOTP code or a
+ * recovery code (a one-time password too); `hwk` / `swk` a WebAuthn credential bound to its
+ * device or synced (backed up) between devices; `user` the authenticator verified its user (PIN
+ * or biometric), a factor of its own.
+ */
+export type Method = 'pwd' | 'otp' | 'hwk' | 'swk' | 'user';
+
+/** What each method proves: something known, held, or (an authenticator's user verification) known or been. */
+const FACTOR_OF: Record<Method, 'knowledge' | 'possession' | 'verification'> = {
+  pwd: 'knowledge',
+  otp: 'possession',
+  hwk: 'possession',
+  swk: 'possession',
+  user: 'verification',
+};
+
+/** `amr` with `methods` added, and `mfa` once two different kinds of factor are in it. */
+export function withMethods(amr: readonly string[], ...methods: Method[]): string[] {
+  const all = new Set([...amr.filter((method) => method !== 'mfa'), ...methods]);
+  const kinds = new Set([...all].map((method) => FACTOR_OF[method as Method]).filter(Boolean));
+  return [...all, ...(kinds.size >= 2 ? ['mfa'] : [])];
+}
+
+/** The level (index in ACR_LEVELS) an `amr` reaches: two factors are `mfa`, and with a WebAuthn credential among them `phr`. */
+export function levelOf(amr: readonly string[] | undefined): number {
+  if (!amr?.includes('mfa')) return 0;
+  return amr.includes('hwk') || amr.includes('swk') ? 2 : 1;
+}
+
+export const acrOf = (amr: readonly string[]): string => ACR_LEVELS[levelOf(amr)];
+
+/** What a request needs: a level, and whether it is a must (else the sign-in ends at the level the user can reach). */
+export interface Requirement {
+  level: number;
+  hard: boolean;
+}
+
+/** The lowest level among `values` that Portcullis offers (a higher level meets a lower one), or -1. */
+function lowestOffered(values: unknown[]): number {
+  const levels = values.map(acrLevel).filter((level) => level >= 0);
+  return levels.length ? Math.min(...levels) : -1;
+}
+
+/** The `acr` the `claims` parameter asks for as essential (OIDC Core §5.5.1.1): its values. */
+function essentialAcrs(claims: unknown): unknown[] {
+  let parsed = claims;
+  if (typeof claims === 'string') {
+    try {
+      parsed = JSON.parse(claims);
+    } catch {
+      return [];
+    }
+  }
+  const acr = (parsed as { id_token?: { acr?: { essential?: unknown; value?: unknown; values?: unknown } } } | undefined)?.id_token?.acr;
+  if (!acr || acr.essential !== true) return [];
+  return Array.isArray(acr.values) ? acr.values : acr.value !== undefined ? [acr.value] : [];
+}
+
+/**
+ * The level an authorization request needs: the essential `acr` of its `claims` parameter, the
+ * client's `minimum_acr` and a tenant that wants two factors always are musts; `acr_values`
+ * (voluntary, OIDC Core §3.1.2.1) asks for the lowest level it names that Portcullis offers,
+ * and a user who cannot reach it signs in at the level they can.
+ */
+export function requirementOf(params: { acr_values?: unknown; claims?: unknown }, minimumAcr: unknown, policy: SignInPolicy): Requirement {
+  const asked = typeof params.acr_values === 'string' ? lowestOffered(params.acr_values.split(' ')) : -1;
+  const essential = lowestOffered(essentialAcrs(params.claims));
+  const hard = Math.max(essential, acrLevel(minimumAcr), policy.secondFactor === 'always' ? 1 : 0);
+  return asked > hard ? { level: asked, hard: false } : { level: hard, hard: hard > 0 };
+}
