@@ -445,6 +445,50 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/tenants/{issuer_id}/users/{user_id}/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's sign-in factors besides the password (passkeys, security keys, authenticator apps, recovery codes)
+         * @description Secrets, public keys and codes are never returned. Users enroll factors themselves, on the sign-in pages.
+         */
+        get: operations["listUserFactors"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove all of a user's factors besides the password (a reset, for a lost device)
+         * @description Audited as `user.factors_reset`. The user next signs in with the password alone, and enrolls again where the tenant requires a second factor. Sessions are left alone: change the password (PATCH the user) to end them too.
+         */
+        delete: operations["resetUserFactors"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/users/{user_id}/factors/{factor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one factor of a user
+         * @description Audited as `user.factor_removed`.
+         */
+        delete: operations["deleteUserFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{issuer_id}/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -1085,10 +1129,10 @@ export interface components {
             created_at: string;
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:mfa"
              *     ]
              */
-            default_acr_values?: string[];
+            default_acr_values?: ("urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr")[];
             /** @example 3600 */
             default_max_age?: number;
             /** @example false */
@@ -1121,6 +1165,12 @@ export interface components {
             jwks_uri?: string;
             /** @example https://app.example.com/logo.png */
             logo_uri?: string;
+            /**
+             * @description Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).
+             * @example urn:portcullis:acr:mfa
+             * @enum {string}
+             */
+            minimum_acr?: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
             /** @example https://app.example.com/privacy */
             policy_uri?: string;
             /**
@@ -1250,10 +1300,10 @@ export interface components {
             contacts?: string[];
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:mfa"
              *     ]
              */
-            default_acr_values?: string[];
+            default_acr_values?: ("urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr")[];
             /** @example 3600 */
             default_max_age?: number;
             /** @example false */
@@ -1286,6 +1336,12 @@ export interface components {
             jwks_uri?: string;
             /** @example https://app.example.com/logo.png */
             logo_uri?: string;
+            /**
+             * @description Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).
+             * @example urn:portcullis:acr:mfa
+             * @enum {string}
+             */
+            minimum_acr?: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
             /** @example https://app.example.com/privacy */
             policy_uri?: string;
             /**
@@ -1432,10 +1488,10 @@ export interface components {
             contacts?: string[];
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:mfa"
              *     ]
              */
-            default_acr_values?: string[];
+            default_acr_values?: ("urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr")[];
             /** @example 3600 */
             default_max_age?: number;
             /** @example false */
@@ -1468,6 +1524,12 @@ export interface components {
             jwks_uri?: string;
             /** @example https://app.example.com/logo.png */
             logo_uri?: string;
+            /**
+             * @description Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).
+             * @example urn:portcullis:acr:mfa
+             * @enum {string}
+             */
+            minimum_acr?: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
             /** @example https://app.example.com/privacy */
             policy_uri?: string;
             /**
@@ -1606,10 +1668,10 @@ export interface components {
             contacts?: string[];
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:mfa"
              *     ]
              */
-            default_acr_values?: string[];
+            default_acr_values?: ("urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr")[];
             /** @example 3600 */
             default_max_age?: number;
             /** @example false */
@@ -1642,6 +1704,12 @@ export interface components {
             jwks_uri?: string;
             /** @example https://app.example.com/logo.png */
             logo_uri?: string;
+            /**
+             * @description Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).
+             * @example urn:portcullis:acr:mfa
+             * @enum {string}
+             */
+            minimum_acr?: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
             /** @example https://app.example.com/privacy */
             policy_uri?: string;
             /**
@@ -1788,10 +1856,10 @@ export interface components {
             created_at: string;
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:mfa"
              *     ]
              */
-            default_acr_values?: string[];
+            default_acr_values?: ("urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr")[];
             /** @example 3600 */
             default_max_age?: number;
             /** @example false */
@@ -1824,6 +1892,12 @@ export interface components {
             jwks_uri?: string;
             /** @example https://app.example.com/logo.png */
             logo_uri?: string;
+            /**
+             * @description Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).
+             * @example urn:portcullis:acr:mfa
+             * @enum {string}
+             */
+            minimum_acr?: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
             /** @example https://app.example.com/privacy */
             policy_uri?: string;
             /**
@@ -2005,6 +2079,8 @@ export interface components {
              * @example true
              */
             require_pkce_for_all_clients?: boolean;
+            /** @description Which factors sign people in and when a second one is needed; an update changes only the members it names. Authentication levels (`acr`): `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key: phishing-resistant). */
+            sign_in_policy?: components["schemas"]["SignInPolicyDto"];
             /**
              * @description Algorithm of the signing keys (ID tokens, JWT access tokens).
              * @default RS256
@@ -2223,10 +2299,10 @@ export interface components {
             contacts?: string[];
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:mfa"
              *     ]
              */
-            default_acr_values?: string[];
+            default_acr_values?: ("urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr")[];
             /** @example 3600 */
             default_max_age?: number;
             /** @example false */
@@ -2259,6 +2335,12 @@ export interface components {
             jwks_uri?: string;
             /** @example https://app.example.com/logo.png */
             logo_uri?: string;
+            /**
+             * @description Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).
+             * @example urn:portcullis:acr:mfa
+             * @enum {string}
+             */
+            minimum_acr?: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
             /** @example https://app.example.com/privacy */
             policy_uri?: string;
             /**
@@ -2383,6 +2465,41 @@ export interface components {
             website?: string;
             /** @example Europe/Paris */
             zoneinfo?: string;
+        };
+        FactorDto: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 5f0c2a7e-1b3d-4c8e-9a6f-2d4b6c8e0a1f
+             */
+            factor_id: string;
+            /**
+             * @description `totp`: an authenticator app (RFC 6238); `passkey`: a discoverable WebAuthn credential that verifies its user and signs in alone; `security_key`: a WebAuthn credential used after the password; `recovery_codes`: the set of single-use recovery codes.
+             * @example passkey
+             * @enum {string}
+             */
+            kind: "totp" | "passkey" | "security_key" | "recovery_codes";
+            /** @example Passkey */
+            label: string;
+            /**
+             * Format: date-time
+             * @description When it last signed the user in; null if never.
+             */
+            last_used_at: string | null;
+            /**
+             * @description Recovery codes not used yet (`recovery_codes` only).
+             * @example 8
+             */
+            remaining_codes?: number;
+            /**
+             * @description The credential may be synced between devices (WebAuthn backup eligible; `amr` says `swk` rather than `hwk`).
+             * @example true
+             */
+            synced?: boolean;
+        };
+        FactorListDto: {
+            items: components["schemas"]["FactorDto"][];
         };
         FieldProblemDto: {
             /** @example issuer_id */
@@ -2608,6 +2725,11 @@ export interface components {
              * @example 0
              */
             signing_keys: number;
+            /**
+             * @description Users' TOTP authenticator secrets sealed under it.
+             * @example 0
+             */
+            totp_secrets: number;
         };
         KeyEncryptionKeyListDto: {
             /** @description The process's keys in `KEY_ENCRYPTION_KEYS` order, then any other id found in the database. */
@@ -2634,7 +2756,9 @@ export interface components {
         OAuth2Metadata: {
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:password",
+             *       "urn:portcullis:acr:mfa",
+             *       "phr"
              *     ]
              */
             acr_values_supported?: string[];
@@ -2846,7 +2970,9 @@ export interface components {
         OpenIDConfiguration: {
             /**
              * @example [
-             *       "urn:portcullis:acr:password"
+             *       "urn:portcullis:acr:password",
+             *       "urn:portcullis:acr:mfa",
+             *       "phr"
              *     ]
              */
             acr_values_supported?: string[];
@@ -3186,6 +3312,11 @@ export interface components {
              * @example 12
              */
             signing_keys: number;
+            /**
+             * @description Users' TOTP authenticator secrets re-encrypted.
+             * @example 3
+             */
+            totp_secrets: number;
         };
         RevocationRequest: {
             /** @description A JWT signed with the client secret (`client_secret_jwt`, HS256) or with one of the client keys (`private_key_jwt`). */
@@ -3249,6 +3380,77 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        SignInPolicyDto: {
+            /**
+             * @description Days, from when enrollment (or `second_factor: always`) became required, during which users may choose "Not now".
+             * @default 0
+             * @example 14
+             */
+            enrollment_grace_days?: number;
+            /**
+             * @description Users without a second factor must enroll one at their next sign-in (after the grace period, if any).
+             * @default false
+             * @example true
+             */
+            enrollment_required?: boolean;
+            /**
+             * @description Factors people may sign in with. `password`; `passkey` (a discoverable WebAuthn credential that verifies its user: signs in alone, or follows a password); `totp` (an authenticator app); `security_key` (a WebAuthn credential after the password); `recovery_code` (single-use codes, made when a first second factor is enrolled). A factor left out is neither offered nor accepted, even if enrolled. Must hold `password` or `passkey`.
+             * @default [
+             *       "password",
+             *       "passkey",
+             *       "totp",
+             *       "security_key",
+             *       "recovery_code"
+             *     ]
+             * @example [
+             *       "password",
+             *       "passkey",
+             *       "totp"
+             *     ]
+             */
+            factors?: ("password" | "passkey" | "totp" | "security_key" | "recovery_code")[];
+            /**
+             * @description When a sign-in needs a second factor besides what the relying party asks (`acr_values`, an essential `acr` claim) and the client's `minimum_acr`: `when_enrolled` (of every user who holds one), `always` (of everyone; users without one enroll first) or `when_asked` (only when the relying party or the client asks).
+             * @default when_enrolled
+             * @example always
+             * @enum {string}
+             */
+            second_factor?: "when_enrolled" | "always" | "when_asked";
+        };
+        SignInPolicyViewDto: {
+            /**
+             * @description Days, from when enrollment (or `second_factor: always`) became required, during which users may choose "Not now".
+             * @example 0
+             */
+            enrollment_grace_days: number;
+            /**
+             * @description Users without a second factor must enroll one at their next sign-in (after the grace period, if any).
+             * @example false
+             */
+            enrollment_required: boolean;
+            /**
+             * Format: date-time
+             * @description When enrollment (or `second_factor: always`) became required: the start of the grace period. Null when neither is.
+             */
+            enrollment_required_since: string | null;
+            /**
+             * @description Factors people may sign in with. `password`; `passkey` (a discoverable WebAuthn credential that verifies its user: signs in alone, or follows a password); `totp` (an authenticator app); `security_key` (a WebAuthn credential after the password); `recovery_code` (single-use codes, made when a first second factor is enrolled). A factor left out is neither offered nor accepted, even if enrolled. Must hold `password` or `passkey`.
+             * @example [
+             *       "password",
+             *       "passkey",
+             *       "totp",
+             *       "security_key",
+             *       "recovery_code"
+             *     ]
+             */
+            factors: ("password" | "passkey" | "totp" | "security_key" | "recovery_code")[];
+            /**
+             * @description When a sign-in needs a second factor besides what the relying party asks (`acr_values`, an essential `acr` claim) and the client's `minimum_acr`: `when_enrolled` (of every user who holds one), `always` (of everyone; users without one enroll first) or `when_asked` (only when the relying party or the client asks).
+             * @example when_enrolled
+             * @enum {string}
+             */
+            second_factor: "when_enrolled" | "always" | "when_asked";
+        };
         TenantDto: {
             /**
              * @description Seconds.
@@ -3311,6 +3513,8 @@ export interface components {
              * @example false
              */
             require_pkce_for_all_clients: boolean;
+            /** @description Which factors sign people in and when a second one is needed. */
+            sign_in_policy: components["schemas"]["SignInPolicyViewDto"];
             /**
              * @example RS256
              * @enum {string}
@@ -3486,6 +3690,8 @@ export interface components {
              * @example true
              */
             require_pkce_for_all_clients?: boolean;
+            /** @description Which factors sign people in and when a second one is needed; an update changes only the members it names. Authentication levels (`acr`): `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key: phishing-resistant). */
+            sign_in_policy?: components["schemas"]["SignInPolicyDto"];
         };
         UpdateUserDto: {
             address?: components["schemas"]["AddressDto"];
@@ -7205,6 +7411,206 @@ export interface operations {
                      *       ],
                      *       "error": "validation_failed",
                      *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listUserFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorListDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant, user or factor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    resetUserFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant, user or factor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteUserFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+                factor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant, user or factor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];

@@ -1,4 +1,4 @@
-import { CLIENT_AUTH_METHODS } from '../common/protocol.js';
+import { ACR_LEVELS, acrLevel, CLIENT_AUTH_METHODS } from '../common/protocol.js';
 import { errors, type Configuration } from 'oidc-provider';
 
 /** Paths of the endpoints below each issuer, as the contract names them. */
@@ -95,11 +95,15 @@ const isResourceIndicator = (value: unknown) => {
  * `allowed_resources`, the resource indicators (audiences) a client may ask tokens for,
  * `resource_server_audiences`, the audiences whose tokens it may introspect as a resource
  * server (hooks/token-policies); a public client cannot authenticate, so it cannot be one;
- * and `require_pkce`, PKCE required of a confidential client too (see `pkceRequired`).
+ * `require_pkce`, PKCE required of a confidential client too (see `pkceRequired`); and
+ * `minimum_acr`, the weakest sign-in its users may arrive with (see sign-in/sign-in-level.ts).
  */
 export const extraClientMetadata: Configuration['extraClientMetadata'] = {
-  properties: ['access_token_format', 'allowed_resources', 'resource_server_audiences', 'require_pkce'],
+  properties: ['access_token_format', 'allowed_resources', 'resource_server_audiences', 'require_pkce', 'minimum_acr'],
   validator(_ctx, key, value, metadata) {
+    if (key === 'minimum_acr' && value !== undefined && acrLevel(value) < 0) {
+      throw new errors.InvalidClientMetadata(`minimum_acr must be one of ${ACR_LEVELS.join(', ')}`);
+    }
     if (key === 'require_pkce' && value !== undefined && typeof value !== 'boolean') {
       throw new errors.InvalidClientMetadata('require_pkce must be a boolean');
     }

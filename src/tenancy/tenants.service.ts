@@ -13,6 +13,9 @@ import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantChanges } from '../stores/tenants/tenant-changes.js';
 import { KeysService } from '../keys/keys.service.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
+import { ValidationFailed, type FieldProblem } from '../common/errors/app-error.js';
+import { enrollmentDemanded, SECOND_FACTORS, SIGN_IN_POLICY_DEFAULTS, type SignInPolicy } from '../stores/tenants/sign-in-policy.js';
+import type { SignInPolicyDto, SignInPolicyViewDto } from './dto/sign-in-policy.dto.js';
 import { TENANT_OPTION_DEFAULTS, type Tenant } from '../stores/tenants/tenant.js';
 import { definedOnly, TenantsStore, type LockedTenant, type TenantOptions } from '../stores/tenants/tenants.store.js';
 
@@ -27,6 +30,41 @@ const optionsOf = (dto: TenantOptionsDto): Partial<TenantOptions> => ({
   brandColor: dto.brand_color,
   requirePkceForAllClients: dto.require_pkce_for_all_clients,
   registration: dto.registration,
+});
+
+/**
+ * `current` with the members `dto` names, checked as a whole (422 naming the member at fault),
+ * with the grace period restarting when enrollment becomes required and ending when it stops being.
+ */
+export function signInPolicyWith(current: SignInPolicy, dto: SignInPolicyDto): SignInPolicy {
+  const next: SignInPolicy = {
+    ...current,
+    ...definedOnly({
+      factors: dto.factors,
+      secondFactor: dto.second_factor,
+      enrollmentRequired: dto.enrollment_required,
+      enrollmentGraceDays: dto.enrollment_grace_days,
+    }),
+  };
+  const problems: FieldProblem[] = [];
+  if (!next.factors.includes('password') && !next.factors.includes('passkey'))
+    problems.push({ field: 'sign_in_policy.factors', message: 'sign_in_policy.factors must include password or passkey' });
+  if (enrollmentDemanded(next) && !next.factors.some((factor) => SECOND_FACTORS.includes(factor)))
+    problems.push({
+      field: 'sign_in_policy.factors',
+      message: `sign_in_policy.factors must include one of ${SECOND_FACTORS.join(', ')} when a second factor or enrollment is required`,
+    });
+  if (problems.length > 0) throw new ValidationFailed(problems);
+  const since = enrollmentDemanded(next) ? ((enrollmentDemanded(current) ? current.enrollmentRequiredSince : null) ?? new Date().toISOString()) : null;
+  return { ...next, enrollmentRequiredSince: since };
+}
+
+const signInPolicyDto = (policy: SignInPolicy): SignInPolicyViewDto => ({
+  factors: policy.factors,
+  second_factor: policy.secondFactor,
+  enrollment_required: policy.enrollmentRequired,
+  enrollment_grace_days: policy.enrollmentGraceDays,
+  enrollment_required_since: policy.enrollmentRequiredSince,
 });
 
 @Injectable()
@@ -53,6 +91,7 @@ export class TenantsService {
           signingAlg,
           ...TENANT_OPTION_DEFAULTS,
           ...definedOnly(optionsOf(dto)),
+          signInPolicy: signInPolicyWith(SIGN_IN_POLICY_DEFAULTS, dto.sign_in_policy ?? {}),
         });
         await this.keys.storeInitial(dto.issuer_id, keys);
         await this.audit.record(actor, {
@@ -110,7 +149,8 @@ export class TenantsService {
           issuerId,
           current.filter((grant) => !dto.grant_types!.includes(grant)),
         );
-      const updated = await this.tenants.update(issuerId, { displayName: dto.display_name, enabled: dto.enabled, ...optionsOf(dto) });
+      const signInPolicy = dto.sign_in_policy && signInPolicyWith((await this.find(issuerId)).signInPolicy, dto.sign_in_policy);
+      const updated = await this.tenants.update(issuerId, { displayName: dto.display_name, enabled: dto.enabled, ...optionsOf(dto), signInPolicy });
       if (updated)
         await this.audit.record(actor, {
           action: 'tenant.updated',
@@ -159,6 +199,7 @@ export class TenantsService {
       brand_color: tenant.brandColor,
       require_pkce_for_all_clients: tenant.requirePkceForAllClients,
       registration: tenant.registration,
+      sign_in_policy: signInPolicyDto(tenant.signInPolicy),
       created_at: tenant.createdAt.toISOString(),
       updated_at: tenant.updatedAt.toISOString(),
     };

@@ -6,6 +6,7 @@ import { AppError, ValidationFailed, type FieldProblem } from '../common/errors/
 import type { Page } from '../common/http/pagination.js';
 import type { SigningAlg } from '../stores/tenants/tenant.js';
 import { Database } from '../database/database.js';
+import type { SignInPolicyViewDto } from '../tenancy/dto/sign-in-policy.dto.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { EXPORT_FORMAT, type TenantExportDto, type TenantImportResultDto } from './dto/tenant-export.dto.js';
 
@@ -36,6 +37,8 @@ function duplicates<T>(items: T[], key: keyof T & string, list: string, normalis
  * without secrets; import re-creates them through the same services as the admin API, with
  * new signing keys and new client secrets, keeping client_ids and user_ids.
  */
+const withoutSince = ({ enrollment_required_since: _since, ...policy }: SignInPolicyViewDto) => policy;
+
 @Injectable()
 export class TenantTransferService {
   constructor(
@@ -53,7 +56,8 @@ export class TenantTransferService {
     return {
       format: EXPORT_FORMAT,
       exported_at: new Date().toISOString(),
-      tenant: { ...options, signing_alg: options.signing_alg as SigningAlg },
+      // The grace period's start is the tenant's own history: the imported tenant starts its own.
+      tenant: { ...options, signing_alg: options.signing_alg as SigningAlg, sign_in_policy: withoutSince(options.sign_in_policy) },
       clients: clients.map(({ client_id_issued_at: _i, created_at: _cc, updated_at: _uc, ...client }) => client),
       users: users.map(({ created_at: _cu, updated_at: _uu, ...user }) => user),
     };

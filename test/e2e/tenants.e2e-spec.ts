@@ -27,6 +27,13 @@ describe('tenants admin API', () => {
     brand_color: null,
     require_pkce_for_all_clients: false,
     registration: 'off',
+    sign_in_policy: {
+      factors: ['password', 'passkey', 'totp', 'security_key', 'recovery_code'],
+      second_factor: 'when_enrolled',
+      enrollment_required: false,
+      enrollment_grace_days: 0,
+      enrollment_required_since: null,
+    },
     created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 
 export const GRANT_TYPES = ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'] as const;
-import { CLIENT_AUTH_METHODS as AUTH_METHODS } from '../../common/protocol.js';
+import { ACR_LEVELS, CLIENT_AUTH_METHODS as AUTH_METHODS } from '../../common/protocol.js';
 
 /**
  * RFC 7591 client metadata, with the wire names. Shapes are checked here; what the values
@@ -138,7 +138,7 @@ export class ClientMetadataDto {
   @IsString({ message: '$property must be a string' })
   subject_type?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['urn:portcullis:acr:password'] })
+  @ApiPropertyOptional({ type: [String], enum: ACR_LEVELS, example: ['urn:portcullis:acr:mfa'] })
   @IsOptional()
   @IsArray({ message: '$property must be an array of strings' })
   @IsString({ each: true, message: '$property must be an array of strings' })
@@ -229,4 +229,16 @@ export class ClientMetadataDto {
   @IsOptional()
   @IsBoolean({ message: '$property must be a boolean' })
   require_pkce?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ACR_LEVELS,
+    example: 'urn:portcullis:acr:mfa',
+    description:
+      'Portcullis extension: the weakest sign-in this client accepts. A user signing in below it presents another factor (or enrolls one); ' +
+      'one who cannot gets `unmet_authentication_requirements`, and a session below it steps up. Levels, weakest first: ' +
+      '`urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key).',
+  })
+  @IsOptional()
+  @IsIn(ACR_LEVELS, { message: `$property must be one of ${ACR_LEVELS.join(', ')}` })
+  minimum_acr?: string;
 }

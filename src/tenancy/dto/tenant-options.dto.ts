@@ -1,4 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, ValidateNested } from 'class-validator';
 import type { RegistrationPolicy } from '../../stores/tenants/tenant.js';
+import { OptionalNotNull } from '../../common/validation/decorators.js';
+import { SignInPolicyDto } from './sign-in-policy.dto.js';
 import {
   AccessTokenTtlField,
   BrandColorField,
@@ -11,7 +16,7 @@ import {
   RequirePkceForAllClientsField,
 } from './tenant-options.js';
 
-/** The options a tenant is created with and may change later: keys, token lifetimes, grants, branding, PKCE, client registration. */
+/** The options a tenant is created with and may change later: keys, token lifetimes, grants, branding, PKCE, client registration, sign-in policy. */
 export class TenantOptionsDto {
   @KeyRotationDaysField()
   key_rotation_days?: number;
@@ -39,4 +44,16 @@ export class TenantOptionsDto {
 
   @RegistrationField()
   registration?: RegistrationPolicy;
+
+  @ApiPropertyOptional({
+    type: SignInPolicyDto,
+    description:
+      'Which factors sign people in and when a second one is needed; an update changes only the members it names. ' +
+      'Authentication levels (`acr`): `urn:portcullis:acr:password` (a password), `urn:portcullis:acr:mfa` (two factors), `phr` (a passkey or security key: phishing-resistant).',
+  })
+  @OptionalNotNull()
+  @IsObject({ message: '$property must be an object' })
+  @ValidateNested()
+  @Type(() => SignInPolicyDto)
+  sign_in_policy?: SignInPolicyDto;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SIGNING_ALGS } from '../../common/protocol.js';
+import { SignInPolicyViewDto } from './sign-in-policy.dto.js';
 import { REGISTRATION_POLICIES, TENANT_GRANT_TYPES, type RegistrationPolicy } from '../../stores/tenants/tenant.js';
 
 export class TenantDto {
@@ -43,6 +44,9 @@ export class TenantDto {
   require_pkce_for_all_clients: boolean;
   @ApiProperty({ enum: REGISTRATION_POLICIES, example: 'off', description: 'Dynamic client registration: off, initial_access_token or open.' })
   registration: RegistrationPolicy;
+
+  @ApiProperty({ type: SignInPolicyViewDto, description: 'Which factors sign people in and when a second one is needed.' })
+  sign_in_policy: SignInPolicyViewDto;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T15:00:00.000Z' })
   created_at: string;
