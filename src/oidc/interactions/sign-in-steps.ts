@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { enrollmentDemanded, withinGrace, type SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
+import { enrollmentDemanded, withinGrace } from '../../stores/tenants/sign-in-policy.js';
 import type { FactorKind } from '../../stores/user-factors/user-factor.js';
 import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
 import type { User } from '../../stores/users/user.js';
@@ -12,7 +12,8 @@ import type { LiveIssuer } from '../provider-registry.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../sign-in/factors/recovery-codes.js';
 import { newTotpSecret, totpEnrollment, totpStep } from '../sign-in/factors/totp.js';
 import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
-import { acrOf, levelOf, requirementOf, withMethods, type Method, type Requirement } from '../sign-in/sign-in-level.js';
+import { acrOf, levelOf, requirementOf, withMethods, type Method } from '../sign-in/sign-in-level.js';
+import { nextStep, PHISHING_RESISTANT, type Held, type NextStep } from '../sign-in/next-step.js';
 import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-progress.js';
 import { SignIn, type SignInRefusal } from '../sign-in/sign-in.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
@@ -20,16 +21,7 @@ import { clientPresentation, enrollPage, recoveryCodesPage, secondFactorPage, ty
 import { WEBAUTHN_SCRIPT_HASHES } from './views/webauthn-scripts.js';
 import { pageCsp } from '../../common/http/page-headers.js';
 
-/** The level `phr` (index 2 in ACR_LEVELS) only a WebAuthn credential reaches. */
-const PHISHING_RESISTANT = 2;
 const WEBAUTHN_KINDS: readonly FactorKind[] = ['passkey', 'security_key'];
-
-/** What the user holds and the tenant accepts, by kind. */
-interface Usable {
-  webauthn: boolean;
-  totp: boolean;
-  recovery: boolean;
-}
 
 /** Where a page stands: the issuer, its interaction, the user the first factor named and the progress so far. */
 export interface Step {
@@ -68,35 +60,40 @@ export class SignInSteps {
     return this.next({ ...step, progress });
   }
 
-  /** Shows what the sign-in needs next, or finishes it. */
+  /** Shows what the sign-in needs next, or finishes it (see nextStep). */
   async next(step: Step, error?: string): Promise<void> {
-    const { issuer, details, user, progress } = step;
-    const policy = issuer.tenant.signInPolicy;
-    const requirement = await this.requirement(step);
-    const usable = await this.usable(issuer, user.userId);
-    const level = levelOf(progress.amr);
-    const holdsSecond = usable.webauthn || usable.totp;
-    const needed = requirement.level > level || (level === 0 && holdsSecond && policy.secondFactor === 'when_enrolled');
-    // Enrolling may have been put off ("Not now") where it may wait; the sign-in then ends at the level it reached.
-    const putOff = progress.skipped === true && this.skippable(policy, requirement);
-    const canEnroll = !putOff && this.enrollable(policy, requirement).length > 0;
-    if (needed) {
-      const meets = requirement.level >= PHISHING_RESISTANT ? usable.webauthn : holdsSecond || usable.recovery;
-      if (meets) return this.secondFactorPage(step, usable, requirement, error);
-      if (canEnroll) return this.enrollPage(step, requirement, error);
-      if (requirement.hard && !putOff) {
-        await this.progress.clear(issuer.tenant.issuerId, details.uid);
+    const next = await this.decide(step);
+    switch (next.step) {
+      case 'finish':
+        return this.finish(step);
+      case 'verify':
+        return this.secondFactorPage(step, next.level, error);
+      case 'enroll':
+        return this.enrollPage(step, next, error);
+      case 'fail':
+        await this.progress.clear(step.issuer.tenant.issuerId, step.details.uid);
         return finishInteraction(
-          details,
+          step.details,
           step.res,
           { error: 'unmet_authentication_requirements', error_description: 'the user cannot reach the authentication level required' },
           { mergeWithLastSubmission: false },
         );
-      }
-    } else if (level === 0 && !holdsSecond && enrollmentDemanded(policy) && canEnroll) {
-      return this.enrollPage(step, requirement, error);
     }
-    return this.finish(step);
+  }
+
+  private async decide({ issuer, details, user, progress }: Step): Promise<NextStep> {
+    const policy = issuer.tenant.signInPolicy;
+    const client = await issuer.provider.Client.find(String(details.params.client_id));
+    return nextStep({
+      reached: levelOf(progress.amr),
+      requirement: requirementOf(details.params, client?.['minimum_acr' as keyof typeof client], policy),
+      held: await this.held(issuer, user.userId),
+      enrollable: (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind)),
+      askHolders: policy.secondFactor === 'when_enrolled',
+      enrollmentDemanded: enrollmentDemanded(policy),
+      withinGrace: withinGrace(policy),
+      skipped: progress.skipped === true,
+    });
   }
 
   /** The sign-in is done: its progress is forgotten, the throttle's count given back, and the interaction finished with what it reached. */
@@ -107,12 +104,8 @@ export class SignInSteps {
     await finishInteraction(details, res, { login }, { mergeWithLastSubmission: false });
   }
 
-  private async requirement({ issuer, details }: Step): Promise<Requirement> {
-    const client = await issuer.provider.Client.find(String(details.params.client_id));
-    return requirementOf(details.params, client?.['minimum_acr' as keyof typeof client], issuer.tenant.signInPolicy);
-  }
-
-  private async usable(issuer: LiveIssuer, userId: string): Promise<Usable> {
+  /** What the user holds that the tenant accepts as a factor after the first. */
+  private async held(issuer: LiveIssuer, userId: string): Promise<Held> {
     const kinds = await this.factors.kinds(issuer.tenant.issuerId, userId);
     const allowed = new Set<string>(issuer.tenant.signInPolicy.factors);
     return {
@@ -122,28 +115,22 @@ export class SignInSteps {
     };
   }
 
-  /** The kinds a user may enroll now: those the tenant allows that reach the level asked. */
-  private enrollable(policy: SignInPolicy, requirement: Requirement): Array<'passkey' | 'security_key' | 'totp'> {
-    const kinds = (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind));
-    return requirement.level >= PHISHING_RESISTANT ? kinds.filter((kind) => kind !== 'totp') : kinds;
-  }
-
-  /** Whether enrolling may wait: when only `acr_values` asked for it, or the tenant's grace period is still running. */
-  private skippable(policy: SignInPolicy, requirement: Requirement): boolean {
-    if (requirement.level > 0 && !requirement.hard) return true;
-    return withinGrace(policy) && (requirement.level === 0 || policy.secondFactor === 'always');
-  }
-
   private base({ issuer, details }: Pick<Step, 'issuer' | 'details'>): string {
     return `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
   }
 
-  private async secondFactorPage(step: Step, usable: Usable, requirement: Requirement, error?: string): Promise<void> {
+  /** Which factor forms the step offers: all the user holds, or at `phr` only passkeys and security keys. */
+  private async offered(step: Step, level: number): Promise<Held> {
+    const held = await this.held(step.issuer, step.user.userId);
+    return level >= PHISHING_RESISTANT ? { webauthn: held.webauthn, totp: false, recovery: false } : held;
+  }
+
+  private async secondFactorPage(step: Step, level: number, error?: string): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const base = this.base(step);
-    const onlyWebAuthn = requirement.level >= PHISHING_RESISTANT;
+    const offered = await this.offered(step, level);
     let options: WebAuthnOptions | undefined;
-    if (usable.webauthn) {
+    if (offered.webauthn) {
       const allowed = (await this.factors.credentials(issuer.tenant.issuerId, user.userId)).filter((credential) =>
         issuer.tenant.signInPolicy.factors.includes(credential.kind),
       );
@@ -156,15 +143,16 @@ export class SignInSteps {
     this.html(
       res,
       secondFactorPage(issuer.branding, {
-        intro: onlyWebAuthn
-          ? `${user.username}, this application asks for a passkey or a security key.`
-          : `${user.username}, confirm it’s you with another way of signing in.`,
+        intro:
+          !offered.totp && !offered.recovery
+            ? `${user.username}, this application asks for a passkey or a security key.`
+            : `${user.username}, confirm it’s you with another way of signing in.`,
         abort: `${base}/abort`,
         csrf: this.csrf.issue(req, res),
         client,
-        webauthn: usable.webauthn ? `${base}/webauthn` : undefined,
-        totp: usable.totp && !onlyWebAuthn ? `${base}/totp` : undefined,
-        recovery: usable.recovery && !onlyWebAuthn ? `${base}/recovery` : undefined,
+        webauthn: offered.webauthn ? `${base}/webauthn` : undefined,
+        totp: offered.totp ? `${base}/totp` : undefined,
+        recovery: offered.recovery ? `${base}/recovery` : undefined,
         error,
         options,
       }),
@@ -172,11 +160,10 @@ export class SignInSteps {
     );
   }
 
-  private async enrollPage(step: Step, requirement: Requirement, error?: string): Promise<void> {
+  private async enrollPage(step: Step, { kinds, skippable }: Extract<NextStep, { step: 'enroll' }>, error?: string): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const { tenant } = issuer;
     const base = this.base(step);
-    const kinds = this.enrollable(tenant.signInPolicy, requirement);
     let progress = step.progress;
     let totp: { action: string; secret: string; qrSvg: string } | undefined;
     if (kinds.includes('totp')) {
@@ -199,20 +186,19 @@ export class SignInSteps {
       for (const kind of webauthnKinds) options[kind] = { ...(await this.webauthn.registrationOptions(kind, who, existing)), challenge };
       await this.progress.putChallenge(tenant.issuerId, details.uid, challenge);
     }
-    const asked = requirement.level > levelOf(progress.amr);
     res.status(error ? 401 : 200);
     this.html(
       res,
       enrollPage(issuer.branding, {
-        intro: asked
-          ? `${user.username}, this sign-in needs a second factor. Set one up to continue.`
-          : `${user.username}, ${tenant.displayName} asks everyone to set up a second way to sign in.`,
+        intro: skippable
+          ? `${user.username}, protect your account with a second way to sign in. You can also do it later.`
+          : `${user.username}, set up a second way to sign in to continue.`,
         abort: `${base}/abort`,
         csrf: this.csrf.issue(req, res),
         passkey: webauthnKinds.includes('passkey') ? `${base}/enroll/passkey` : undefined,
         securityKey: webauthnKinds.includes('security_key') ? `${base}/enroll/security-key` : undefined,
         totp,
-        skip: this.skippable(tenant.signInPolicy, requirement) ? `${base}/enroll/skip` : undefined,
+        skip: skippable ? `${base}/enroll/skip` : undefined,
         error,
         options,
       }),
@@ -220,12 +206,24 @@ export class SignInSteps {
     );
   }
 
+  /** Whether the step the sign-in is at offers this factor's form (a form of another step changes nothing). */
+  private async offers(step: Step, factor: keyof Held): Promise<boolean> {
+    const next = await this.decide(step);
+    return next.step === 'verify' && (await this.offered(step, next.level))[factor];
+  }
+
+  /** Whether the step the sign-in is at offers enrolling this kind. */
+  private async enrolls(step: Step, kind: 'passkey' | 'security_key' | 'totp'): Promise<boolean> {
+    const next = await this.decide(step);
+    return next.step === 'enroll' && next.kinds.includes(kind);
+  }
+
   // The checks of what the pages post. Each refusal shows its page again with the reason, and changes nothing.
 
   async totp(step: Step, code: string): Promise<void> {
     const { issuer, user, req } = step;
     const issuerId = issuer.tenant.issuerId;
-    if (!(await this.usable(issuer, user.userId)).totp) return this.next(step);
+    if (!(await this.offers(step, 'totp'))) return this.next(step);
     const refusal = await this.signIn.factor(issuerId, user, 'totp', req.ip ?? '', async () => {
       for (const authenticator of await this.factors.totpAuthenticators(issuerId, user.userId)) {
         const at = totpStep(authenticator.secret, code);
@@ -241,7 +239,7 @@ export class SignInSteps {
   async recoveryCode(step: Step, code: string): Promise<void> {
     const { issuer, user, req } = step;
     const issuerId = issuer.tenant.issuerId;
-    if (!(await this.usable(issuer, user.userId)).recovery) return this.next(step);
+    if (!(await this.offers(step, 'recovery'))) return this.next(step);
     const refusal = await this.signIn.factor(issuerId, user, 'recovery_code', req.ip ?? '', () =>
       code.length > 0 && code.length <= 64 ? this.factors.useRecoveryCode(issuerId, user.userId, recoveryCodeHash(code)) : Promise.resolve(false),
     );
@@ -253,6 +251,7 @@ export class SignInSteps {
   async assertion(step: Step, credentialJson: string): Promise<void> {
     const { issuer, details, user, req } = step;
     const issuerId = issuer.tenant.issuerId;
+    if (!(await this.offers(step, 'webauthn'))) return this.next(step);
     let verified: { synced: boolean; userVerified: boolean } | undefined;
     const refusal = await this.signIn.factor(issuerId, user, 'webauthn', req.ip ?? '', async () => {
       const response = parseJson(credentialJson);
@@ -274,8 +273,9 @@ export class SignInSteps {
   async enrollTotp(step: Step, code: string): Promise<void> {
     const { issuer, details, user, progress } = step;
     const issuerId = issuer.tenant.issuerId;
+    if (!(await this.enrolls(step, 'totp'))) return this.next(step);
     const at = progress.totpSecret ? totpStep(progress.totpSecret, code) : null;
-    if (!issuer.tenant.signInPolicy.factors.includes('totp') || !progress.totpSecret || at === null) {
+    if (!progress.totpSecret || at === null) {
       return this.next(step, 'That code is not right. Check the app’s clock, and enter the code it shows now.');
     }
     await this.factors.addTotp(issuerId, user.userId, 'Authenticator app', progress.totpSecret, at);
@@ -286,11 +286,9 @@ export class SignInSteps {
   async enrollWebAuthn(step: Step, kind: 'passkey' | 'security_key', credentialJson: string): Promise<void> {
     const { issuer, details, user } = step;
     const issuerId = issuer.tenant.issuerId;
+    if (!(await this.enrolls(step, kind))) return this.next(step);
     const challenge = await this.progress.takeChallenge(issuerId, details.uid);
-    const registered =
-      challenge && issuer.tenant.signInPolicy.factors.includes(kind)
-        ? await this.webauthn.verifyRegistration(kind, parseJson(credentialJson), challenge)
-        : null;
+    const registered = challenge ? await this.webauthn.verifyRegistration(kind, parseJson(credentialJson), challenge) : null;
     if (!registered || (await this.factors.credentialById(issuerId, registered.credentialId))) {
       return this.next(step, 'That passkey or security key could not be added. Try again.');
     }
@@ -304,8 +302,8 @@ export class SignInSteps {
     const issuerId = issuer.tenant.issuerId;
     const progress = { ...step.progress, amr: withMethods(step.progress.amr, ...methods), totpSecret: undefined, stepped: true };
     await this.progress.save(issuerId, uid, progress);
-    const usable = await this.usable(issuer, user.userId);
-    if (!issuer.tenant.signInPolicy.factors.includes('recovery_code') || usable.recovery) return this.next({ ...step, progress });
+    if (!issuer.tenant.signInPolicy.factors.includes('recovery_code') || (await this.held(issuer, user.userId)).recovery)
+      return this.next({ ...step, progress });
     const codes = newRecoveryCodes();
     await this.factors.replaceRecoveryCodes(issuerId, user.userId, codes.map(recoveryCodeHash));
     this.html(res, recoveryCodesPage(issuer.branding, { action: `${this.base(step)}/continue`, csrf: this.csrf.issue(req, res), codes }), false);
@@ -313,8 +311,8 @@ export class SignInSteps {
 
   /** "Not now" on the enrollment page, where it is offered. */
   async skipEnrollment(step: Step): Promise<void> {
-    const requirement = await this.requirement(step);
-    if (!this.skippable(step.issuer.tenant.signInPolicy, requirement)) return this.next(step);
+    const next = await this.decide(step);
+    if (next.step !== 'enroll' || !next.skippable) return this.next(step);
     const progress = { ...step.progress, skipped: true };
     await this.progress.save(step.issuer.tenant.issuerId, step.details.uid, progress);
     return this.next({ ...step, progress });

@@ -33,10 +33,15 @@ export function levelOf(amr: readonly string[] | undefined): number {
 
 export const acrOf = (amr: readonly string[]): string => ACR_LEVELS[levelOf(amr)];
 
-/** What a request needs: a level, and whether it is a must (else the sign-in ends at the level the user can reach). */
+/**
+ * What a request needs. `level`: what it asks for, voluntary or not; `must`: what it may not end
+ * below; `graceable`: `must` comes only from a tenant that wants two factors always, so the
+ * tenant's enrollment grace period may let a user without a second factor through below it.
+ */
 export interface Requirement {
   level: number;
-  hard: boolean;
+  must: number;
+  graceable: boolean;
 }
 
 /** The lowest level among `values` that Portcullis offers (a higher level meets a lower one), or -1. */
@@ -64,11 +69,11 @@ function essentialAcrs(claims: unknown): unknown[] {
  * The level an authorization request needs: the essential `acr` of its `claims` parameter, the
  * client's `minimum_acr` and a tenant that wants two factors always are musts; `acr_values`
  * (voluntary, OIDC Core §3.1.2.1) asks for the lowest level it names that Portcullis offers,
- * and a user who cannot reach it signs in at the level they can.
+ * which a user who cannot reach it may end below.
  */
 export function requirementOf(params: { acr_values?: unknown; claims?: unknown }, minimumAcr: unknown, policy: SignInPolicy): Requirement {
   const asked = typeof params.acr_values === 'string' ? lowestOffered(params.acr_values.split(' ')) : -1;
-  const essential = lowestOffered(essentialAcrs(params.claims));
-  const hard = Math.max(essential, acrLevel(minimumAcr), policy.secondFactor === 'always' ? 1 : 0);
-  return asked > hard ? { level: asked, hard: false } : { level: hard, hard: hard > 0 };
+  const required = Math.max(lowestOffered(essentialAcrs(params.claims)), acrLevel(minimumAcr), 0);
+  const must = Math.max(required, policy.secondFactor === 'always' ? 1 : 0);
+  return { level: Math.max(asked, must), must, graceable: must > required };
 }
