@@ -2851,6 +2851,16 @@ export interface components {
             issuer: string;
             /** @example https://id.example.com/acme/jwks.json */
             jwks_uri: string;
+            /**
+             * @description `enroll` sends a signed-in user to add a passkey, security key or authenticator app.
+             * @example [
+             *       "none",
+             *       "login",
+             *       "consent",
+             *       "enroll"
+             *     ]
+             */
+            prompt_values_supported?: string[];
             /** @example https://id.example.com/acme/par */
             pushed_authorization_request_endpoint?: string;
             /**
@@ -3065,6 +3075,16 @@ export interface components {
             issuer: string;
             /** @example https://id.example.com/acme/jwks.json */
             jwks_uri: string;
+            /**
+             * @description `enroll` sends a signed-in user to add a passkey, security key or authenticator app.
+             * @example [
+             *       "none",
+             *       "login",
+             *       "consent",
+             *       "enroll"
+             *     ]
+             */
+            prompt_values_supported?: string[];
             /** @example https://id.example.com/acme/par */
             pushed_authorization_request_endpoint?: string;
             /**

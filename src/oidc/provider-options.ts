@@ -40,9 +40,15 @@ export const TTL = {
   Session: 14 * 86_400,
 } satisfies Configuration['ttl'];
 
-/** OIDC standard claims released per scope (OpenID Connect Core §5.4). */
+/**
+ * OIDC standard claims released per scope (OpenID Connect Core §5.4). With `openid`, in every ID
+ * token, how and when the user signed in: `acr`, `amr` (RFC 8176) and `auth_time`, which
+ * oidc-provider otherwise includes only when a request asks for them (`acr_values`, `max_age`,
+ * the `claims` parameter). They are sign-in facts, not account claims: userinfo has none.
+ */
+export const SIGN_IN_CLAIMS = ['acr', 'amr', 'auth_time'] as const;
 export const CLAIMS = {
-  openid: ['sub'],
+  openid: ['sub', ...SIGN_IN_CLAIMS],
   profile: [
     'name',
     'family_name',
@@ -68,6 +74,9 @@ export const CLAIMS = {
  * Members oidc-provider does not compute, added to every discovery document (it adds them
  * only where it has none of its own). Each one states something that works.
  */
+/** The `prompt` values authorization requests take. */
+export const PROMPT_VALUES = ['none', 'login', 'consent', 'enroll'] as const;
+
 export const discoveryExtras = (serviceDocumentation: string): Configuration['discovery'] => ({
   claim_types_supported: ['normal'],
   service_documentation: serviceDocumentation,
@@ -78,6 +87,8 @@ export const discoveryExtras = (serviceDocumentation: string): Configuration['di
   request_uri_parameter_supported: false,
   // PAR is offered, not imposed.
   require_pushed_authorization_requests: false,
+  // `enroll`: a signed-in user adds a factor (see hooks/interaction-policy.ts). The member is Initiating User Registration 1.0's.
+  prompt_values_supported: [...PROMPT_VALUES],
 });
 
 /** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */

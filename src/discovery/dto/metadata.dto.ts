@@ -44,6 +44,8 @@ export class OAuth2MetadataDto {
   @ApiPropertyOptional({ example: true, description: 'Logout tokens carry sid.' }) backchannel_logout_session_supported?: boolean;
   @list(['sub', 'name', 'email', 'email_verified', 'address', 'phone_number']) claims_supported?: string[];
   @ApiPropertyOptional({ example: true }) claims_parameter_supported?: boolean;
+  @list(['none', 'login', 'consent', 'enroll'], '`enroll` sends a signed-in user to add a passkey, security key or authenticator app.')
+  prompt_values_supported?: string[];
   @ApiPropertyOptional({ example: true }) request_parameter_supported?: boolean;
   @ApiPropertyOptional({ example: false }) request_uri_parameter_supported?: boolean;
   @list(['HS256', 'RS256', 'ES256', 'EdDSA']) request_object_signing_alg_values_supported?: string[];

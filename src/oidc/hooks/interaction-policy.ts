@@ -2,7 +2,10 @@ import { interactionPolicy } from 'oidc-provider';
 import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
 import { levelOf, requirementOf } from '../sign-in/sign-in-level.js';
 
-const { base, Check } = interactionPolicy;
+const { base, Check, Prompt } = interactionPolicy;
+
+/** How recent a sign-in must be to enroll a factor after it (`prompt=enroll`), in seconds: Keycloak's default for its application-initiated actions. */
+export const ENROLL_MAX_AUTH_AGE = 300;
 
 /**
  * oidc-provider's default prompts (login, then consent), with two more reasons to sign in:
@@ -16,6 +19,11 @@ const { base, Check } = interactionPolicy;
  *   equality: Portcullis's levels are ordered, and a higher one meets a lower one.
  *
  * With `prompt=none` the client gets `login_required`; otherwise the sign-in page.
+ *
+ * And one more prompt, `enroll`, which a relying party requests (`prompt=enroll`) to send a
+ * signed-in user to add a passkey, a security key or an authenticator app (as Keycloak's
+ * application-initiated actions). It asks for a fresh sign-in first when the session's is older
+ * than ENROLL_MAX_AUTH_AGE: a borrowed session alone cannot add a factor.
  */
 export function interactionPolicyFor(signInPolicy: SignInPolicy): interactionPolicy.Prompt[] {
   const policy = base();
@@ -35,5 +43,14 @@ export function interactionPolicyFor(signInPolicy: SignInPolicy): interactionPol
       return levelOf(session.amr) < level ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
     }),
   );
+  checks.add(
+    new Check('enroll_reauthentication', 'A recent sign-in is required to add a factor', 'login_required', (ctx) => {
+      const { session, prompts } = ctx.oidc;
+      if (!prompts.has('enroll') || session?.accountId === undefined) return Check.NO_NEED_TO_PROMPT;
+      const authTime = session.authTime();
+      return authTime === undefined || Date.now() / 1000 - authTime > ENROLL_MAX_AUTH_AGE ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+    }),
+  );
+  policy.add(new Prompt({ name: 'enroll', requestable: true }));
   return policy;
 }

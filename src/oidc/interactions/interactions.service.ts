@@ -43,9 +43,10 @@ export class InteractionsService {
     const details = await this.details(issuer, req, res);
     if (!details) return;
     const { branding } = issuer;
-    if (details.prompt.name === 'login') {
+    if (details.prompt.name === 'login' || details.prompt.name === 'enroll') {
       const step = await this.step(issuer, details, req, res);
       if (step) return this.steps.next(step);
+      if (details.prompt.name === 'enroll') return this.outOfStep(issuer, res);
       return this.loginPage(issuer, details, req, res, { username: textOf(details.params.login_hint) });
     }
     const base = `/${issuerId}/interaction/${details.uid}`;
@@ -126,7 +127,7 @@ export class InteractionsService {
     const issuer = await this.issuer(issuerId, req);
     const details = await this.details(issuer, req, res);
     if (!details) return;
-    const step = details.prompt.name === 'login' ? await this.step(issuer, details, req, res) : undefined;
+    const step = details.prompt.name === 'login' || details.prompt.name === 'enroll' ? await this.step(issuer, details, req, res) : undefined;
     if (!step) return this.outOfStep(issuer, res);
     return act(step);
   }
@@ -134,14 +135,17 @@ export class InteractionsService {
   /**
    * The sign-in in progress: after a first factor in this interaction, or a step-up (a session
    * whose sign-in is too weak for this request, and nothing else asks to sign in again: not
-   * `prompt=login`, `max_age` or another account), which starts from the session's methods.
+   * `prompt=login`, `max_age` or another account), which starts from the session's methods;
+   * or the `enroll` prompt, for the session's user (see hooks/interaction-policy.ts).
    */
   private async step(issuer: LiveIssuer, details: LoadedInteraction, req: Request, res: Response): Promise<Step | undefined> {
     const issuerId = issuer.tenant.issuerId;
     let progress = await this.progress.get(issuerId, details.uid);
     const stepUp = details.session?.accountId !== undefined && details.prompt.reasons.every((reason) => reason === 'acr_level');
-    if (!progress.accountId && stepUp) {
-      progress = { accountId: details.session!.accountId, amr: details.session!.amr ?? [], ts: Math.floor(Date.now() / 1000), stepped: true };
+    const enroll = details.prompt.name === 'enroll' && details.session?.accountId !== undefined;
+    if (!progress.accountId && (stepUp || enroll)) {
+      const amr = details.session!.amr ?? [];
+      progress = { accountId: details.session!.accountId, amr, ts: Math.floor(Date.now() / 1000), stepped: true, ...(enroll ? { enrollOnly: true } : {}) };
       await this.progress.save(issuerId, details.uid, progress);
     }
     if (!progress.accountId) return undefined;

@@ -83,12 +83,18 @@ export class SignInSteps {
 
   private async decide({ issuer, details, user, progress }: Step): Promise<NextStep> {
     const policy = issuer.tenant.signInPolicy;
+    const enrollable = (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind));
+    // The enroll prompt: the page until a factor is added (or "Not now"), then on.
+    if (progress.enrollOnly)
+      return progress.enrolled || progress.skipped || !enrollable.length
+        ? { step: 'finish' }
+        : { step: 'enroll', level: 1, kinds: enrollable, skippable: true };
     const client = await issuer.provider.Client.find(String(details.params.client_id));
     return nextStep({
       reached: levelOf(progress.amr),
       requirement: requirementOf(details.params, client?.['minimum_acr' as keyof typeof client], policy),
       held: await this.held(issuer, user.userId),
-      enrollable: (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind)),
+      enrollable,
       askHolders: policy.secondFactor === 'when_enrolled',
       enrollmentDemanded: enrollmentDemanded(policy),
       withinGrace: withinGrace(policy),
@@ -99,6 +105,7 @@ export class SignInSteps {
   /** The sign-in is done: its progress is forgotten, the throttle's count given back, and the interaction finished with what it reached. */
   private async finish({ issuer, details, user, progress, req, res }: Step): Promise<void> {
     await this.progress.clear(issuer.tenant.issuerId, details.uid);
+    if (progress.enrollOnly) return finishInteraction(details, res, { enroll: {} }, { mergeWithLastSubmission: true });
     await this.signIn.completed(issuer.tenant.issuerId, user.username, req.ip ?? '', !progress.stepped && progress.firstAttempt === true);
     const login = { accountId: user.userId, acr: acrOf(progress.amr), amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
     await finishInteraction(details, res, { login }, { mergeWithLastSubmission: false });
@@ -300,7 +307,9 @@ export class SignInSteps {
   private async enrolled(step: Step, methods: Method[], uid: string): Promise<void> {
     const { issuer, user, req, res } = step;
     const issuerId = issuer.tenant.issuerId;
-    const progress = { ...step.progress, amr: withMethods(step.progress.amr, ...methods), totpSecret: undefined, stepped: true };
+    // Enrolling after sign-in (the enroll prompt) adds a factor, not to this session's sign-in.
+    const amr = step.progress.enrollOnly ? step.progress.amr : withMethods(step.progress.amr, ...methods);
+    const progress = { ...step.progress, amr, totpSecret: undefined, stepped: true, enrolled: true };
     await this.progress.save(issuerId, uid, progress);
     if (!issuer.tenant.signInPolicy.factors.includes('recovery_code') || (await this.held(issuer, user.userId)).recovery)
       return this.next({ ...step, progress });

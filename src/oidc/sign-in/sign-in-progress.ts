@@ -21,6 +21,10 @@ export interface SignInProgress {
   stepped?: boolean;
   /** Enrollment was put off ("Not now"). */
   skipped?: boolean;
+  /** Not a sign-in: the `enroll` prompt, adding a factor for a signed-in user. */
+  enrollOnly?: boolean;
+  /** A factor was enrolled in this interaction. */
+  enrolled?: boolean;
 }
 
 const PROGRESS = 'SignInProgress';
