@@ -40,9 +40,15 @@ export const TTL = {
   Session: 14 * 86_400,
 } satisfies Configuration['ttl'];
 
-/** OIDC standard claims released per scope (OpenID Connect Core §5.4). */
+/**
+ * OIDC standard claims released per scope (OpenID Connect Core §5.4). `openid` carries what the
+ * sign-in proved (`acr`, `amr`, `auth_time`) into every ID token: oidc-provider includes a claim
+ * only when a scope or the `claims` parameter names it, and would otherwise send `acr` only to a
+ * request with `acr_values`, `auth_time` only with `max_age`, and `amr` never. UserInfo has none
+ * of them to release (see sign-in/account-claims.ts).
+ */
 export const CLAIMS = {
-  openid: ['sub'],
+  openid: ['sub', 'acr', 'amr', 'auth_time'],
   profile: [
     'name',
     'family_name',

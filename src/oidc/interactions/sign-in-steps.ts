@@ -41,8 +41,9 @@ export interface Step {
   progress: SignInProgress;
 }
 
-const refusalText = (refusal: SignInRefusal, wrong: string) =>
-  refusal.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((refusal.retryAfterSeconds ?? 60) / 60)} minutes.` : wrong;
+/** What a refused factor's page says, and its status: 429 once the user is locked out, as the sign-in page answers. */
+const refusalError = (refusal: SignInRefusal, wrong: string): [string, number] =>
+  refusal.reason === 'locked' ? [`Too many failed attempts. Try again in ${Math.ceil((refusal.retryAfterSeconds ?? 60) / 60)} minutes.`, 429] : [wrong, 401];
 
 /**
  * The steps of a sign-in after its first factor (and of a step-up): which factor it still needs,
@@ -69,7 +70,7 @@ export class SignInSteps {
   }
 
   /** Shows what the sign-in needs next, or finishes it. */
-  async next(step: Step, error?: string): Promise<void> {
+  async next(step: Step, error?: string, status = 401): Promise<void> {
     const { issuer, details, user, progress } = step;
     const policy = issuer.tenant.signInPolicy;
     const requirement = await this.requirement(step);
@@ -82,8 +83,8 @@ export class SignInSteps {
     const canEnroll = !putOff && this.enrollable(policy, requirement).length > 0;
     if (needed) {
       const meets = requirement.level >= PHISHING_RESISTANT ? usable.webauthn : holdsSecond || usable.recovery;
-      if (meets) return this.secondFactorPage(step, usable, requirement, error);
-      if (canEnroll) return this.enrollPage(step, requirement, error);
+      if (meets) return this.secondFactorPage(step, usable, requirement, error, status);
+      if (canEnroll) return this.enrollPage(step, requirement, error, status);
       if (requirement.hard && !putOff) {
         await this.progress.clear(issuer.tenant.issuerId, details.uid);
         return finishInteraction(
@@ -94,15 +95,15 @@ export class SignInSteps {
         );
       }
     } else if (level === 0 && !holdsSecond && enrollmentDemanded(policy) && canEnroll) {
-      return this.enrollPage(step, requirement, error);
+      return this.enrollPage(step, requirement, error, status);
     }
     return this.finish(step);
   }
 
-  /** The sign-in is done: its progress is forgotten, the throttle's count given back, and the interaction finished with what it reached. */
-  private async finish({ issuer, details, user, progress, req, res }: Step): Promise<void> {
+  /** The sign-in is done: its progress is forgotten, the user's failures cleared, and the interaction finished with what it reached. */
+  private async finish({ issuer, details, user, progress, res }: Step): Promise<void> {
     await this.progress.clear(issuer.tenant.issuerId, details.uid);
-    await this.signIn.completed(issuer.tenant.issuerId, user.username, req.ip ?? '', !progress.stepped && progress.firstAttempt === true);
+    await this.signIn.completed(issuer.tenant.issuerId, user.username, !progress.stepped && progress.firstAttempt === true);
     const login = { accountId: user.userId, acr: acrOf(progress.amr), amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
     await finishInteraction(details, res, { login }, { mergeWithLastSubmission: false });
   }
@@ -138,7 +139,7 @@ export class SignInSteps {
     return `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
   }
 
-  private async secondFactorPage(step: Step, usable: Usable, requirement: Requirement, error?: string): Promise<void> {
+  private async secondFactorPage(step: Step, usable: Usable, requirement: Requirement, error?: string, status = 401): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const base = this.base(step);
     const onlyWebAuthn = requirement.level >= PHISHING_RESISTANT;
@@ -152,7 +153,7 @@ export class SignInSteps {
       options = { authentication };
     }
     const client = clientPresentation(String(details.params.client_id), await issuer.provider.Client.find(String(details.params.client_id)));
-    res.status(error ? 401 : 200);
+    res.status(error ? status : 200);
     this.html(
       res,
       secondFactorPage(issuer.branding, {
@@ -172,7 +173,7 @@ export class SignInSteps {
     );
   }
 
-  private async enrollPage(step: Step, requirement: Requirement, error?: string): Promise<void> {
+  private async enrollPage(step: Step, requirement: Requirement, error?: string, status = 401): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const { tenant } = issuer;
     const base = this.base(step);
@@ -200,7 +201,7 @@ export class SignInSteps {
       await this.progress.putChallenge(tenant.issuerId, details.uid, challenge);
     }
     const asked = requirement.level > levelOf(progress.amr);
-    res.status(error ? 401 : 200);
+    res.status(error ? status : 200);
     this.html(
       res,
       enrollPage(issuer.branding, {
@@ -234,7 +235,7 @@ export class SignInSteps {
       }
       return false;
     });
-    if (refusal) return this.next(step, refusalText(refusal, 'That code is not right, or was already used. Try the next one.'));
+    if (refusal) return this.next(step, ...refusalError(refusal, 'That code is not right, or was already used. Try the next one.'));
     return this.advance(step, ['otp']);
   }
 
@@ -245,7 +246,7 @@ export class SignInSteps {
     const refusal = await this.signIn.factor(issuerId, user, 'recovery_code', req.ip ?? '', () =>
       code.length > 0 && code.length <= 64 ? this.factors.useRecoveryCode(issuerId, user.userId, recoveryCodeHash(code)) : Promise.resolve(false),
     );
-    if (refusal) return this.next(step, refusalText(refusal, 'That recovery code is not right, or was already used.'));
+    if (refusal) return this.next(step, ...refusalError(refusal, 'That recovery code is not right, or was already used.'));
     return this.advance(step, ['otp']);
   }
 
@@ -266,7 +267,7 @@ export class SignInSteps {
       return true;
     });
     if (refusal || !verified)
-      return this.next(step, refusalText(refusal ?? { ok: false, reason: 'invalid' }, 'That passkey or security key was not accepted.'));
+      return this.next(step, ...refusalError(refusal ?? { ok: false, reason: 'invalid' }, 'That passkey or security key was not accepted.'));
     return this.advance(step, [verified.synced ? 'swk' : 'hwk', ...(verified.userVerified ? (['user'] as const) : [])]);
   }
 
@@ -308,6 +309,8 @@ export class SignInSteps {
     if (!issuer.tenant.signInPolicy.factors.includes('recovery_code') || usable.recovery) return this.next({ ...step, progress });
     const codes = newRecoveryCodes();
     await this.factors.replaceRecoveryCodes(issuerId, user.userId, codes.map(recoveryCodeHash));
+    // A page, not a resource created: without a status of its own, the POST route answers 201.
+    res.status(200);
     this.html(res, recoveryCodesPage(issuer.branding, { action: `${this.base(step)}/continue`, csrf: this.csrf.issue(req, res), codes }), false);
   }
 
