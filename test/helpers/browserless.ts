@@ -89,6 +89,11 @@ export function formOf(html: string): { action: string; csrf: string; abort?: st
   return { action: actions[0], csrf, abort: actions.find((action) => action.endsWith('/abort')) };
 }
 
+/** The action of the page's form whose action ends with `suffix` (such as `/totp` or `/enroll/skip`), or undefined when it has none. */
+export function formActionEndingWith(html: string, suffix: string): string | undefined {
+  return [...html.matchAll(/<form[^>]*action="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')).find((action) => action.endsWith(suffix));
+}
+
 /** oidc-provider's form_post page: a form that posts to the client, off Portcullis's origin. */
 function postsToClient(html: string, baseUrl: string): boolean {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];

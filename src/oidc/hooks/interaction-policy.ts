@@ -1,6 +1,6 @@
 import { interactionPolicy } from 'oidc-provider';
 import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
-import { levelOf, requirementOf } from '../sign-in/sign-in-level.js';
+import { levelOf, mustOf, requirementOf } from '../sign-in/sign-in-level.js';
 
 const { base, Check, Prompt } = interactionPolicy;
 
@@ -37,9 +37,13 @@ export function interactionPolicyFor(signInPolicy: SignInPolicy): interactionPol
   );
   checks.add(
     new Check('acr_level', 'A stronger authentication is required', 'login_required', (ctx) => {
-      const { session, params, client } = ctx.oidc;
+      const { session, params, client, result } = ctx.oidc;
       if (session?.accountId === undefined) return Check.NO_NEED_TO_PROMPT;
-      const { level } = requirementOf(params ?? {}, client?.['minimum_acr' as keyof typeof client], signInPolicy);
+      const minimumAcr = client?.['minimum_acr' as keyof typeof client];
+      // Just back from this request's sign-in (as oidc-provider's own max_age check): its steps
+      // ended it where the user could go, or put enrolling off where the tenant lets it wait;
+      // asking again would loop. Only what the relying party or client must have is checked again.
+      const level = result?.login ? mustOf(params ?? {}, minimumAcr) : requirementOf(params ?? {}, minimumAcr, signInPolicy).level;
       return levelOf(session.amr) < level ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
     }),
   );

@@ -33,8 +33,9 @@ export interface Step {
   progress: SignInProgress;
 }
 
-const refusalText = (refusal: SignInRefusal, wrong: string) =>
-  refusal.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((refusal.retryAfterSeconds ?? 60) / 60)} minutes.` : wrong;
+/** What a refused factor's page says, and its status: 429 once the user is locked out, as the sign-in page answers. */
+const refusalError = (refusal: SignInRefusal, wrong: string): [string, number] =>
+  refusal.reason === 'locked' ? [`Too many failed attempts. Try again in ${Math.ceil((refusal.retryAfterSeconds ?? 60) / 60)} minutes.`, 429] : [wrong, 401];
 
 /**
  * The steps of a sign-in after its first factor (and of a step-up): which factor it still needs,
@@ -60,16 +61,16 @@ export class SignInSteps {
     return this.next({ ...step, progress });
   }
 
-  /** Shows what the sign-in needs next, or finishes it (see nextStep). */
-  async next(step: Step, error?: string): Promise<void> {
+  /** Shows what the sign-in needs next, or finishes it (see nextStep); `error` shows on its page, with `status`. */
+  async next(step: Step, error?: string, status = 401): Promise<void> {
     const next = await this.decide(step);
     switch (next.step) {
       case 'finish':
         return this.finish(step);
       case 'verify':
-        return this.secondFactorPage(step, next.level, error);
+        return this.secondFactorPage(step, next.level, error, status);
       case 'enroll':
-        return this.enrollPage(step, next, error);
+        return this.enrollPage(step, next, error, status);
       case 'fail':
         await this.progress.clear(step.issuer.tenant.issuerId, step.details.uid);
         return finishInteraction(
@@ -102,11 +103,11 @@ export class SignInSteps {
     });
   }
 
-  /** The sign-in is done: its progress is forgotten, the throttle's count given back, and the interaction finished with what it reached. */
-  private async finish({ issuer, details, user, progress, req, res }: Step): Promise<void> {
+  /** The sign-in is done: its progress is forgotten, the user's failures cleared, and the interaction finished with what it reached. */
+  private async finish({ issuer, details, user, progress, res }: Step): Promise<void> {
     await this.progress.clear(issuer.tenant.issuerId, details.uid);
     if (progress.enrollOnly) return finishInteraction(details, res, { enroll: {} }, { mergeWithLastSubmission: true });
-    await this.signIn.completed(issuer.tenant.issuerId, user.username, req.ip ?? '', !progress.stepped && progress.firstAttempt === true);
+    await this.signIn.completed(issuer.tenant.issuerId, user.username, !progress.stepped && progress.firstAttempt === true);
     const login = { accountId: user.userId, acr: acrOf(progress.amr), amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
     await finishInteraction(details, res, { login }, { mergeWithLastSubmission: false });
   }
@@ -132,7 +133,7 @@ export class SignInSteps {
     return level >= PHISHING_RESISTANT ? { webauthn: held.webauthn, totp: false, recovery: false } : held;
   }
 
-  private async secondFactorPage(step: Step, level: number, error?: string): Promise<void> {
+  private async secondFactorPage(step: Step, level: number, error?: string, status = 401): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const base = this.base(step);
     const offered = await this.offered(step, level);
@@ -146,7 +147,7 @@ export class SignInSteps {
       options = { authentication };
     }
     const client = clientPresentation(String(details.params.client_id), await issuer.provider.Client.find(String(details.params.client_id)));
-    res.status(error ? 401 : 200);
+    res.status(error ? status : 200);
     this.html(
       res,
       secondFactorPage(issuer.branding, {
@@ -167,7 +168,7 @@ export class SignInSteps {
     );
   }
 
-  private async enrollPage(step: Step, { kinds, skippable }: Extract<NextStep, { step: 'enroll' }>, error?: string): Promise<void> {
+  private async enrollPage(step: Step, { kinds, skippable }: Extract<NextStep, { step: 'enroll' }>, error?: string, status = 401): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const { tenant } = issuer;
     const base = this.base(step);
@@ -193,7 +194,7 @@ export class SignInSteps {
       for (const kind of webauthnKinds) options[kind] = { ...(await this.webauthn.registrationOptions(kind, who, existing)), challenge };
       await this.progress.putChallenge(tenant.issuerId, details.uid, challenge);
     }
-    res.status(error ? 401 : 200);
+    res.status(error ? status : 200);
     this.html(
       res,
       enrollPage(issuer.branding, {
@@ -239,7 +240,7 @@ export class SignInSteps {
       }
       return false;
     });
-    if (refusal) return this.next(step, refusalText(refusal, 'That code is not right, or was already used. Try the next one.'));
+    if (refusal) return this.next(step, ...refusalError(refusal, 'That code is not right, or was already used. Try the next one.'));
     return this.advance(step, ['otp']);
   }
 
@@ -250,7 +251,7 @@ export class SignInSteps {
     const refusal = await this.signIn.factor(issuerId, user, 'recovery_code', req.ip ?? '', () =>
       code.length > 0 && code.length <= 64 ? this.factors.useRecoveryCode(issuerId, user.userId, recoveryCodeHash(code)) : Promise.resolve(false),
     );
-    if (refusal) return this.next(step, refusalText(refusal, 'That recovery code is not right, or was already used.'));
+    if (refusal) return this.next(step, ...refusalError(refusal, 'That recovery code is not right, or was already used.'));
     return this.advance(step, ['otp']);
   }
 
@@ -272,7 +273,7 @@ export class SignInSteps {
       return true;
     });
     if (refusal || !verified)
-      return this.next(step, refusalText(refusal ?? { ok: false, reason: 'invalid' }, 'That passkey or security key was not accepted.'));
+      return this.next(step, ...refusalError(refusal ?? { ok: false, reason: 'invalid' }, 'That passkey or security key was not accepted.'));
     return this.advance(step, [verified.synced ? 'swk' : 'hwk', ...(verified.userVerified ? (['user'] as const) : [])]);
   }
 
@@ -315,6 +316,8 @@ export class SignInSteps {
       return this.next({ ...step, progress });
     const codes = newRecoveryCodes();
     await this.factors.replaceRecoveryCodes(issuerId, user.userId, codes.map(recoveryCodeHash));
+    // A page, not a resource created: without a status of its own, the POST route answers 201.
+    res.status(200);
     this.html(res, recoveryCodesPage(issuer.branding, { action: `${this.base(step)}/continue`, csrf: this.csrf.issue(req, res), codes }), false);
   }
 

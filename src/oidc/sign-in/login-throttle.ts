@@ -31,9 +31,10 @@ export interface ThrottleVerdict {
  * audit log keeps. Counted in the rate-limit store (RATE_LIMIT_STORE): with
  * PostgreSQL or Redis, one budget for all replicas; in memory, one per replica.
  *
- * Each attempt reserves a point of both budgets before its password is checked, so parallel
- * guesses cannot all slip past a check made before any failure is counted; a success gives
- * the points back. The user's failures are also counted on their own, so that a budget held by
+ * Each attempt reserves a point of both budgets before its password (or factor) is checked, so
+ * parallel guesses cannot all slip past a check made before any failure is counted; a right one
+ * gives the points back at once, so a sign-in of several steps (or one left at its second step)
+ * holds none. The user's failures are also counted on their own, so that a budget held by
  * attempts still in flight (a person signing in from several tabs, a shared test account) makes
  * a correct sign-in wait a moment, and only a budget spent on failures locks it out.
  */
@@ -82,13 +83,22 @@ export class LoginThrottle {
   }
 
   /**
-   * A success gives the attempts back: only failures count, and a success clears the user's.
-   * After a `firstAttempt` there are none to clear, but for one made while it was checked, which
-   * then stays counted until its window ends: stricter for that moment, never looser.
+   * A password or factor that was right: its attempt is no longer in flight, and its points go
+   * back to both budgets. The user's failures stay: a sign-in with more steps is not over yet.
    */
-  async succeeded(issuerId: string, username: string, ip: string, { firstAttempt }: Pick<ThrottleVerdict, 'firstAttempt'>): Promise<void> {
+  async passed(issuerId: string, username: string, ip: string): Promise<void> {
+    await Promise.all([this.perUser.reward(userKey(issuerId, username), 1), this.perIp.reward(rateLimitKey(ip), 1)]);
+  }
+
+  /**
+   * A whole sign-in succeeded (each of its attempts already given back by `passed`): only
+   * failures count, and a success clears the user's. After a `firstAttempt` there are none to
+   * clear, but for one made while it was checked, which then stays counted until its window
+   * ends: stricter for that moment, never looser.
+   */
+  async succeeded(issuerId: string, username: string, { firstAttempt }: Pick<ThrottleVerdict, 'firstAttempt'>): Promise<void> {
     const key = userKey(issuerId, username);
-    await Promise.all([this.perUser.delete(key), ...(firstAttempt ? [] : [this.failuresPerUser.delete(key)]), this.perIp.reward(rateLimitKey(ip), 1)]);
+    await Promise.all([this.perUser.delete(key), ...(firstAttempt ? [] : [this.failuresPerUser.delete(key)])]);
   }
 }
 

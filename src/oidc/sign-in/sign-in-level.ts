@@ -65,6 +65,11 @@ function essentialAcrs(claims: unknown): unknown[] {
   return Array.isArray(acr.values) ? acr.values : acr.value !== undefined ? [acr.value] : [];
 }
 
+/** The level the relying party and the client must have, whatever the tenant's policy: the essential `acr` of `claims`, and `minimum_acr`. */
+export function mustOf(params: { claims?: unknown }, minimumAcr: unknown): number {
+  return Math.max(lowestOffered(essentialAcrs(params.claims)), acrLevel(minimumAcr));
+}
+
 /**
  * The level an authorization request needs: the essential `acr` of its `claims` parameter, the
  * client's `minimum_acr` and a tenant that wants two factors always are musts; `acr_values`
@@ -73,7 +78,7 @@ function essentialAcrs(claims: unknown): unknown[] {
  */
 export function requirementOf(params: { acr_values?: unknown; claims?: unknown }, minimumAcr: unknown, policy: SignInPolicy): Requirement {
   const asked = typeof params.acr_values === 'string' ? lowestOffered(params.acr_values.split(' ')) : -1;
-  const required = Math.max(lowestOffered(essentialAcrs(params.claims)), acrLevel(minimumAcr), 0);
+  const required = Math.max(mustOf(params, minimumAcr), 0);
   const must = Math.max(required, policy.secondFactor === 'always' ? 1 : 0);
   return { level: Math.max(asked, must), must, graceable: must > required };
 }

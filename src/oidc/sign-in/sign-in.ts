@@ -57,13 +57,14 @@ export class SignIn {
       await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user?.userId ?? name });
       return { ok: false, reason: 'invalid' };
     }
+    await this.throttle.passed(issuerId, username, ip);
     return { ok: true, user, firstAttempt: firstAttempt ?? false };
   }
 
-  /** The whole sign-in succeeded: the attempts and failures it counted are given back (see LoginThrottle.succeeded). */
-  async completed(issuerId: string, username: string, ip: string, firstAttempt: boolean): Promise<void> {
+  /** The whole sign-in succeeded: the failures it counted are cleared (see LoginThrottle.succeeded). */
+  async completed(issuerId: string, username: string, firstAttempt: boolean): Promise<void> {
     this.metrics.signIn('success');
-    await this.throttle.succeeded(issuerId, username, ip, { firstAttempt });
+    await this.throttle.succeeded(issuerId, username, { firstAttempt });
   }
 
   /**
@@ -86,7 +87,10 @@ export class SignIn {
         });
       return { ok: false, reason: 'locked', retryAfterSeconds };
     }
-    if (await check()) return undefined;
+    if (await check()) {
+      await this.throttle.passed(issuerId, user.username, ip);
+      return undefined;
+    }
     this.metrics.signIn('invalid');
     await this.throttle.failed(issuerId, user.username);
     await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user.userId, after: { factor } });
