@@ -459,11 +459,27 @@ export interface paths {
         get: operations["listUserFactors"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/users/{user_id}/factors/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
          * Remove all of a user's factors besides the password (a reset, for a lost device)
          * @description Audited as `user.factors_reset`. The user next signs in with the password alone, and enrolls again where the tenant requires a second factor. Sessions are left alone: change the password (PATCH the user) to end them too.
          */
-        delete: operations["resetUserFactors"];
+        post: operations["resetUserFactors"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2500,6 +2516,13 @@ export interface components {
         };
         FactorListDto: {
             items: components["schemas"]["FactorDto"][];
+        };
+        FactorResetDto: {
+            /**
+             * @description Factors removed (a set of recovery codes counts as one).
+             * @example 3
+             */
+            removed: number;
         };
         FieldProblemDto: {
             /** @example issuer_id */
@@ -7532,12 +7555,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Removed. */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FactorResetDto"];
+                };
             };
             /** @description Missing or wrong admin API key. */
             401: {

@@ -1,10 +1,10 @@
-import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-keys/auth/admin-api.decorator.js';
 import { CurrentActor } from '../admin-keys/auth/current-actor.js';
 import { ApiNotFound } from '../common/errors/admin-error-responses.js';
 import type { Actor } from '../stores/audit-events/actor.js';
-import { FactorListDto } from './dto/factor.dto.js';
+import { FactorListDto, FactorResetDto } from './dto/factor.dto.js';
 import { FactorsService } from './factors.service.js';
 
 const USER_ID = { name: 'user_id', format: 'uuid', example: '3b0f6a52-8c1d-4e7a-9f2b-5d6c7e8f9a0b' };
@@ -29,8 +29,8 @@ export class FactorsController {
     return this.factors.list(issuerId, userId);
   }
 
-  @Delete()
-  @HttpCode(204)
+  @Post('reset')
+  @HttpCode(200)
   @ApiOperation({
     operationId: 'resetUserFactors',
     summary: "Remove all of a user's factors besides the password (a reset, for a lost device)",
@@ -38,8 +38,8 @@ export class FactorsController {
       'Audited as `user.factors_reset`. The user next signs in with the password alone, and enrolls again where the tenant requires a second factor. ' +
       'Sessions are left alone: change the password (PATCH the user) to end them too.',
   })
-  @ApiResponse({ status: 204, description: 'Removed.' })
-  reset(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @CurrentActor() actor: Actor): Promise<void> {
+  @ApiResponse({ status: 200, type: FactorResetDto })
+  reset(@Param('issuer_id') issuerId: string, @Param('user_id') userId: string, @CurrentActor() actor: Actor): Promise<FactorResetDto> {
     return this.factors.reset(issuerId, userId, actor);
   }
 

@@ -7,7 +7,7 @@ import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import type { UserFactor } from '../stores/user-factors/user-factor.js';
 import { UserFactorsStore } from '../stores/user-factors/user-factors.store.js';
 import { UsersService } from './users.service.js';
-import type { FactorDto, FactorListDto } from './dto/factor.dto.js';
+import type { FactorDto, FactorListDto, FactorResetDto } from './dto/factor.dto.js';
 
 /** A user's sign-in factors for admins: listed without their secrets, removed one by one, or all at once (a reset). */
 @Injectable()
@@ -35,11 +35,12 @@ export class FactorsService {
   }
 
   /** Removes every factor but the password: the user signs in with the password alone and, where the tenant requires it, enrolls again. */
-  async reset(issuerId: string, userId: string, actor: Actor): Promise<void> {
+  async reset(issuerId: string, userId: string, actor: Actor): Promise<FactorResetDto> {
     await this.users.get(issuerId, userId);
-    await this.db.transaction(async () => {
+    return this.db.transaction(async () => {
       const removed = await this.factors.deleteAll(issuerId, userId);
       await this.audit.record(actor, { action: 'user.factors_reset', issuerId, resourceType: 'user', resourceId: userId, after: { removed } });
+      return { removed };
     });
   }
 }

@@ -151,6 +151,19 @@ const cases: Record<string, OperationCase> = {
     call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/users/{user_id}', { params: { path }, ...init }),
   },
 
+  listUserFactors: {
+    prepare: async (fx) => ({ user_id: (await fx.user()).user_id }),
+    call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/users/{user_id}/factors', { params: { path }, ...init }),
+  },
+  resetUserFactors: {
+    prepare: async (fx) => ({ user_id: (await fx.factor()).user_id }),
+    call: (api, path, init) => api.POST('/v1/tenants/{issuer_id}/users/{user_id}/factors/reset', { params: { path }, ...init }),
+  },
+  deleteUserFactor: {
+    prepare: (fx) => fx.factor(),
+    call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/users/{user_id}/factors/{factor_id}', { params: { path }, ...init }),
+  },
+
   listKeys: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/keys', { params: { path }, ...init }) },
   rotateKeys: {
     prepare: async (fx) => ({ issuer_id: await fx.tenant() }),

@@ -15,7 +15,18 @@ import { TcpProxy } from '../helpers/tcp-proxy.js';
 const REDIRECT = 'https://rp.example.com/cb';
 const USER = { username: 'ada', password: 'a restored passphrase' };
 /** Every table a backup must hold (docs/operations.md lists them). */
-const TABLES = ['admin_keys', 'audit_events', 'clients', 'oidc_payloads', 'rate_limits', 'schema_migrations', 'signing_keys', 'tenants', 'users'];
+const TABLES = [
+  'admin_keys',
+  'audit_events',
+  'clients',
+  'oidc_payloads',
+  'rate_limits',
+  'schema_migrations',
+  'signing_keys',
+  'tenants',
+  'user_factors',
+  'users',
+];
 
 /**
  * docs/operations.md's backup procedure, run as an operator would: a `pg_dump -Fc` of a live

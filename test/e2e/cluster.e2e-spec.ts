@@ -281,7 +281,15 @@ describe('processes behind a readiness-following balancer', () => {
       expect(reEncrypted.status).toBe(200);
       expect(reEncrypted.body).toMatchObject({ sealing_key_id: 'k2', signing_keys: 2, client_secrets: 2 });
       const after = await sealedUnder();
-      expect(after.default).toEqual({ configured: true, sealing: false, signing_keys: 0, client_secrets: 0, protocol_state: 0, removable: true });
+      expect(after.default).toEqual({
+        configured: true,
+        sealing: false,
+        signing_keys: 0,
+        client_secrets: 0,
+        protocol_state: 0,
+        totp_secrets: 0,
+        removable: true,
+      });
       expect(after.k2).toMatchObject({ signing_keys: 2, client_secrets: 3 });
       expect(await query(databaseUrl, `SELECT count(*)::int AS n FROM signing_keys WHERE private_jwk LIKE 'v1.%'`)).toEqual([{ n: 0 }]);
 

@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { components } from '../../openapi/openapi.js';
 import { randomIssuerId } from './admin-api.js';
 import { adminClient, type AdminClient } from './admin-client.js';
-import { UserAgent } from './browserless.js';
+import { Authenticator } from './authenticator.js';
+import { formActionEndingWith, formOf, UserAgent } from './browserless.js';
 
 export const REDIRECT = 'https://rp.example.com/cb';
 export const PASSWORD = 'correct horse battery staple';
@@ -14,6 +15,7 @@ export interface PathParams {
   user_id: string;
   kid: string;
   session_id: string;
+  factor_id: string;
   id: string;
 }
 
@@ -49,7 +51,7 @@ export class AdminFixtures {
 
   /** Path parameters naming the shared tenant; calls fill in the ones they need. */
   path(): PathParams {
-    return { issuer_id: this.issuerId, client_id: '', user_id: '', kid: '', session_id: '', id: '' };
+    return { issuer_id: this.issuerId, client_id: '', user_id: '', kid: '', session_id: '', factor_id: '', id: '' };
   }
 
   async tenant(): Promise<string> {
@@ -83,8 +85,28 @@ export class AdminFixtures {
   }
 
   /** A new user signs in at the authorization endpoint; returns the session this made. */
-  async session(): Promise<string> {
+  /**
+   * A new user with an authenticator app (and recovery codes), enrolled as a person does: a
+   * sign-in asking for two factors (`acr_values`) offers enrollment, and the app's first code confirms it.
+   */
+  async factor(): Promise<{ user_id: string; factor_id: string }> {
     const user = await this.user();
+    const agent = new UserAgent(this.baseUrl);
+    const login = formOf(
+      await ((await agent.follow(await agent.get(await this.authorizationUrl({ acr_values: 'urn:portcullis:acr:mfa' })))) as Response).text(),
+    );
+    const enroll = await (
+      (await agent.follow(await agent.post(login.action, { _csrf: login.csrf, username: user.username, password: PASSWORD }))) as Response
+    ).text();
+    const app = new Authenticator(/<span class="secret">([^<]+)<\/span>/.exec(enroll)![1]);
+    await agent.post(formActionEndingWith(enroll, '/enroll/totp')!, { _csrf: formOf(enroll).csrf, code: app.code() });
+    const factors = ok(
+      await this.root.GET('/v1/tenants/{issuer_id}/users/{user_id}/factors', { params: { path: { issuer_id: this.issuerId, user_id: user.user_id } } }),
+    );
+    return { user_id: user.user_id, factor_id: factors.items.find((factor) => factor.kind === 'totp')!.factor_id };
+  }
+
+  private async authorizationUrl(extra: Record<string, string> = {}): Promise<URL> {
     const url = new URL(`${this.baseUrl}/${this.issuerId}/authorize`);
     url.search = new URLSearchParams({
       client_id: await this.client(),
@@ -94,7 +116,14 @@ export class AdminFixtures {
       code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'),
       code_challenge_method: 'S256',
       state: 'state',
+      ...extra,
     }).toString();
+    return url;
+  }
+
+  async session(): Promise<string> {
+    const user = await this.user();
+    const url = await this.authorizationUrl();
     await new UserAgent(this.baseUrl).authorize(url, { username: user.username, password: PASSWORD });
     const query = { user_id: user.user_id };
     const sessions = ok(await this.root.GET('/v1/tenants/{issuer_id}/sessions', { params: { path: { issuer_id: this.issuerId }, query } }));

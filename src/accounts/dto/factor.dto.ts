@@ -38,3 +38,8 @@ export class FactorListDto {
   @ApiProperty({ type: [FactorDto] })
   items: FactorDto[];
 }
+
+export class FactorResetDto {
+  @ApiProperty({ example: 3, description: 'Factors removed (a set of recovery codes counts as one).' })
+  removed: number;
+}

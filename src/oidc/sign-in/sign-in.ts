@@ -37,18 +37,7 @@ export class SignIn {
     const name = wellFormed ? username : `${username.slice(0, USERNAME_MAX_LENGTH)}…`;
     const actor: Actor = { type: 'end_user', id: name, name, ip };
     const { retryAfterSeconds, lockedNow, firstAttempt } = await this.throttle.take(issuerId, wellFormed ? username : undefined, ip);
-    if (retryAfterSeconds > 0) {
-      this.metrics.signIn('locked');
-      if (lockedNow)
-        await this.audit.record(actor, {
-          action: 'login.locked_out',
-          issuerId,
-          resourceType: 'user',
-          resourceId: name,
-          after: { retry_after_seconds: retryAfterSeconds },
-        });
-      return { ok: false, reason: 'locked', retryAfterSeconds };
-    }
+    if (retryAfterSeconds > 0) return this.locked(actor, issuerId, name, retryAfterSeconds, lockedNow);
     const user = wellFormed ? await this.users.findForLogin(issuerId, username) : null;
     // A malformed name is refused without the hashing work: its shape says nothing about anyone.
     if (!wellFormed || !(await this.hasher.verify(user?.passwordHash ?? undefined, password)) || !user) {
@@ -75,18 +64,7 @@ export class SignIn {
   async factor(issuerId: string, user: User, factor: string, ip: string, check: () => Promise<boolean>): Promise<SignInRefusal | undefined> {
     const actor: Actor = { type: 'end_user', id: user.userId, name: user.username, ip };
     const { retryAfterSeconds, lockedNow } = await this.throttle.take(issuerId, user.username, ip);
-    if (retryAfterSeconds > 0) {
-      this.metrics.signIn('locked');
-      if (lockedNow)
-        await this.audit.record(actor, {
-          action: 'login.locked_out',
-          issuerId,
-          resourceType: 'user',
-          resourceId: user.userId,
-          after: { retry_after_seconds: retryAfterSeconds, factor },
-        });
-      return { ok: false, reason: 'locked', retryAfterSeconds };
-    }
+    if (retryAfterSeconds > 0) return this.locked(actor, issuerId, user.userId, retryAfterSeconds, lockedNow, { factor });
     if (await check()) {
       await this.throttle.passed(issuerId, user.username, ip);
       return undefined;
@@ -95,6 +73,27 @@ export class SignIn {
     await this.throttle.failed(issuerId, user.username);
     await this.audit.record(actor, { action: 'login.failed', issuerId, resourceType: 'user', resourceId: user.userId, after: { factor } });
     return { ok: false, reason: 'invalid' };
+  }
+
+  /** A refusal of a locked-out user or address; the attempt that locked it is audited. */
+  private async locked(
+    actor: Actor,
+    issuerId: string,
+    resourceId: string,
+    retryAfterSeconds: number,
+    lockedNow: boolean,
+    extra: Record<string, string> = {},
+  ): Promise<SignInRefusal> {
+    this.metrics.signIn('locked');
+    if (lockedNow)
+      await this.audit.record(actor, {
+        action: 'login.locked_out',
+        issuerId,
+        resourceType: 'user',
+        resourceId,
+        after: { retry_after_seconds: retryAfterSeconds, ...extra },
+      });
+    return { ok: false, reason: 'locked', retryAfterSeconds };
   }
 
   find(issuerId: string, userId: string): Promise<User | null> {
