@@ -81,7 +81,9 @@ export function createProvider({
     scopes: ['openid', 'offline_access', 'profile', 'email', 'address', 'phone'],
     // The authentication levels, weakest first (see common/protocol.ts and sign-in/sign-in-level.ts).
     acrValues: [...ACR_LEVELS],
-    claims: CLAIMS,
+    // `amr` (RFC 8176) is of the sign-in, like `acr`, not of the user: without it here oidc-provider
+    // drops it from every ID token, even when the `claims` parameter asks for it.
+    claims: { ...CLAIMS, amr: null },
     // A refresh token is only as good as its grant: the grant lives at least as long.
     ttl: {
       ...TTL,

@@ -79,7 +79,7 @@ describe('authorization by POST and error pages, in a browser', () => {
     await page.goto(oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', state }).href);
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.waitForURL(/^https:\/\/rp\.example\.com\/cb\?/);
     return oidc.authorizationCodeGrant(config, new URL(page.url()), { expectedState: state });

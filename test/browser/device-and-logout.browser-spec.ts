@@ -29,7 +29,7 @@ describe('device code entry and logout confirmation pages', () => {
   async function signIn(page: import('playwright-core').Page) {
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   it('device flow: the user enters the code, confirms, signs in and consents; the device gets tokens', async () => {

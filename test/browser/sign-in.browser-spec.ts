@@ -47,7 +47,7 @@ describe('sign-in and consent pages', () => {
     await screenshot(page, 'login');
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await page.waitForSelector('text=Allow access?');
     const consent = await page.textContent('main');
@@ -68,7 +68,7 @@ describe('sign-in and consent pages', () => {
     await page.goto(await authorizationUrl());
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForSelector('[role=alert]');
     expect(await page.textContent('[role=alert]')).toBe('Wrong username or password.');
     expect(await page.getByLabel('Username').inputValue()).toBe(USER.username);
@@ -82,7 +82,7 @@ describe('sign-in and consent pages', () => {
     await page.goto(await authorizationUrl('openid phone'));
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForSelector('text=Allow access?');
     await page.getByRole('button', { name: 'Deny' }).click();
     await page.waitForURL(/^https:\/\/rp\.example\.com\/cb\?/);
@@ -93,7 +93,7 @@ describe('sign-in and consent pages', () => {
   it('the page is usable on a phone-sized screen', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(await authorizationUrl());
-    const box = await page.getByRole('button', { name: 'Sign in' }).boundingBox();
+    const box = await page.getByRole('button', { name: 'Sign in', exact: true }).boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     await screenshot(page, 'login-mobile');

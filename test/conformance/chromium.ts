@@ -66,7 +66,7 @@ export class ChromiumStep {
   async signIn(user: { username: string; password: string }): Promise<void> {
     await this.page.getByLabel('Username').fill(user.username);
     await this.page.getByLabel('Password').fill(user.password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await this.consentIfAsked();
   }
 

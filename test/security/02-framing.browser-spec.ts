@@ -6,6 +6,7 @@ import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { createClient, createTenant, discover, oidc } from '../helpers/rp.js';
+import { WEBAUTHN_SCRIPT_HASHES } from '../../src/oidc/interactions/views/webauthn-scripts.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
 const USER = { username: 'fay', password: 'correct horse battery staple' };
@@ -51,7 +52,7 @@ describe('finding 2: device-code and logout pages can be framed', () => {
   async function signIn(page: Page) {
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   it('a same-site page that frames the device code page (with a user_code), the logout page or the sign-in page shows none of them', async () => {
@@ -124,7 +125,7 @@ describe('finding 2: device-code and logout pages can be framed', () => {
     await settled();
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill('wrong password here');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForSelector('text=Wrong username or password');
     await settled();
     await signIn(page);
@@ -197,10 +198,16 @@ describe('finding 2: device-code and logout pages can be framed', () => {
         }),
       });
     }
-    // Only the form_post page runs a script: its own, by hash.
+    // Only the form_post page and the sign-in page (its passkey scripts) run scripts: their own, by hash.
+    const allowed = (title: string) =>
+      title === 'form_post page'
+        ? expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/)
+        : title.startsWith('Sign in ·')
+          ? WEBAUTHN_SCRIPT_HASHES.join(' ')
+          : "'none'";
     for (const { title, headers } of pages.filter(({ title }) => title !== 'Portcullis API')) {
       const scripts = /script-src ([^;]*)/.exec(headers['content-security-policy'])?.[1];
-      expect({ title, scripts }).toEqual({ title, scripts: title === 'form_post page' ? expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/) : "'none'" });
+      expect({ title, scripts }).toEqual({ title, scripts: allowed(title) });
     }
     await page.close();
   });
