@@ -322,9 +322,9 @@ export const OIDCC_MODULES: Record<string, ConformanceModule> = {
 
   'oidcc-ensure-request-with-acr-values-succeeds': async (plan, variant) => {
     const run = await ModuleRun.start(plan, variant);
-    // OIDCCAddAcrValuesToAuthorizationEndpointRequest: the advertised values.
+    // OIDCCAddAcrValuesToAuthorizationEndpointRequest: all the advertised values.
     const requested = run.metadata.acr_values_supported as string[];
-    expect(requested).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect(requested).not.toHaveLength(0);
     const flow = await run.happyFlow(run.request({ acr_values: requested.join(' ') }));
     // ValidateIdTokenACRClaimAgainstAcrValuesRequest (a warning: the ID token SHOULD carry one of them).
     for (const idToken of idTokens(flow)) expect(requested).toContain(idToken.claims.acr);

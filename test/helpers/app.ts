@@ -15,7 +15,7 @@ export { TEST_ADMIN_KEY, TEST_KEK } from './test-secrets.js';
 export interface RunningApp {
   app: NestExpressApplication;
   config: AppConfig;
-  /** `http://127.0.0.1:port`, no trailing slash. */
+  /** `http://127.0.0.1:port` (or `http://localhost:port`, see startApp), no trailing slash. */
   url: string;
   close(): Promise<void>;
 }
@@ -36,14 +36,15 @@ export function freePort(): Promise<number> {
 /**
  * Boots the real application on a free loopback port, with PUBLIC_URL pointing at it (so
  * relying parties can discover it). By default it uses the run's PostgreSQL database; pass
- * `DATABASE_URL: ''` and a `DATA_DIR` for the embedded store.
+ * `DATABASE_URL: ''` and a `DATA_DIR` for the embedded store. With `host: 'localhost'`, PUBLIC_URL
+ * (and `url`) name the port at `localhost`: WebAuthn needs a domain as RP ID, not an IP address.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, { host = '127.0.0.1' }: { host?: '127.0.0.1' | 'localhost' } = {}): Promise<RunningApp> {
   const port = await freePort();
   const config = await loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: `http://${host}:${port}`,
     KEY_ROTATION_CHECK_SECONDS: '0',
     LOG_LEVEL: 'silent',
     DATABASE_URL: inject('databaseUrl'),
@@ -54,6 +55,6 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   });
   const app = await createApp(config);
   await app.listen(config.port, '127.0.0.1');
-  const url = `http://127.0.0.1:${config.port}`;
+  const url = `http://${host}:${config.port}`;
   return { app, config, url, close: () => app.close() };
 }

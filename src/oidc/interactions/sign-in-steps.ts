@@ -89,7 +89,7 @@ export class SignInSteps {
     if (progress.enrollOnly)
       return progress.enrolled || progress.skipped || !enrollable.length
         ? { step: 'finish' }
-        : { step: 'enroll', level: 1, kinds: enrollable, skippable: true };
+        : { step: 'enroll', level: 1, kinds: enrollable, skippable: true, why: 'prompt' };
     const client = await issuer.provider.Client.find(String(details.params.client_id));
     return nextStep({
       reached: levelOf(progress.amr),
@@ -168,7 +168,7 @@ export class SignInSteps {
     );
   }
 
-  private async enrollPage(step: Step, { kinds, skippable }: Extract<NextStep, { step: 'enroll' }>, error?: string, status = 401): Promise<void> {
+  private async enrollPage(step: Step, { kinds, skippable, why }: Extract<NextStep, { step: 'enroll' }>, error?: string, status = 401): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const { tenant } = issuer;
     const base = this.base(step);
@@ -198,9 +198,12 @@ export class SignInSteps {
     this.html(
       res,
       enrollPage(issuer.branding, {
-        intro: skippable
-          ? `${user.username}, protect your account with a second way to sign in. You can also do it later.`
-          : `${user.username}, set up a second way to sign in to continue.`,
+        intro:
+          why === 'policy'
+            ? `${user.username}, ${tenant.displayName} asks everyone to set up a second way to sign in.`
+            : why === 'prompt'
+              ? `${user.username}, add a passkey, a security key or an authenticator app to sign in with.`
+              : `${user.username}, this sign-in needs a second factor. Set one up to continue.`,
         abort: `${base}/abort`,
         csrf: this.csrf.issue(req, res),
         passkey: webauthnKinds.includes('passkey') ? `${base}/enroll/passkey` : undefined,

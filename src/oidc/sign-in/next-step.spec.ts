@@ -32,19 +32,20 @@ describe('the step after a first factor', () => {
       level: 2,
       kinds: ['passkey', 'security_key'],
       skippable: false,
+      why: 'sign_in',
     });
     expect(at({ requirement: phr, enrollable: ['totp'] })).toEqual({ step: 'fail' });
   });
 
   it('lets a voluntary ask be put off, but never what the request must have', () => {
     const voluntary = { level: 1, must: 0, graceable: false };
-    expect(at({ requirement: voluntary })).toEqual({ step: 'enroll', level: 1, kinds: ['passkey', 'security_key', 'totp'], skippable: true });
+    expect(at({ requirement: voluntary })).toEqual({ step: 'enroll', level: 1, kinds: ['passkey', 'security_key', 'totp'], skippable: true, why: 'sign_in' });
     expect(at({ requirement: voluntary, skipped: true })).toEqual({ step: 'finish' });
     expect(at({ requirement: voluntary, enrollable: [] })).toEqual({ step: 'finish' });
     const must = { level: 1, must: 1, graceable: false };
-    expect(at({ requirement: must })).toMatchObject({ step: 'enroll', skippable: false });
+    expect(at({ requirement: must })).toMatchObject({ step: 'enroll', skippable: false, why: 'sign_in' });
     // "Not now" posted anyway: the must stands.
-    expect(at({ requirement: must, skipped: true })).toMatchObject({ step: 'enroll', level: 1, skippable: false });
+    expect(at({ requirement: must, skipped: true })).toMatchObject({ step: 'enroll', level: 1, skippable: false, why: 'sign_in' });
     expect(at({ requirement: must, enrollable: [] })).toEqual({ step: 'fail' });
   });
 
@@ -52,24 +53,25 @@ describe('the step after a first factor', () => {
     const requirement = { level: 2, must: 1, graceable: false };
     const held = { ...nothing, totp: true };
     // Offered a passkey first, which may wait: the app still meets the must.
-    expect(at({ requirement, held })).toEqual({ step: 'enroll', level: 2, kinds: ['passkey', 'security_key'], skippable: true });
+    expect(at({ requirement, held })).toEqual({ step: 'enroll', level: 2, kinds: ['passkey', 'security_key'], skippable: true, why: 'sign_in' });
     expect(at({ requirement, held, skipped: true })).toEqual({ step: 'verify', level: 1 });
     expect(at({ requirement, held, enrollable: ['totp'] })).toEqual({ step: 'verify', level: 1 });
   });
 
   it("lets a tenant's own always and required enrollment wait out the grace period, and no longer", () => {
     const always = { level: 1, must: 1, graceable: true };
-    expect(at({ requirement: always, withinGrace: true })).toMatchObject({ step: 'enroll', skippable: true });
+    expect(at({ requirement: always, withinGrace: true })).toMatchObject({ step: 'enroll', skippable: true, why: 'sign_in' });
     expect(at({ requirement: always, withinGrace: true, skipped: true })).toEqual({ step: 'finish' });
-    expect(at({ requirement: always, withinGrace: false })).toMatchObject({ step: 'enroll', skippable: false });
+    expect(at({ requirement: always, withinGrace: false })).toMatchObject({ step: 'enroll', skippable: false, why: 'sign_in' });
     expect(at({ enrollmentDemanded: true, withinGrace: true })).toEqual({
       step: 'enroll',
       level: 1,
       kinds: ['passkey', 'security_key', 'totp'],
       skippable: true,
+      why: 'policy',
     });
     expect(at({ enrollmentDemanded: true, withinGrace: true, skipped: true })).toEqual({ step: 'finish' });
-    expect(at({ enrollmentDemanded: true })).toMatchObject({ step: 'enroll', skippable: false });
+    expect(at({ enrollmentDemanded: true })).toMatchObject({ step: 'enroll', skippable: false, why: 'policy' });
     // Required enrollment asks only those without a second factor.
     expect(at({ enrollmentDemanded: true, held: { ...nothing, webauthn: true }, reached: 2 })).toEqual({ step: 'finish' });
   });

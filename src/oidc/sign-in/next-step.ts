@@ -32,7 +32,14 @@ export type NextStep =
   | { step: 'finish' }
   | { step: 'fail' }
   | { step: 'verify'; level: number }
-  | { step: 'enroll'; level: number; kinds: ReadonlyArray<'passkey' | 'security_key' | 'totp'>; skippable: boolean };
+  | {
+      step: 'enroll';
+      level: number;
+      kinds: ReadonlyArray<'passkey' | 'security_key' | 'totp'>;
+      skippable: boolean;
+      /** `sign_in`: this sign-in needs the factor; `policy`: the tenant wants everyone to hold one; `prompt`: the relying party sent the user to add one (`prompt=enroll`). */
+      why: 'sign_in' | 'policy' | 'prompt';
+    };
 
 /**
  * The step after the factors presented so far: finish; ask for a factor the user holds that
@@ -55,12 +62,13 @@ export function nextStep(s: Situation): NextStep {
 
   if (reached >= want) {
     const nag = reached === 0 && !holdsSecond && s.enrollmentDemanded && !s.skipped && kindsFor(1).length > 0;
-    return nag ? { step: 'enroll', level: 1, kinds: kindsFor(1), skippable: s.withinGrace } : { step: 'finish' };
+    return nag ? { step: 'enroll', level: 1, kinds: kindsFor(1), skippable: s.withinGrace, why: 'policy' } : { step: 'finish' };
   }
   if (can(want)) return { step: 'verify', level: want };
-  if (kindsFor(want).length > 0 && !s.skipped) return { step: 'enroll', level: want, kinds: kindsFor(want), skippable: reached >= floor || can(floor) };
+  if (kindsFor(want).length > 0 && !s.skipped)
+    return { step: 'enroll', level: want, kinds: kindsFor(want), skippable: reached >= floor || can(floor), why: 'sign_in' };
   if (reached >= floor) return { step: 'finish' };
   if (can(floor)) return { step: 'verify', level: floor };
-  if (kindsFor(floor).length > 0) return { step: 'enroll', level: floor, kinds: kindsFor(floor), skippable: false };
+  if (kindsFor(floor).length > 0) return { step: 'enroll', level: floor, kinds: kindsFor(floor), skippable: false, why: 'sign_in' };
   return { step: 'fail' };
 }
