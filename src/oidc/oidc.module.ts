@@ -22,6 +22,7 @@ import { SignIn } from './sign-in/sign-in.js';
 import { SignInProgressStore } from './sign-in/sign-in-progress.js';
 import { WebAuthnCeremonies } from './sign-in/factors/webauthn.js';
 import { SignInSteps } from './interactions/sign-in-steps.js';
+import { FactorForms } from './interactions/factor-forms.js';
 import { TenantChangeListener } from './tenant-change-listener.js';
 
 /**
@@ -48,6 +49,7 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     SignIn,
     LoginThrottle,
     SignInSteps,
+    FactorForms,
     SignInProgressStore,
     WebAuthnCeremonies,
     PasswordHasher,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InteractionsService } from './interactions.service.js';
+import { FactorForms } from './factor-forms.js';
 import { SignInSteps } from './sign-in-steps.js';
 import { textOf } from '../../common/validation/text.js';
 
@@ -15,6 +16,7 @@ export class InteractionsController {
   constructor(
     private readonly interactions: InteractionsService,
     private readonly steps: SignInSteps,
+    private readonly forms: FactorForms,
   ) {}
 
   @Get()
@@ -36,37 +38,37 @@ export class InteractionsController {
 
   @Post('totp')
   totp(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.totp(step, textOf(body.code).trim()));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.totp(step, textOf(body.code).trim()));
   }
 
   @Post('recovery')
   recovery(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.recoveryCode(step, textOf(body.code)));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.recoveryCode(step, textOf(body.code)));
   }
 
   @Post('webauthn')
   webauthn(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.assertion(step, textOf(body.credential)));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.assertion(step, textOf(body.credential)));
   }
 
   @Post('enroll/totp')
   enrollTotp(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.enrollTotp(step, textOf(body.code).trim()));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.enrollTotp(step, textOf(body.code).trim()));
   }
 
   @Post('enroll/passkey')
   enrollPasskey(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.enrollWebAuthn(step, 'passkey', textOf(body.credential)));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.enrollWebAuthn(step, 'passkey', textOf(body.credential)));
   }
 
   @Post('enroll/security-key')
   enrollSecurityKey(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.enrollWebAuthn(step, 'security_key', textOf(body.credential)));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.enrollWebAuthn(step, 'security_key', textOf(body.credential)));
   }
 
   @Post('enroll/skip')
   skipEnrollment(@Param('issuer_id') issuerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.steps.skipEnrollment(step));
+    return this.interactions.afterFirstFactor(issuerId, req, res, (step) => this.forms.skipEnrollment(step));
   }
 
   /** After the recovery codes page. */

@@ -8,8 +8,8 @@ import { clientPresentation, consentPage, loginPage, messagePage, type ClientPre
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
 import { finishInteraction, type LoadedInteraction } from '../oidc-provider-internals.js';
-import { textOf } from '../../common/validation/text.js';
-import { SignInSteps, parseJson, type Step } from './sign-in-steps.js';
+import { jsonOf, textOf } from '../../common/validation/text.js';
+import { SignInSteps, type Step } from './sign-in-steps.js';
 import { SignInProgressStore } from '../sign-in/sign-in-progress.js';
 import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
 import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
@@ -99,7 +99,7 @@ export class InteractionsService {
     if (!details) return;
     if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
     const refused = () => this.loginPage(issuer, details, req, res, { error: 'That passkey was not accepted here.' }, 401);
-    const response = parseJson(credentialJson) as { id?: unknown; response?: { userHandle?: unknown } } | undefined;
+    const response = jsonOf(credentialJson) as { id?: unknown; response?: { userHandle?: unknown } } | undefined;
     const challenge = await this.progress.takeChallenge(issuerId, details.uid);
     const id = textOf(response?.id);
     // Credential ids are unique within a tenant only: another tenant's passkey is unknown here.

@@ -6,16 +6,15 @@ import { enrollmentDemanded, withinGrace } from '../../stores/tenants/sign-in-po
 import type { FactorKind } from '../../stores/user-factors/user-factor.js';
 import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
 import type { User } from '../../stores/users/user.js';
-import { textOf } from '../../common/validation/text.js';
 import { finishInteraction, type LoadedInteraction } from '../oidc-provider-internals.js';
 import type { LiveIssuer } from '../provider-registry.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../sign-in/factors/recovery-codes.js';
-import { newTotpSecret, totpEnrollment, totpStep } from '../sign-in/factors/totp.js';
+import { newTotpSecret, totpEnrollment } from '../sign-in/factors/totp.js';
 import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
 import { acrOf, levelOf, requirementOf, withMethods, type Method } from '../sign-in/sign-in-level.js';
 import { nextStep, PHISHING_RESISTANT, type Held, type NextStep } from '../sign-in/next-step.js';
 import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-progress.js';
-import { SignIn, type SignInRefusal } from '../sign-in/sign-in.js';
+import { SignIn } from '../sign-in/sign-in.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
 import { clientPresentation, enrollPage, recoveryCodesPage, secondFactorPage, type WebAuthnOptions } from './pages.js';
 import { WEBAUTHN_SCRIPT_HASHES } from './views/webauthn-scripts.js';
@@ -33,14 +32,10 @@ export interface Step {
   progress: SignInProgress;
 }
 
-/** What a refused factor's page says, and its status: 429 once the user is locked out, as the sign-in page answers. */
-const refusalError = (refusal: SignInRefusal, wrong: string): [string, number] =>
-  refusal.reason === 'locked' ? [`Too many failed attempts. Try again in ${Math.ceil((refusal.retryAfterSeconds ?? 60) / 60)} minutes.`, 429] : [wrong, 401];
-
 /**
  * The steps of a sign-in after its first factor (and of a step-up): which factor it still needs,
  * by the request, the client and the tenant's policy (see sign-in-level.ts), the pages that ask
- * for it or enroll one, and the checks of what they post. Each factor presented adds its
+ * for it or enroll one (their forms are checked in factor-forms.ts). Each factor presented adds its
  * methods to the interaction's progress; when the sign-in has what it needs, the interaction
  * finishes with the `acr` and `amr` those methods reach.
  */
@@ -82,7 +77,7 @@ export class SignInSteps {
     }
   }
 
-  private async decide({ issuer, details, user, progress }: Step): Promise<NextStep> {
+  async decide({ issuer, details, user, progress }: Step): Promise<NextStep> {
     const policy = issuer.tenant.signInPolicy;
     const enrollable = (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind));
     // The enroll prompt: the page until a factor is added (or "Not now"), then on.
@@ -113,7 +108,7 @@ export class SignInSteps {
   }
 
   /** What the user holds that the tenant accepts as a factor after the first. */
-  private async held(issuer: LiveIssuer, userId: string): Promise<Held> {
+  async held(issuer: LiveIssuer, userId: string): Promise<Held> {
     const kinds = await this.factors.kinds(issuer.tenant.issuerId, userId);
     const allowed = new Set<string>(issuer.tenant.signInPolicy.factors);
     return {
@@ -123,12 +118,12 @@ export class SignInSteps {
     };
   }
 
-  private base({ issuer, details }: Pick<Step, 'issuer' | 'details'>): string {
+  base({ issuer, details }: Pick<Step, 'issuer' | 'details'>): string {
     return `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
   }
 
   /** Which factor forms the step offers: all the user holds, or at `phr` only passkeys and security keys. */
-  private async offered(step: Step, level: number): Promise<Held> {
+  async offered(step: Step, level: number): Promise<Held> {
     const held = await this.held(step.issuer, step.user.userId);
     return level >= PHISHING_RESISTANT ? { webauthn: held.webauthn, totp: false, recovery: false } : held;
   }
@@ -218,97 +213,19 @@ export class SignInSteps {
   }
 
   /** Whether the step the sign-in is at offers this factor's form (a form of another step changes nothing). */
-  private async offers(step: Step, factor: keyof Held): Promise<boolean> {
+  async offers(step: Step, factor: keyof Held): Promise<boolean> {
     const next = await this.decide(step);
     return next.step === 'verify' && (await this.offered(step, next.level))[factor];
   }
 
   /** Whether the step the sign-in is at offers enrolling this kind. */
-  private async enrolls(step: Step, kind: 'passkey' | 'security_key' | 'totp'): Promise<boolean> {
+  async enrolls(step: Step, kind: 'passkey' | 'security_key' | 'totp'): Promise<boolean> {
     const next = await this.decide(step);
     return next.step === 'enroll' && next.kinds.includes(kind);
   }
 
-  // The checks of what the pages post. Each refusal shows its page again with the reason, and changes nothing.
-
-  async totp(step: Step, code: string): Promise<void> {
-    const { issuer, user, req } = step;
-    const issuerId = issuer.tenant.issuerId;
-    if (!(await this.offers(step, 'totp'))) return this.next(step);
-    const refusal = await this.signIn.factor(issuerId, user, 'totp', req.ip ?? '', async () => {
-      for (const authenticator of await this.factors.totpAuthenticators(issuerId, user.userId)) {
-        const at = totpStep(authenticator.secret, code);
-        // A code of a step already used (this one or a later one) is a replay.
-        if (at !== null && (await this.factors.acceptTotpStep(issuerId, authenticator.factorId, at))) return true;
-      }
-      return false;
-    });
-    if (refusal) return this.next(step, ...refusalError(refusal, 'That code is not right, or was already used. Try the next one.'));
-    return this.advance(step, ['otp']);
-  }
-
-  async recoveryCode(step: Step, code: string): Promise<void> {
-    const { issuer, user, req } = step;
-    const issuerId = issuer.tenant.issuerId;
-    if (!(await this.offers(step, 'recovery'))) return this.next(step);
-    const refusal = await this.signIn.factor(issuerId, user, 'recovery_code', req.ip ?? '', () =>
-      code.length > 0 && code.length <= 64 ? this.factors.useRecoveryCode(issuerId, user.userId, recoveryCodeHash(code)) : Promise.resolve(false),
-    );
-    if (refusal) return this.next(step, ...refusalError(refusal, 'That recovery code is not right, or was already used.'));
-    return this.advance(step, ['otp']);
-  }
-
-  /** A WebAuthn assertion as a second factor (or step-up): of one of this user's credentials. */
-  async assertion(step: Step, credentialJson: string): Promise<void> {
-    const { issuer, details, user, req } = step;
-    const issuerId = issuer.tenant.issuerId;
-    if (!(await this.offers(step, 'webauthn'))) return this.next(step);
-    let verified: { synced: boolean; userVerified: boolean } | undefined;
-    const refusal = await this.signIn.factor(issuerId, user, 'webauthn', req.ip ?? '', async () => {
-      const response = parseJson(credentialJson);
-      const challenge = await this.progress.takeChallenge(issuerId, details.uid);
-      const id = textOf((response as { id?: unknown } | undefined)?.id);
-      const credential = id ? await this.factors.credentialById(issuerId, id) : null;
-      if (!challenge || !credential || credential.userId !== user.userId || !issuer.tenant.signInPolicy.factors.includes(credential.kind)) return false;
-      const assertion = await this.webauthn.verifyAssertion(response, challenge, credential, false);
-      if (!assertion || !(await this.factors.recordAssertion(issuerId, credential.factorId, assertion.signCount))) return false;
-      verified = assertion;
-      return true;
-    });
-    if (refusal || !verified)
-      return this.next(step, ...refusalError(refusal ?? { ok: false, reason: 'invalid' }, 'That passkey or security key was not accepted.'));
-    return this.advance(step, [verified.synced ? 'swk' : 'hwk', ...(verified.userVerified ? (['user'] as const) : [])]);
-  }
-
-  /** A TOTP authenticator enrolled: its first code confirms it, and counts as the factor presented. */
-  async enrollTotp(step: Step, code: string): Promise<void> {
-    const { issuer, details, user, progress } = step;
-    const issuerId = issuer.tenant.issuerId;
-    if (!(await this.enrolls(step, 'totp'))) return this.next(step);
-    const at = progress.totpSecret ? totpStep(progress.totpSecret, code) : null;
-    if (!progress.totpSecret || at === null) {
-      return this.next(step, 'That code is not right. Check the app’s clock, and enter the code it shows now.');
-    }
-    await this.factors.addTotp(issuerId, user.userId, 'Authenticator app', progress.totpSecret, at);
-    return this.enrolled({ ...step, progress: { ...progress, totpSecret: undefined } }, ['otp'], details.uid);
-  }
-
-  /** A passkey or security key registered (its creation proves the user holds it, and, for a passkey, verified them). */
-  async enrollWebAuthn(step: Step, kind: 'passkey' | 'security_key', credentialJson: string): Promise<void> {
-    const { issuer, details, user } = step;
-    const issuerId = issuer.tenant.issuerId;
-    if (!(await this.enrolls(step, kind))) return this.next(step);
-    const challenge = await this.progress.takeChallenge(issuerId, details.uid);
-    const registered = challenge ? await this.webauthn.verifyRegistration(kind, parseJson(credentialJson), challenge) : null;
-    if (!registered || (await this.factors.credentialById(issuerId, registered.credentialId))) {
-      return this.next(step, 'That passkey or security key could not be added. Try again.');
-    }
-    await this.factors.addWebAuthn(issuerId, { ...registered, userId: user.userId, kind }, kind === 'passkey' ? 'Passkey' : 'Security key');
-    return this.enrolled(step, [registered.synced ? 'swk' : 'hwk', ...(kind === 'passkey' ? (['user'] as const) : [])], details.uid);
-  }
-
   /** After a first second factor: recovery codes, if the tenant allows them and the user has none, shown once; then on. */
-  private async enrolled(step: Step, methods: Method[], uid: string): Promise<void> {
+  async enrolled(step: Step, methods: Method[], uid: string): Promise<void> {
     const { issuer, user, req, res } = step;
     const issuerId = issuer.tenant.issuerId;
     // Enrolling after sign-in (the enroll prompt) adds a factor, not to this session's sign-in.
@@ -324,26 +241,8 @@ export class SignInSteps {
     this.html(res, recoveryCodesPage(issuer.branding, { action: `${this.base(step)}/continue`, csrf: this.csrf.issue(req, res), codes }), false);
   }
 
-  /** "Not now" on the enrollment page, where it is offered. */
-  async skipEnrollment(step: Step): Promise<void> {
-    const next = await this.decide(step);
-    if (next.step !== 'enroll' || !next.skippable) return this.next(step);
-    const progress = { ...step.progress, skipped: true };
-    await this.progress.save(step.issuer.tenant.issuerId, step.details.uid, progress);
-    return this.next({ ...step, progress });
-  }
-
   html(res: Response, body: string, scripts: boolean): void {
     if (scripts) res.set('Content-Security-Policy', pageCsp(WEBAUTHN_SCRIPT_HASHES));
     res.type('html').set('Cache-Control', 'no-store').send(body);
-  }
-}
-
-/** A form field holding JSON, or undefined. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }
