@@ -101,6 +101,7 @@ export class SignInSteps {
   /** The sign-in is done: its progress is forgotten, the user's failures cleared, and the interaction finished with what it reached. */
   private async finish({ issuer, details, user, progress, res }: Step): Promise<void> {
     await this.progress.clear(issuer.tenant.issuerId, details.uid);
+    // The enroll prompt adds a factor, not to the session's sign-in: its acr and amr stay as they were.
     if (progress.enrollOnly) return finishInteraction(details, res, { enroll: {} }, { mergeWithLastSubmission: true });
     await this.signIn.completed(issuer.tenant.issuerId, user.username, !progress.stepped && progress.firstAttempt === true);
     const login = { accountId: user.userId, acr: acrOf(progress.amr), amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
@@ -228,9 +229,7 @@ export class SignInSteps {
   async enrolled(step: Step, methods: Method[], uid: string): Promise<void> {
     const { issuer, user, req, res } = step;
     const issuerId = issuer.tenant.issuerId;
-    // Enrolling after sign-in (the enroll prompt) adds a factor, not to this session's sign-in.
-    const amr = step.progress.enrollOnly ? step.progress.amr : withMethods(step.progress.amr, ...methods);
-    const progress = { ...step.progress, amr, totpSecret: undefined, stepped: true, enrolled: true };
+    const progress = { ...step.progress, amr: withMethods(step.progress.amr, ...methods), totpSecret: undefined, stepped: true, enrolled: true };
     await this.progress.save(issuerId, uid, progress);
     if (!issuer.tenant.signInPolicy.factors.includes('recovery_code') || (await this.held(issuer, user.userId)).recovery)
       return this.next({ ...step, progress });
