@@ -34,7 +34,7 @@ export const layout = `<!doctype html>
   .code { font: 600 1.6rem/1.2 ui-monospace, monospace; letter-spacing: .15em; text-align: center; }
   .reference { font-size: .85rem; opacity: .75; overflow-wrap: anywhere; }
   h2 { font-size: 1.05rem; margin: 1.5rem 0 .25rem; }
-  section + section, form + details, form + section { border-top: 1px solid color-mix(in srgb, CanvasText 15%, transparent); margin-top: 1.25rem; }
+  section ~ section, form + details, form + section { border-top: 1px solid color-mix(in srgb, CanvasText 15%, transparent); margin-top: 1.25rem; }
   details { margin-top: 1rem; }
   summary { cursor: pointer; }
   .qr svg { display: block; width: 176px; height: 176px; margin: .5rem 0; background: white; }
