@@ -100,13 +100,15 @@ describe('passkeys and security keys', () => {
     const seen = callbacks.get(page)!;
     await expect.poll(() => seen.length, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.url().startsWith(running.url), { timeout: 10_000 }).toBe(false);
+    // Settled: a navigation to the callback still under way would cut short the page's next one.
+    await page.waitForLoadState('load');
     return new URL(seen.shift()!);
   }
 
   /**
-   * The authorization request in `page`; the checks to redeem its code with. It asks (`claims`
-   * parameter) for the claims of the sign-in in the ID token: oidc-provider sends `acr`, `amr`
-   * and `auth_time` only when asked (or, `acr`, after `acr_values`; `auth_time` after a login prompt).
+   * The authorization request in `page`; the checks to redeem its code with. It also asks
+   * (`claims` parameter) for the sign-in's claims, which every ID token carries anyway: a
+   * relying party that needs them says so.
    */
   async function authorize(page: Page, issuer: Issuer, params: Record<string, string> = {}) {
     const { url, checks } = await authorizationRequest(issuer.config, REDIRECT, { claims: SIGN_IN_CLAIMS, ...params });
