@@ -80,6 +80,12 @@ export const PRODUCTION_ENV: Record<string, string> = {
 /** The key-encryption key every bench server gets (bench/issuers.ts seals cloned keys under it). */
 export const BENCH_KEY_ENCRYPTION_KEY = 'ab'.repeat(32);
 
+/** How a bench server is reached: `host` names it in PUBLIC_URL (it listens on 127.0.0.1 either way). */
+export interface SpawnOptions {
+  /** `localhost` where WebAuthn needs it (an RP ID cannot be an IP address); 127.0.0.1 by default. */
+  host?: '127.0.0.1' | 'localhost';
+}
+
 /**
  * Spawns a built Portcullis (`main`: its dist/src/main.js) on a free loopback port with
  * PRODUCTION_ENV (less the shutdown delay in a smoke run) and `env`, without waiting for it. Its
@@ -89,9 +95,10 @@ export async function spawnPortcullis(
   main: string,
   databaseUrl: string,
   env: Record<string, string> = {},
+  { host = '127.0.0.1' }: SpawnOptions = {},
 ): Promise<{ url: string; child: ChildProcess; log: string }> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host}:${port}`;
   const logs = fileURLToPath(new URL('../../.bench/logs/', import.meta.url));
   mkdirSync(logs, { recursive: true });
   const log = join(logs, `portcullis-${port}.log`);
@@ -116,8 +123,8 @@ export async function spawnPortcullis(
 }
 
 /** spawnPortcullis, then waits until the server is ready. */
-export async function startPortcullis(main: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
-  const { url, child, log } = await spawnPortcullis(main, databaseUrl, env);
+export async function startPortcullis(main: string, databaseUrl: string, env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<Server> {
+  const { url, child, log } = await spawnPortcullis(main, databaseUrl, env, options);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready; its log: ${log}`))),
   );

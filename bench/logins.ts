@@ -18,8 +18,8 @@ import argon2 from 'argon2';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CpuUse } from './cpu.js';
-import { createDatabase, dropDatabase, perRequest, startPortcullis, stop, type Measurement, type Server } from './harness.js';
+import { combine, runPhase, type Sample } from './flow-phase.js';
+import { createDatabase, dropDatabase, startPortcullis, stop, type Measurement, type Server } from './harness.js';
 import { markdown, SMOKE, writeReport, type Table } from './results.js';
 import { setUpSignIns, type SignIns } from './sign-in.js';
 import { Env } from '../src/config/env.js';
@@ -50,14 +50,6 @@ const argon = {
 const argonLabel = `argon2id m=${argon.memoryCost} KiB, t=${argon.timeCost}, p=${argon.parallelism}`;
 
 type Side = 'base' | 'head';
-/** One phase against one server. */
-interface Sample {
-  /** Of each completed flow, in ms. */
-  durations: number[];
-  wall: number;
-  cpu: CpuUse;
-  errors: number;
-}
 interface Target {
   side: Side;
   server: Server;
@@ -66,31 +58,10 @@ interface Target {
   refreshTokens: string[];
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
-
 /** Runs `work` in WORKERS loops for SECONDS against `target`'s server: completions, CPU, latency. */
 async function phase(target: Target, work: (worker: number) => Promise<void>): Promise<Sample> {
-  const durations: number[] = [];
-  let errors = 0;
-  await target.server.meter.start();
-  const start = performance.now();
-  const deadline = start + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: WORKERS }, async (_, worker) => {
-      while (performance.now() < deadline) {
-        const began = performance.now();
-        try {
-          await work(worker);
-          durations.push(performance.now() - began);
-        } catch (error) {
-          if (errors++ === 0) process.stderr.write(`${target.side}: ${(error as Error).message}\n`);
-        }
-      }
-    }),
-  );
-  const wall = (performance.now() - start) / 1000;
-  const sample = { durations, wall, cpu: await target.server.meter.stop(), errors };
-  if (PROFILE) await printStatements(target, durations.length);
+  const sample = await runPhase(target.server.meter, { label: target.side, workers: WORKERS, seconds: SECONDS }, work);
+  if (PROFILE) await printStatements(target, sample.durations.length);
   return sample;
 }
 
@@ -170,20 +141,6 @@ async function prepare(side: Side, revision: Revision): Promise<Target> {
   // The warm-up's statements are not a phase's.
   if (PROFILE) await printStatements(target, 1).catch(() => undefined);
   return target;
-}
-
-/** The samples of every round as one measurement: flows, time and CPU added up, latencies pooled. */
-function combine(samples: Sample[]): Measurement {
-  const durations = samples.flatMap((s) => s.durations).sort((a, b) => a - b);
-  const sum = (pick: (s: Sample) => number) => samples.reduce((total, s) => total + pick(s), 0);
-  const postgres = samples.some((s) => s.cpu.postgres === null) ? null : sum((s) => s.cpu.postgres ?? 0);
-  return perRequest(
-    durations.length,
-    sum((s) => s.wall),
-    { node: sum((s) => s.cpu.node), postgres },
-    { p50: percentile(durations, 50), p99: percentile(durations, 99) },
-    sum((s) => s.errors),
-  );
 }
 
 function rows(results: Record<'signIn' | 'refresh', Measurement>, hash: { cpuMs: number; wallMs: number }): Table['rows'] {

@@ -1,24 +1,37 @@
 /**
- * Password sign-ins over HTTP, shared by `npm run bench:logins` and `npm run bench:pod`: a tenant
- * with users and a code-flow client, the whole code flow (authorize, sign-in page, password,
- * consent, code exchange with PKCE), and the rotating refresh grant.
+ * Password sign-ins over HTTP, shared by `npm run bench:logins`, `npm run bench:pod` and
+ * `npm run bench:factors`: a tenant with users and a code-flow client, the whole code flow
+ * (authorize, sign-in page, password, consent, code exchange with PKCE), and the rotating
+ * refresh grant.
  */
 import { createHash } from 'node:crypto';
 import { admin } from './harness.js';
 import { UserAgent } from '../test/helpers/browserless.js';
 
 const REDIRECT = 'https://rp.example.com/cb';
-const PASSWORD = 'bench password 123';
+export const PASSWORD = 'bench password 123';
 const VERIFIER = 'v'.repeat(43);
+/** Users created at once: the admin API hashes each password (argon2id, on libuv's four threads). */
+const CREATING_AT_ONCE = 4;
 
 /** The username of the bench's `n`th user. */
-const username = (n: number) => `bench-${n}`;
+export const username = (n: number) => `bench-${n}`;
+
+/** What the token endpoint answers a code. */
+export interface Tokens {
+  refresh_token: string;
+  id_token: string;
+}
 
 export interface SignIns {
   /** One whole sign-in of user `user` (0 to users − 1); returns the refresh token it ends with. */
   signIn: (user?: number) => Promise<string>;
   /** One refresh grant; returns the next refresh token. */
   refresh: (refreshToken: string) => Promise<string>;
+  /** The authorization request every sign-in starts with (`extra`: more parameters, such as `acr_values`). */
+  authorizationUrl: (extra?: Record<string, string>) => URL;
+  /** Redeems the code the client got at `callback`. */
+  redeem: (callback: URL) => Promise<Tokens>;
 }
 
 /**
@@ -28,7 +41,12 @@ export interface SignIns {
  */
 export async function setUpSignIns(base: string, issuerId: string, users = 1): Promise<SignIns> {
   await admin(base, 'POST', '/v1/tenants', { issuer_id: issuerId });
-  for (let n = 0; n < users; n++) await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, { username: username(n), password: PASSWORD });
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CREATING_AT_ONCE, users) }, async () => {
+      for (let n = next++; n < users; n = next++) await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, { username: username(n), password: PASSWORD });
+    }),
+  );
   const client = await admin(base, 'POST', `/v1/tenants/${issuerId}/clients`, {
     redirect_uris: [REDIRECT],
     grant_types: ['authorization_code', 'refresh_token'],
@@ -42,23 +60,34 @@ export async function setUpSignIns(base: string, issuerId: string, users = 1): P
       body: new URLSearchParams(body),
     });
     if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { refresh_token: string }).refresh_token;
+    return (await res.json()) as Tokens;
+  };
+  const authorizationUrl = (extra: Record<string, string> = {}) => {
+    const url = new URL(`${base}/${issuerId}/authorize`);
+    url.search = new URLSearchParams({
+      client_id: client.client_id,
+      response_type: 'code',
+      redirect_uri: REDIRECT,
+      scope: 'openid offline_access',
+      prompt: 'consent',
+      code_challenge: createHash('sha256').update(VERIFIER).digest('base64url'),
+      code_challenge_method: 'S256',
+      ...extra,
+    }).toString();
+    return url;
+  };
+  const redeem = (callback: URL) => {
+    const code = callback.searchParams.get('code');
+    if (!code) throw new Error(`no code at the client: ${callback.search}`);
+    return token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER });
   };
   return {
     signIn: async (user = 0) => {
-      const url = new URL(`${base}/${issuerId}/authorize`);
-      url.search = new URLSearchParams({
-        client_id: client.client_id,
-        response_type: 'code',
-        redirect_uri: REDIRECT,
-        scope: 'openid offline_access',
-        prompt: 'consent',
-        code_challenge: createHash('sha256').update(VERIFIER).digest('base64url'),
-        code_challenge_method: 'S256',
-      }).toString();
-      const callback = await new UserAgent(base).authorize(url, { username: username(user % users), password: PASSWORD });
-      return token({ grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: REDIRECT, code_verifier: VERIFIER });
+      const callback = await new UserAgent(base).authorize(authorizationUrl(), { username: username(user % users), password: PASSWORD });
+      return (await redeem(callback)).refresh_token;
     },
-    refresh: (refreshToken) => token({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+    refresh: async (refreshToken) => (await token({ grant_type: 'refresh_token', refresh_token: refreshToken })).refresh_token,
+    authorizationUrl,
+    redeem,
   };
 }
