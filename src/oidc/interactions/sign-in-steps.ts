@@ -12,7 +12,7 @@ import { newRecoveryCodes, recoveryCodeHash } from '../sign-in/factors/recovery-
 import { newTotpSecret, totpEnrollment } from '../sign-in/factors/totp.js';
 import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
 import { acrOf, levelOf, requirementOf, withMethods, type Method } from '../sign-in/sign-in-level.js';
-import { nextStep, PHISHING_RESISTANT, type Held, type NextStep } from '../sign-in/next-step.js';
+import { nextStep, offeredAt, type Held, type NextStep } from '../sign-in/next-step.js';
 import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-progress.js';
 import { SignIn } from '../sign-in/sign-in.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
@@ -21,6 +21,7 @@ import { WEBAUTHN_SCRIPT_HASHES } from './views/webauthn-scripts.js';
 import { pageCsp } from '../../common/http/page-headers.js';
 
 const WEBAUTHN_KINDS: readonly FactorKind[] = ['passkey', 'security_key'];
+const NOTHING_HELD: Held = { webauthn: false, totp: false, recovery: false };
 
 /** Where a page stands: the issuer, its interaction, the user the first factor named and the progress so far. */
 export interface Step {
@@ -58,12 +59,12 @@ export class SignInSteps {
 
   /** Shows what the sign-in needs next, or finishes it (see nextStep); `error` shows on its page, with `status`. */
   async next(step: Step, error?: string, status = 401): Promise<void> {
-    const next = await this.decide(step);
+    const { next, held } = await this.assess(step);
     switch (next.step) {
       case 'finish':
         return this.finish(step);
       case 'verify':
-        return this.secondFactorPage(step, next.level, error, status);
+        return this.secondFactorPage(step, offeredAt(held, next.level), error, status);
       case 'enroll':
         return this.enrollPage(step, next, error, status);
       case 'fail':
@@ -77,25 +78,32 @@ export class SignInSteps {
     }
   }
 
-  async decide({ issuer, details, user, progress }: Step): Promise<NextStep> {
+  async decide(step: Step): Promise<NextStep> {
+    return (await this.assess(step)).next;
+  }
+
+  /** The next step, and what the user holds that it was decided on (which its forms offer). */
+  private async assess({ issuer, details, user, progress }: Step): Promise<{ next: NextStep; held: Held }> {
     const policy = issuer.tenant.signInPolicy;
     const enrollable = (['passkey', 'security_key', 'totp'] as const).filter((kind) => policy.factors.includes(kind));
     // The enroll prompt: the page until a factor is added (or "Not now"), then on.
-    if (progress.enrollOnly)
-      return progress.enrolled || progress.skipped || !enrollable.length
-        ? { step: 'finish' }
-        : { step: 'enroll', level: 1, kinds: enrollable, skippable: true, why: 'prompt' };
+    if (progress.enrollOnly) {
+      const done = progress.enrolled || progress.skipped || !enrollable.length;
+      return { next: done ? { step: 'finish' } : { step: 'enroll', level: 1, kinds: enrollable, skippable: true, why: 'prompt' }, held: NOTHING_HELD };
+    }
     const client = await issuer.provider.Client.find(String(details.params.client_id));
-    return nextStep({
+    const held = await this.held(issuer, user.userId);
+    const next = nextStep({
       reached: levelOf(progress.amr),
       requirement: requirementOf(details.params, client?.['minimum_acr' as keyof typeof client], policy),
-      held: await this.held(issuer, user.userId),
+      held,
       enrollable,
       askHolders: policy.secondFactor === 'when_enrolled',
       enrollmentDemanded: enrollmentDemanded(policy),
       withinGrace: withinGrace(policy),
       skipped: progress.skipped === true,
     });
+    return { next, held };
   }
 
   /** The sign-in is done: its progress is forgotten, the user's failures cleared, and the interaction finished with what it reached. */
@@ -123,16 +131,9 @@ export class SignInSteps {
     return `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
   }
 
-  /** Which factor forms the step offers: all the user holds, or at `phr` only passkeys and security keys. */
-  async offered(step: Step, level: number): Promise<Held> {
-    const held = await this.held(step.issuer, step.user.userId);
-    return level >= PHISHING_RESISTANT ? { webauthn: held.webauthn, totp: false, recovery: false } : held;
-  }
-
-  private async secondFactorPage(step: Step, level: number, error?: string, status = 401): Promise<void> {
+  private async secondFactorPage(step: Step, offered: Held, error?: string, status = 401): Promise<void> {
     const { issuer, details, req, res, user } = step;
     const base = this.base(step);
-    const offered = await this.offered(step, level);
     let options: WebAuthnOptions | undefined;
     if (offered.webauthn) {
       const allowed = (await this.factors.credentials(issuer.tenant.issuerId, user.userId)).filter((credential) =>
@@ -215,8 +216,8 @@ export class SignInSteps {
 
   /** Whether the step the sign-in is at offers this factor's form (a form of another step changes nothing). */
   async offers(step: Step, factor: keyof Held): Promise<boolean> {
-    const next = await this.decide(step);
-    return next.step === 'verify' && (await this.offered(step, next.level))[factor];
+    const { next, held } = await this.assess(step);
+    return next.step === 'verify' && offeredAt(held, next.level)[factor];
   }
 
   /** Whether the step the sign-in is at offers enrolling this kind. */

@@ -10,6 +10,9 @@ export interface Held {
   recovery: boolean;
 }
 
+/** The factor forms a `verify` step at `level` offers: all the user holds, or at `phr` only passkeys and security keys. */
+export const offeredAt = (held: Held, level: number): Held => (level >= PHISHING_RESISTANT ? { webauthn: held.webauthn, totp: false, recovery: false } : held);
+
 /** Where a sign-in is, as `nextStep` weighs it. */
 export interface Situation {
   /** The level the factors presented so far reach. */
