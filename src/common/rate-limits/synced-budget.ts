@@ -1,4 +1,4 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Budget } from './rate-limiter-store.js';
 
 /** How often a replica adds what it counted to the shared store, and learns the other replicas' counts. */
@@ -27,7 +27,11 @@ const secondsUntil = (time: number) => Math.max(1, Math.ceil((time - Date.now())
  */
 export class SyncedBudget implements Budget {
   private readonly known = new Map<string, Known>();
-  /** Points taken here since the last sync, not yet in the store. */
+  /**
+   * Points taken here that the store has not yet answered for: not yet sent, or sent by a sync
+   * still in flight. A point leaves only when the store's answer (which counts it) is kept, so a
+   * request during a slow sync still sees it; clearing on send let one replica overshoot its own budget.
+   */
   private readonly pending = new Map<string, number>();
   /** A key's first store call in its window, which concurrent requests for it wait on rather than repeat. */
   private readonly fetching = new Map<string, Promise<Known>>();
@@ -60,14 +64,13 @@ export class SyncedBudget implements Budget {
     clearInterval(this.timer);
   }
 
-  /** Sends what was counted per key in one call each, and keeps what the store answers. */
+  /** Sends what was counted per key in one call each, and keeps what the store answers. One sync at a time. */
   async sync(): Promise<void> {
     if (this.syncing) return this.syncing;
     const batch = [...this.pending];
-    this.pending.clear();
     const now = Date.now();
     for (const [key, known] of this.known) if (known.resetAt <= now) this.known.delete(key);
-    this.syncing = Promise.all(batch.map(([key, points]) => this.add(key, points).catch(() => undefined))).then(() => {
+    this.syncing = Promise.all(batch.map(([key, points]) => this.send(key, points))).then(() => {
       this.syncing = undefined;
     });
     return this.syncing;
@@ -85,8 +88,24 @@ export class SyncedBudget implements Budget {
     }
   }
 
+  /**
+   * Adds `points` pending here to the store. Its answer, which counts them, is kept as they leave
+   * pending, with no await between, so no request sees them twice or not at all. Without an answer
+   * (the insurance limiter failed too) they are dropped, as before, rather than pile up.
+   */
+  private async send(key: string, points: number): Promise<void> {
+    const answer = await this.store.penalty(key, points).catch(() => undefined);
+    if (answer) this.keep(key, answer);
+    const left = (this.pending.get(key) ?? 0) - points;
+    if (left > 0) this.pending.set(key, left);
+    else this.pending.delete(key);
+  }
+
   private async add(key: string, points: number): Promise<Known> {
-    const res = await this.store.penalty(key, points);
+    return this.keep(key, await this.store.penalty(key, points));
+  }
+
+  private keep(key: string, res: RateLimiterRes): Known {
     const known = { consumed: res.consumedPoints, resetAt: Date.now() + res.msBeforeNext };
     this.known.set(key, known);
     return known;
