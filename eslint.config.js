@@ -22,6 +22,7 @@ const admin = [
   'key-encryption',
   'clients',
   'accounts',
+  'connections',
   'sessions',
   'audit',
   'admin-keys',

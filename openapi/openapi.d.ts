@@ -265,6 +265,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{issuer_id}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List connections, in name order */
+        get: operations["listConnections"];
+        put?: never;
+        /**
+         * Add a connection: an upstream OpenID Provider the tenant’s users may sign in at
+         * @description The issuer is discovered first (a network call, under the provider check’s address policy). Register the answer’s `redirect_uri` at the upstream. Audited as `connection.created`; the client secret is never returned.
+         */
+        post: operations["createConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/connections/{connection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a connection (never its client secret) */
+        get: operations["getConnection"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a connection, its email domains and its users’ links
+         * @description Every user linked through it is signed out everywhere (sessions and grants end; audited as `user.signed_out`, reason `connection_deleted`). The users themselves stay. Audited as `connection.deleted`.
+         */
+        delete: operations["deleteConnection"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a connection (partial; the name cannot change)
+         * @description A new issuer is discovered first; a new `client_secret` replaces the old one. Audited as `connection.updated`.
+         */
+        patch: operations["updateConnection"];
+        trace?: never;
+    };
     "/v1/tenants/{issuer_id}/export": {
         parameters: {
             query?: never;
@@ -500,6 +546,43 @@ export interface paths {
          * @description Audited as `user.factor_removed`.
          */
         delete: operations["deleteUserFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/users/{user_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a user's links to upstream identities (one per connection the user signed in through) */
+        get: operations["listUserLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{issuer_id}/users/{user_id}/links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a user's link to an upstream identity
+         * @description The upstream identity no longer signs in as this user; its next sign-in links afresh where the tenant allows it. Sessions are left alone. Audited as `user.link_removed`.
+         */
+        delete: operations["deleteUserLink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1999,6 +2082,74 @@ export interface components {
              */
             userinfo_signed_response_alg?: string;
         };
+        ConnectionDto: {
+            /** @example {} */
+            acr_mapping: {
+                [key: string]: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
+            };
+            /**
+             * @example {
+             *       "email": "email",
+             *       "name": "name"
+             *     }
+             */
+            claim_mapping: {
+                [key: string]: "email" | "email_verified" | "name" | "given_name" | "family_name" | "middle_name" | "nickname" | "preferred_username" | "picture" | "locale" | "zoneinfo" | "phone_number";
+            };
+            /** @example portcullis-acme */
+            client_id: string;
+            /**
+             * Format: uuid
+             * @example 6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b
+             */
+            connection_id: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            created_at: string;
+            /** @example Acme Corp */
+            display_name: string;
+            /**
+             * @example [
+             *       "acme.example"
+             *     ]
+             */
+            email_domains: string[];
+            /** @example false */
+            exclusive: boolean;
+            /** @example https://login.acme.example/ */
+            issuer: string;
+            /** @example acme */
+            name: string;
+            /**
+             * Format: uri
+             * @description The redirect URI to register at the upstream for this client.
+             * @example https://id.example.com/acme/federation/acme/callback
+             */
+            redirect_uri: string;
+            /**
+             * @example [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             */
+            scopes: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00.000Z
+             */
+            updated_at: string;
+        };
+        ConnectionPageDto: {
+            items: components["schemas"]["ConnectionDto"][];
+            /**
+             * @description Cursor of the next page; null on the last page.
+             * @example eyJrIjoiYWNtZSJ9
+             */
+            next_cursor: string | null;
+        };
         CreateAdminKeyDto: {
             /**
              * @description Limit the key to this tenant. Without it the key manages every tenant.
@@ -2010,6 +2161,84 @@ export interface components {
              * @example acme-ci
              */
             name: string;
+        };
+        CreateConnectionDto: {
+            /**
+             * @description Upstream `acr` → the Portcullis `acr` a sign-in through it counts as. An upstream `acr` not named counts as a password.
+             * @default {}
+             * @example {
+             *       "http://schemas.openid.net/pape/policies/2007/06/multi-factor": "urn:portcullis:acr:mfa"
+             *     }
+             */
+            acr_mapping?: {
+                [key: string]: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
+            };
+            /**
+             * @description Upstream claim → the user attribute it fills. Default: each standard claim to itself. Given, it replaces the default whole. `sub` is never mapped: the link keeps the upstream's.
+             * @example {
+             *       "email": "email",
+             *       "email_verified": "email_verified",
+             *       "name": "name",
+             *       "upn": "preferred_username"
+             *     }
+             */
+            claim_mapping?: {
+                [key: string]: "email" | "email_verified" | "name" | "given_name" | "family_name" | "middle_name" | "nickname" | "preferred_username" | "picture" | "locale" | "zoneinfo" | "phone_number";
+            };
+            /**
+             * @description The client id Portcullis has at the upstream.
+             * @example portcullis-acme
+             */
+            client_id: string;
+            /**
+             * @description The client secret Portcullis has at the upstream (`client_secret_basic`). Sealed at rest; never returned.
+             * @example upstream-client-secret
+             */
+            client_secret: string;
+            /**
+             * @description The label of its button on the sign-in page.
+             * @example Acme Corp
+             */
+            display_name: string;
+            /**
+             * @description Lower-case email domains whose users sign in here (home-realm discovery from the email typed on the sign-in page). A domain belongs to one connection of a tenant. In an update, the list replaces the connection's domains.
+             * @default []
+             * @example [
+             *       "acme.example"
+             *     ]
+             */
+            email_domains?: string[];
+            /**
+             * @description Users of its email domains sign in only here: no password or passkey sign-in for them. Requires at least one email domain.
+             * @default false
+             * @example false
+             */
+            exclusive?: boolean;
+            /**
+             * Format: uri
+             * @description The upstream's issuer identifier. It is discovered when given (OpenID Connect Discovery, under the provider check's address policy): its metadata must name exactly this issuer, with no error finding (see `POST /v1/providers/discover`).
+             * @example https://login.acme.example/
+             */
+            issuer: string;
+            /**
+             * @description Unique in the tenant: the `idp_hint` value that sends a sign-in straight to this connection, and a segment of its `redirect_uri`. Cannot change once created.
+             * @example acme
+             */
+            name: string;
+            /**
+             * @description Scopes asked of the upstream; must include `openid`.
+             * @default [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             * @example [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             */
+            scopes?: string[];
         };
         CreateInitialAccessTokenDto: {
             /**
@@ -2724,6 +2953,11 @@ export interface components {
              */
             configured: boolean;
             /**
+             * @description Client secrets of connections (upstream OpenID Providers) sealed under it.
+             * @example 0
+             */
+            connection_secrets: number;
+            /**
              * @description The key's id in `KEY_ENCRYPTION_KEYS` (`default`: `KEY_ENCRYPTION_KEY`, and values sealed before key ids).
              * @example 2026-12
              */
@@ -2775,6 +3009,43 @@ export interface components {
              * @example null
              */
             next_cursor: string | null;
+        };
+        LinkDto: {
+            /**
+             * Format: uuid
+             * @example 6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b
+             */
+            connection_id: string;
+            /**
+             * @description The name of the connection.
+             * @example acme
+             */
+            connection_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description The email the upstream asserted at the last sign-in, if any.
+             * @example jane@acme.example
+             */
+            email: string | null;
+            /**
+             * Format: date-time
+             * @description When it last signed the user in; null if never.
+             */
+            last_sign_in_at: string | null;
+            /**
+             * Format: uuid
+             * @example 8c4e2a6f-0b1d-4f3e-a5c7-9e1b3d5f7a9c
+             */
+            link_id: string;
+            /**
+             * @description The upstream `sub`.
+             * @example 248289761001
+             */
+            subject: string;
+        };
+        LinkListDto: {
+            items: components["schemas"]["LinkDto"][];
         };
         OAuth2Metadata: {
             /**
@@ -3338,6 +3609,11 @@ export interface components {
              * @example 4
              */
             client_secrets: number;
+            /**
+             * @description Client secrets of connections re-encrypted.
+             * @example 1
+             */
+            connection_secrets: number;
             /** @description What each key seals afterwards (as `GET /v1/key-encryption-keys`). */
             items: components["schemas"]["KeyEncryptionKeyDto"][];
             /**
@@ -3453,6 +3729,12 @@ export interface components {
              */
             factors?: ("password" | "passkey" | "totp" | "security_key" | "recovery_code")[];
             /**
+             * @description A first sign-in through a connection joins the tenant's user with the same email address when the connection asserts it verified (`email_verified: true`). Off, it never joins an existing user by email: only trust connections whose verified emails you would trust as your own.
+             * @default false
+             * @example false
+             */
+            link_verified_email?: boolean;
+            /**
              * @description When a sign-in needs a second factor besides what the relying party asks (`acr_values`, an essential `acr` claim) and the client's `minimum_acr`: `when_enrolled` (of every user who holds one), `always` (of everyone; users without one enroll first) or `when_asked` (only when the relying party or the client asks).
              * @default when_enrolled
              * @example always
@@ -3487,6 +3769,11 @@ export interface components {
              *     ]
              */
             factors: ("password" | "passkey" | "totp" | "security_key" | "recovery_code")[];
+            /**
+             * @description A first sign-in through a connection joins the tenant's user with the same email address when the connection asserts it verified (`email_verified: true`). Off, it never joins an existing user by email: only trust connections whose verified emails you would trust as your own.
+             * @example false
+             */
+            link_verified_email: boolean;
             /**
              * @description When a sign-in needs a second factor besides what the relying party asks (`acr_values`, an essential `acr` claim) and the client's `minimum_acr`: `when_enrolled` (of every user who holds one), `always` (of everyone; users without one enroll first) or `when_asked` (only when the relying party or the client asks).
              * @example when_enrolled
@@ -3673,6 +3960,79 @@ export interface components {
              * @enum {string}
              */
             token_type: "Bearer" | "DPoP";
+        };
+        UpdateConnectionDto: {
+            /**
+             * @description Upstream `acr` → the Portcullis `acr` a sign-in through it counts as. An upstream `acr` not named counts as a password.
+             * @default {}
+             * @example {
+             *       "http://schemas.openid.net/pape/policies/2007/06/multi-factor": "urn:portcullis:acr:mfa"
+             *     }
+             */
+            acr_mapping?: {
+                [key: string]: "urn:portcullis:acr:password" | "urn:portcullis:acr:mfa" | "phr";
+            };
+            /**
+             * @description Upstream claim → the user attribute it fills. Default: each standard claim to itself. Given, it replaces the default whole. `sub` is never mapped: the link keeps the upstream's.
+             * @example {
+             *       "email": "email",
+             *       "email_verified": "email_verified",
+             *       "name": "name",
+             *       "upn": "preferred_username"
+             *     }
+             */
+            claim_mapping?: {
+                [key: string]: "email" | "email_verified" | "name" | "given_name" | "family_name" | "middle_name" | "nickname" | "preferred_username" | "picture" | "locale" | "zoneinfo" | "phone_number";
+            };
+            /**
+             * @description The client id Portcullis has at the upstream.
+             * @example portcullis-acme
+             */
+            client_id?: string;
+            /**
+             * @description The client secret Portcullis has at the upstream (`client_secret_basic`). Sealed at rest; never returned.
+             * @example upstream-client-secret
+             */
+            client_secret?: string;
+            /**
+             * @description The label of its button on the sign-in page.
+             * @example Acme Corp
+             */
+            display_name?: string;
+            /**
+             * @description Lower-case email domains whose users sign in here (home-realm discovery from the email typed on the sign-in page). A domain belongs to one connection of a tenant. In an update, the list replaces the connection's domains.
+             * @default []
+             * @example [
+             *       "acme.example"
+             *     ]
+             */
+            email_domains?: string[];
+            /**
+             * @description Users of its email domains sign in only here: no password or passkey sign-in for them. Requires at least one email domain.
+             * @default false
+             * @example false
+             */
+            exclusive?: boolean;
+            /**
+             * Format: uri
+             * @description The upstream's issuer identifier. It is discovered when given (OpenID Connect Discovery, under the provider check's address policy): its metadata must name exactly this issuer, with no error finding (see `POST /v1/providers/discover`).
+             * @example https://login.acme.example/
+             */
+            issuer?: string;
+            /**
+             * @description Scopes asked of the upstream; must include `openid`.
+             * @default [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             * @example [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             */
+            scopes?: string[];
         };
         UpdateTenantDto: {
             /**
@@ -4487,7 +4847,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor: the `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description Only events about this kind of resource: tenant, client, user, key, session, admin_key. */
+                /** @description Only events about this kind of resource: tenant, client, user, key, session, admin_key, connection. */
                 resource_type?: string;
                 /** @description Only events about this resource (with resource_type). */
                 resource_id?: string;
@@ -5508,7 +5868,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor: the `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description Only events about this kind of resource: tenant, client, user, key, session, admin_key. */
+                /** @description Only events about this kind of resource: tenant, client, user, key, session, admin_key, connection. */
                 resource_type?: string;
                 /** @description Only events about this resource (with resource_type). */
                 resource_id?: string;
@@ -6162,6 +6522,534 @@ export interface operations {
                      * @example {
                      *       "error": "conflict",
                      *       "message": "client 'b3Jk1xQ2' authenticates with none and has no secret"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listConnections: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque cursor: the `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionPageDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or connection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "connection '6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid paging, each field named in `details`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "limit",
+                     *           "message": "must be an integer between 1 and 200"
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    createConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConnectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDto"];
+                };
+            };
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or connection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "connection '6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The name, or an email domain, is taken by another connection of the tenant. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "email domain 'acme.example' is served by connection 'acme' of this tenant"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`; among them an issuer whose discovery failed, named another issuer or found an error. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "issuer",
+                     *           "message": "is not a usable OpenID Provider: No usable metadata for https://login.acme.example/ at https://login.acme.example/.well-known/openid-configuration."
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or connection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "connection '6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or connection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "connection '6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    updateConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConnectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDto"];
+                };
+            };
+            /** @description The body is not valid JSON, or nests objects and arrays more than 32 levels deep. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_json",
+                     *       "message": "The request body is not valid JSON."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant or connection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "connection '6a1f0c3e-2b4d-4e8f-9a0b-1c2d3e4f5a6b' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The name, or an email domain, is taken by another connection of the tenant. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "message": "email domain 'acme.example' is served by connection 'acme' of this tenant"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "payload_too_large",
+                     *       "message": "The request body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "The request body must be JSON (Content-Type: application/json)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Invalid fields, each named in `details`; among them an issuer whose discovery failed, named another issuer or found an error. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "field": "issuer",
+                     *           "message": "is not a usable OpenID Provider: No usable metadata for https://login.acme.example/ at https://login.acme.example/.well-known/openid-configuration."
+                     *         }
+                     *       ],
+                     *       "error": "validation_failed",
+                     *       "message": "The request has invalid fields; see details."
                      *     }
                      */
                     "application/json": components["schemas"]["AdminErrorDto"];
@@ -7646,6 +8534,140 @@ export interface operations {
                 };
             };
             /** @description No such tenant, user or factor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    listUserLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkListDto"];
+                };
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant, user or link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "user '0b6f6a2e-4a4e-4c59-9d0e-3f1f5d2c7a11' does not exist"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description Too many wrong admin keys from this client address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "message": "Too many requests; retry after 30 s."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+        };
+    };
+    deleteUserLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuer_id: string;
+                user_id: string;
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "A valid admin API key is required: Authorization: Bearer <key>."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminErrorDto"];
+                };
+            };
+            /** @description No such tenant, user or link. */
             404: {
                 headers: {
                     [name: string]: unknown;

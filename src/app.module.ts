@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { ClientsModule } from './clients/clients.module.js';
+import { ConnectionsModule } from './connections/connections.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { RateLimitsModule } from './common/rate-limits/rate-limits.module.js';
 import { KeysModule } from './keys/keys.module.js';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         KeyEncryptionModule,
         ClientsModule,
         AccountsModule,
+        ConnectionsModule,
         OidcModule,
         SessionsModule,
         DiscoveryModule,

@@ -3,6 +3,7 @@ import { SecretBox } from '../common/crypto/secret-box.js';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
+import { ConnectionsStore } from '../stores/connections/connections.store.js';
 import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import type { Resealed } from '../stores/sealed-rows.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
@@ -25,24 +26,29 @@ export class KeyEncryptionService {
     private readonly clients: ClientsStore,
     private readonly payloads: OidcPayloadsStore,
     private readonly factors: UserFactorsStore,
+    private readonly connections: ConnectionsStore,
     private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<KeyEncryptionKeyListDto> {
-    const [signingKeys, clientSecrets, protocolState, totpSecrets] = await Promise.all([
+    const [signingKeys, clientSecrets, protocolState, totpSecrets, connectionSecrets] = await Promise.all([
       this.signingKeys.countBySealingKey(),
       this.clients.countBySealingKey(),
       this.payloads.countBySealingKey(),
       this.factors.countBySealingKey(),
+      this.connections.countBySealingKey(),
     ]);
     const configured = this.box.keyIds;
-    const found = [...signingKeys.keys(), ...clientSecrets.keys(), ...protocolState.keys(), ...totpSecrets.keys()].filter((id) => !configured.includes(id));
+    const found = [...signingKeys.keys(), ...clientSecrets.keys(), ...protocolState.keys(), ...totpSecrets.keys(), ...connectionSecrets.keys()].filter(
+      (id) => !configured.includes(id),
+    );
     const items = [...new Set([...configured, ...found])].map((id): KeyEncryptionKeyDto => {
       const counts = {
         signing_keys: signingKeys.get(id) ?? 0,
         client_secrets: clientSecrets.get(id) ?? 0,
         protocol_state: protocolState.get(id) ?? 0,
         totp_secrets: totpSecrets.get(id) ?? 0,
+        connection_secrets: connectionSecrets.get(id) ?? 0,
       };
       const sealing = id === this.box.currentKeyId;
       const removable = !sealing && Object.values(counts).every((count) => count === 0);
@@ -57,6 +63,7 @@ export class KeyEncryptionService {
       client_secrets: await drain((limit) => this.clients.resealBatch(limit)),
       protocol_state: await drain((limit) => this.payloads.resealBatch(limit)),
       totp_secrets: await drain((limit) => this.factors.resealBatch(limit)),
+      connection_secrets: await drain((limit) => this.connections.resealBatch(limit)),
     };
     const { items } = await this.list();
     await this.audit.record(actor, {
@@ -65,7 +72,13 @@ export class KeyEncryptionService {
       resourceType: 'key_encryption_key',
       resourceId: this.box.currentKeyId,
       // Counts only; named so the audit log's secret filter (which drops `*secret*` members) keeps them.
-      after: { signing_keys: moved.signing_keys, clients: moved.client_secrets, protocol_state: moved.protocol_state, totp_authenticators: moved.totp_secrets },
+      after: {
+        signing_keys: moved.signing_keys,
+        clients: moved.client_secrets,
+        protocol_state: moved.protocol_state,
+        totp_authenticators: moved.totp_secrets,
+        connections: moved.connection_secrets,
+      },
     });
     return { sealing_key_id: this.box.currentKeyId, ...moved, items };
   }

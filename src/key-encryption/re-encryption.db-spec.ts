@@ -7,6 +7,8 @@ import { generateKeyMaterial } from '../keys/key-material.js';
 import { systemActor } from '../stores/audit-events/actor.js';
 import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
 import { ClientsStore } from '../stores/clients/clients.store.js';
+import { ConnectionsStore } from '../stores/connections/connections.store.js';
+import { DEFAULT_CLAIM_MAPPING } from '../stores/connections/connection.js';
 import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { SigningKeysStore } from '../stores/signing-keys/signing-keys.store.js';
 import { UserFactorsStore } from '../stores/user-factors/user-factors.store.js';
@@ -19,6 +21,7 @@ const OLD = { id: DEFAULT_KEY_ID, key: randomBytes(32) };
 const NEXT = { id: 'k2', key: randomBytes(32) };
 const CLIENTS = 230; // more than two batches
 const USER_ID = '7d1e3c9a-4b8f-4f6e-9a57-0c2b1d3e4f50';
+const CONNECTION_ID = '2f6b8d0e-5a7c-4e1f-8b3d-9c0a1e2f3b4d';
 
 /** The stores and the service under one set of key-encryption keys, as one process holds them. */
 function processWith(db: Database, ...keys: Array<typeof OLD>) {
@@ -28,8 +31,12 @@ function processWith(db: Database, ...keys: Array<typeof OLD>) {
     clients: new ClientsStore(db, box),
     payloads: new OidcPayloadsStore(db, box),
     factors: new UserFactorsStore(db, box),
+    connections: new ConnectionsStore(db, box),
   };
-  return { ...stores, service: new KeyEncryptionService(box, stores.keys, stores.clients, stores.payloads, stores.factors, new AuditTrail(db)) };
+  return {
+    ...stores,
+    service: new KeyEncryptionService(box, stores.keys, stores.clients, stores.payloads, stores.factors, stores.connections, new AuditTrail(db)),
+  };
 }
 
 // A database of its own: values sealed under a key the rest of the run lacks would stop its apps from starting.
@@ -45,6 +52,20 @@ describe('key-encryption key rotation in the stores', () => {
     const before = processWith(s.db, OLD);
     const user = await new UsersStore(s.db).insert({ tenantId: tenant, userId: USER_ID, username: 'pat', email: null, claims: {}, passwordHash: null });
     await before.factors.addTotp(tenant, user.userId, 'Authenticator app', 'JBSWY3DPEHPK3PXP', 1);
+    await before.connections.insert({
+      tenantId: tenant,
+      connectionId: CONNECTION_ID,
+      name: 'acme',
+      displayName: 'Acme',
+      issuer: 'https://idp.acme.example/',
+      clientId: 'portcullis',
+      clientSecret: 'upstream-secret',
+      scopes: ['openid'],
+      claimMapping: { ...DEFAULT_CLAIM_MAPPING },
+      acrMapping: {},
+      emailDomains: ['acme.example'],
+      exclusive: false,
+    });
     for (const status of ['active', 'next', 'retired'] as const) await before.keys.insert(tenant, await generateKeyMaterial('ES256'), status);
     await s.db.transaction(async () => {
       for (let i = 0; i < CLIENTS; i++) {
@@ -64,8 +85,28 @@ describe('key-encryption key rotation in the stores', () => {
   it('counts what each key seals, moves everything to the sealing key in batches, skips rows another transaction holds, and leaves the old key removable', async () => {
     const during = processWith(s.db, NEXT, OLD);
     expect((await during.service.list()).items).toEqual([
-      { id: 'k2', configured: true, sealing: true, signing_keys: 0, client_secrets: 0, protocol_state: 0, totp_secrets: 0, removable: false },
-      { id: 'default', configured: true, sealing: false, signing_keys: 3, client_secrets: CLIENTS, protocol_state: 4, totp_secrets: 1, removable: false },
+      {
+        id: 'k2',
+        configured: true,
+        sealing: true,
+        signing_keys: 0,
+        client_secrets: 0,
+        protocol_state: 0,
+        totp_secrets: 0,
+        connection_secrets: 0,
+        removable: false,
+      },
+      {
+        id: 'default',
+        configured: true,
+        sealing: false,
+        signing_keys: 3,
+        client_secrets: CLIENTS,
+        protocol_state: 4,
+        totp_secrets: 1,
+        connection_secrets: 1,
+        removable: false,
+      },
     ]);
 
     // A secret being rotated meanwhile: its row is locked, so re-encryption passes it by rather than overwrite what the rotation writes.
@@ -74,7 +115,14 @@ describe('key-encryption key rotation in the stores', () => {
     await holder.query('BEGIN');
     await holder.query(`SELECT 1 FROM clients WHERE tenant_id = $1 AND client_id = 'c7' FOR UPDATE`, [tenant]);
     const first = await during.service.reEncrypt(systemActor('test'));
-    expect(first).toMatchObject({ sealing_key_id: 'k2', signing_keys: 3, client_secrets: CLIENTS - 1, protocol_state: 2, totp_secrets: 1 });
+    expect(first).toMatchObject({
+      sealing_key_id: 'k2',
+      signing_keys: 3,
+      client_secrets: CLIENTS - 1,
+      protocol_state: 2,
+      totp_secrets: 1,
+      connection_secrets: 1,
+    });
     expect(first.items.find((key) => key.id === 'default')).toMatchObject({ client_secrets: 1, removable: false });
     await holder.query(`UPDATE clients SET client_secret = $3 WHERE tenant_id = $1 AND client_id = $2`, [
       tenant,
@@ -95,6 +143,7 @@ describe('key-encryption key rotation in the stores', () => {
       client_secrets: 0,
       protocol_state: 0,
       totp_secrets: 0,
+      connection_secrets: 0,
       removable: true,
     });
 
@@ -114,14 +163,18 @@ describe('key-encryption key rotation in the stores', () => {
     expect(await after.clients.keyIdsThatDoNotOpen()).toEqual([]);
     expect(await after.factors.keyIdsThatDoNotOpen()).toEqual([]);
     expect((await after.factors.totpAuthenticators(tenant, USER_ID)).map((totp) => totp.secret)).toEqual(['JBSWY3DPEHPK3PXP']);
+    expect(await after.connections.keyIdsThatDoNotOpen()).toEqual([]);
+    expect(await after.connections.clientSecret(tenant, CONNECTION_ID)).toBe('upstream-secret');
     // The re-encryption is in the audit log, with what it moved.
     const [event] = await new AuditTrail(s.db).list({ action: 'key_encryption_key.re_encrypted', limit: 1 });
-    expect(event).toMatchObject({ resource_id: 'k2', after: { signing_keys: 0, clients: 0, protocol_state: 0, totp_authenticators: 0 } });
+    expect(event).toMatchObject({ resource_id: 'k2', after: { signing_keys: 0, clients: 0, protocol_state: 0, totp_authenticators: 0, connections: 0 } });
   });
 
   it('a process that lacks a key, or holds another key under its id, learns which', async () => {
     expect(await processWith(s.db, OLD).keys.keyIdsThatDoNotOpen()).toEqual(['k2']);
     expect(await processWith(s.db, OLD).clients.keyIdsThatDoNotOpen()).toEqual(['k2']);
+    expect(await processWith(s.db, OLD).connections.keyIdsThatDoNotOpen()).toEqual(['k2']);
+    expect(await processWith(s.db, { id: 'k2', key: randomBytes(32) }).connections.keyIdsThatDoNotOpen()).toEqual(['k2']);
     expect(await processWith(s.db, { id: 'k2', key: randomBytes(32) }).keys.keyIdsThatDoNotOpen()).toEqual(['k2']);
     expect((await processWith(s.db, OLD).service.list()).items.find((key) => key.id === 'k2')).toMatchObject({ configured: false, signing_keys: 3 });
   });

@@ -4,12 +4,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { describeDatabase } from '../database/describe-database.js';
 import { UserFactorsStore } from './user-factors/user-factors.store.js';
 import { ClientsStore } from './clients/clients.store.js';
+import { ConnectionsStore } from './connections/connections.store.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
 
 /**
  * Refuses to start a process whose key-encryption keys cannot open what the database holds
  * (once migrations have run: the DataSource is ready before any module initialises): for each
- * key id that seals a signing key or a client secret, one value must open. Without it, such a
+ * key id that seals a signing key, a client secret, a TOTP secret or a connection's client
+ * secret, one value must open. Without it, such a
  * process reports ready and answers 500 for every issuer, since building an issuer opens its
  * private keys. A wrong key is not a passing fault, so the process exits rather than waiting
  * unready: the reason is the last line of its log, and a rolling update stops at the first new
@@ -21,12 +23,18 @@ export class KeyEncryptionKeyCheck implements OnModuleInit {
     private readonly keys: SigningKeysStore,
     private readonly clients: ClientsStore,
     private readonly factors: UserFactorsStore,
+    private readonly connections: ConnectionsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const failing = [
-      ...new Set([...(await this.keys.keyIdsThatDoNotOpen()), ...(await this.clients.keyIdsThatDoNotOpen()), ...(await this.factors.keyIdsThatDoNotOpen())]),
+      ...new Set([
+        ...(await this.keys.keyIdsThatDoNotOpen()),
+        ...(await this.clients.keyIdsThatDoNotOpen()),
+        ...(await this.factors.keyIdsThatDoNotOpen()),
+        ...(await this.connections.keyIdsThatDoNotOpen()),
+      ]),
     ];
     if (failing.length > 0) throw new Error(refusal(this.config, failing[0]));
   }
@@ -38,7 +46,7 @@ function refusal(config: AppConfig, keyId: string): string {
   const held = config.keyEncryptionKeys.some((key) => key.id === keyId);
   if (!held) {
     return (
-      `the signing keys, client secrets or TOTP secrets in ${where} are sealed under key-encryption key '${keyId}', which this process lacks: ` +
+      `the signing keys, client secrets, TOTP secrets or connection secrets in ${where} are sealed under key-encryption key '${keyId}', which this process lacks: ` +
       `add ${keyId}:<key> to KEY_ENCRYPTION_KEYS` +
       (keyId === DEFAULT_KEY_ID ? ` (or set KEY_ENCRYPTION_KEY, the key '${DEFAULT_KEY_ID}')` : '') +
       ', and keep it there until GET /v1/key-encryption-keys counts nothing under it.'
@@ -46,7 +54,7 @@ function refusal(config: AppConfig, keyId: string): string {
   }
   if (keyId !== DEFAULT_KEY_ID || config.keyEncryptionKeys.length > 1) {
     return (
-      `KEY_ENCRYPTION_KEYS holds a key '${keyId}' that does not open the signing keys, client secrets or TOTP secrets sealed under '${keyId}' in ${where}: ` +
+      `KEY_ENCRYPTION_KEYS holds a key '${keyId}' that does not open the signing keys, client secrets, TOTP secrets or connection secrets sealed under '${keyId}' in ${where}: ` +
       'another key was given that id. Every process on one database needs the same keys under the same ids.'
     );
   }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AdminKeysStore } from './admin-keys/admin-keys.store.js';
 import { AuditTrail } from './audit-events/audit-trail.store.js';
 import { ClientsStore } from './clients/clients.store.js';
+import { ConnectionsStore } from './connections/connections.store.js';
+import { UserLinksStore } from './connections/user-links.store.js';
 import { KeyEncryptionKeyCheck } from './key-encryption-key-check.js';
 import { OidcPayloadsStore } from './oidc-payloads/oidc-payloads.store.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
@@ -10,7 +12,19 @@ import { TenantsStore } from './tenants/tenants.store.js';
 import { UserFactorsStore } from './user-factors/user-factors.store.js';
 import { UsersStore } from './users/users.store.js';
 
-const stores = [TenantsStore, TenantChanges, SigningKeysStore, ClientsStore, UsersStore, UserFactorsStore, OidcPayloadsStore, AuditTrail, AdminKeysStore];
+const stores = [
+  TenantsStore,
+  TenantChanges,
+  SigningKeysStore,
+  ClientsStore,
+  UsersStore,
+  UserFactorsStore,
+  ConnectionsStore,
+  UserLinksStore,
+  OidcPayloadsStore,
+  AuditTrail,
+  AdminKeysStore,
+];
 
 /**
  * The bottom layer: one store per table family, the only code that touches those tables, all

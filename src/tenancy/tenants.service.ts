@@ -44,6 +44,7 @@ export function signInPolicyWith(current: SignInPolicy, dto: SignInPolicyDto): S
       secondFactor: dto.second_factor,
       enrollmentRequired: dto.enrollment_required,
       enrollmentGraceDays: dto.enrollment_grace_days,
+      linkVerifiedEmail: dto.link_verified_email,
     }),
   };
   const problems: FieldProblem[] = [];
@@ -65,6 +66,7 @@ const signInPolicyDto = (policy: SignInPolicy): SignInPolicyViewDto => ({
   enrollment_required: policy.enrollmentRequired,
   enrollment_grace_days: policy.enrollmentGraceDays,
   enrollment_required_since: policy.enrollmentRequiredSince,
+  link_verified_email: policy.linkVerifiedEmail,
 });
 
 @Injectable()

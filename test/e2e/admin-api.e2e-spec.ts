@@ -164,6 +164,63 @@ const cases: Record<string, OperationCase> = {
     call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/users/{user_id}/factors/{factor_id}', { params: { path }, ...init }),
   },
 
+  createConnection: {
+    call: (api, path, init) =>
+      api.POST('/v1/tenants/{issuer_id}/connections', {
+        params: { path },
+        body: {
+          name: `c-${randomUUID().slice(0, 8)}`,
+          display_name: 'Acme',
+          issuer: `${baseUrl}/${path.issuer_id}`,
+          client_id: 'portcullis',
+          client_secret: 'upstream-secret',
+        },
+        ...init,
+      }),
+    errors: {
+      409: async (fx, path) => {
+        const { name } = await fx.connection();
+        return fx.root.POST('/v1/tenants/{issuer_id}/connections', {
+          params: { path },
+          body: { name, display_name: 'Acme', issuer: `${baseUrl}/${path.issuer_id}`, client_id: 'portcullis', client_secret: 'upstream-secret' },
+        });
+      },
+    },
+  },
+  listConnections: {
+    prepare: async (fx) => (await fx.connection(), {}),
+    call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/connections', { params: { path }, ...init }),
+  },
+  getConnection: {
+    prepare: async (fx) => ({ connection_id: (await fx.connection()).connection_id }),
+    call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/connections/{connection_id}', { params: { path }, ...init }),
+  },
+  updateConnection: {
+    prepare: async (fx) => ({ connection_id: (await fx.connection()).connection_id }),
+    call: (api, path, init) =>
+      api.PATCH('/v1/tenants/{issuer_id}/connections/{connection_id}', { params: { path }, body: { display_name: 'Acme Corp' }, ...init }),
+    errors: {
+      409: async (fx, path) => {
+        const taken = `d${randomUUID().slice(0, 8)}.example`;
+        await fx.connection([taken]);
+        return fx.root.PATCH('/v1/tenants/{issuer_id}/connections/{connection_id}', { params: { path }, body: { email_domains: [taken] } });
+      },
+    },
+  },
+  deleteConnection: {
+    prepare: async (fx) => ({ connection_id: (await fx.connection()).connection_id }),
+    call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/connections/{connection_id}', { params: { path }, ...init }),
+  },
+
+  listUserLinks: {
+    prepare: async (fx) => ({ user_id: (await fx.link()).user_id }),
+    call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/users/{user_id}/links', { params: { path }, ...init }),
+  },
+  deleteUserLink: {
+    prepare: (fx) => fx.link(),
+    call: (api, path, init) => api.DELETE('/v1/tenants/{issuer_id}/users/{user_id}/links/{link_id}', { params: { path }, ...init }),
+  },
+
   listKeys: { call: (api, path, init) => api.GET('/v1/tenants/{issuer_id}/keys', { params: { path }, ...init }) },
   rotateKeys: {
     prepare: async (fx) => ({ issuer_id: await fx.tenant() }),
@@ -271,7 +328,16 @@ describe('admin API through the generated client', () => {
     }
     if (operation.resourceParams.length) {
       add(404, (path) =>
-        call(root, { ...path, client_id: 'no-such-client', user_id: randomUUID(), kid: 'no-such-kid', session_id: 'no-such-session', id: randomUUID() }),
+        call(root, {
+          ...path,
+          client_id: 'no-such-client',
+          user_id: randomUUID(),
+          kid: 'no-such-kid',
+          session_id: 'no-such-session',
+          connection_id: randomUUID(),
+          link_id: randomUUID(),
+          id: randomUUID(),
+        }),
       );
     }
     if (operation.hasBody) {

@@ -19,12 +19,15 @@ const TABLES = [
   'admin_keys',
   'audit_events',
   'clients',
+  'connection_domains',
+  'connections',
   'oidc_payloads',
   'rate_limits',
   'schema_migrations',
   'signing_keys',
   'tenants',
   'user_factors',
+  'user_links',
   'users',
 ];
 

@@ -288,6 +288,7 @@ describe('processes behind a readiness-following balancer', () => {
         client_secrets: 0,
         protocol_state: 0,
         totp_secrets: 0,
+        connection_secrets: 0,
         removable: true,
       });
       expect(after.k2).toMatchObject({ signing_keys: 2, client_secrets: 3 });

@@ -33,6 +33,7 @@ describe('tenants admin API', () => {
       enrollment_required: false,
       enrollment_grace_days: 0,
       enrollment_required_since: null,
+      link_verified_email: false,
     },
     created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -132,6 +133,16 @@ describe('tenants admin API', () => {
       expect(reply.status).toBe(422);
       expect(reply.body.details.map((d: { field: string }) => d.field)).toEqual(['issuer_id', 'display_name']);
       expect((await api.get(`/v1/tenants/${id}`)).body.display_name).toBe('Kept');
+    });
+
+    it('sets sign_in_policy.link_verified_email alone, keeping the rest of the policy, and refuses a non-boolean', async () => {
+      const id = randomIssuerId();
+      await api.post('/v1/tenants', { issuer_id: id, sign_in_policy: { second_factor: 'when_asked' } });
+      const on = await api.patch(`/v1/tenants/${id}`, { sign_in_policy: { link_verified_email: true } });
+      expect(on.body.sign_in_policy).toMatchObject({ second_factor: 'when_asked', link_verified_email: true });
+      const refused = await api.patch(`/v1/tenants/${id}`, { sign_in_policy: { link_verified_email: 'yes' } });
+      expect(refused).toMatchObject({ status: 422, body: { details: [{ field: 'sign_in_policy.link_verified_email' }] } });
+      expect((await api.get(`/v1/tenants/${id}`)).body.sign_in_policy.link_verified_email).toBe(true);
     });
 
     it('answers 404 for an unknown tenant', async () => {

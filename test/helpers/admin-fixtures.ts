@@ -1,9 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { components } from '../../openapi/openapi.js';
+import { inject } from 'vitest';
 import { randomIssuerId } from './admin-api.js';
 import { adminClient, type AdminClient } from './admin-client.js';
 import { Authenticator } from './authenticator.js';
 import { formActionEndingWith, formOf, UserAgent } from './browserless.js';
+import { query } from './db.js';
 
 export const REDIRECT = 'https://rp.example.com/cb';
 export const PASSWORD = 'correct horse battery staple';
@@ -16,6 +18,8 @@ export interface PathParams {
   kid: string;
   session_id: string;
   factor_id: string;
+  connection_id: string;
+  link_id: string;
   id: string;
 }
 
@@ -51,7 +55,7 @@ export class AdminFixtures {
 
   /** Path parameters naming the shared tenant; calls fill in the ones they need. */
   path(): PathParams {
-    return { issuer_id: this.issuerId, client_id: '', user_id: '', kid: '', session_id: '', factor_id: '', id: '' };
+    return { issuer_id: this.issuerId, client_id: '', user_id: '', kid: '', session_id: '', factor_id: '', connection_id: '', link_id: '', id: '' };
   }
 
   async tenant(): Promise<string> {
@@ -75,6 +79,37 @@ export class AdminFixtures {
 
   async adminKey(issuerId?: string): Promise<{ id: string; key: string }> {
     return ok(await this.root.POST('/v1/admin-keys', { body: { name: `key-${randomUUID()}`, issuer_id: issuerId } }));
+  }
+
+  /** A new connection of the shared tenant, whose upstream is the shared tenant itself; its email domains are `domains`. */
+  async connection(domains: string[] = []): Promise<{ connection_id: string; name: string }> {
+    const name = `c-${randomBytes(4).toString('hex')}`;
+    const body = {
+      name,
+      display_name: 'Acme',
+      issuer: `${this.baseUrl}/${this.issuerId}`,
+      client_id: 'portcullis',
+      client_secret: 'upstream-secret',
+      email_domains: domains,
+    };
+    return ok(await this.root.POST('/v1/tenants/{issuer_id}/connections', { params: { path: { issuer_id: this.issuerId } }, body }));
+  }
+
+  /**
+   * A new user linked to an upstream identity at a new connection. Only a federated sign-in
+   * makes links: this one is written to user_links directly, as that sign-in would.
+   */
+  async link(): Promise<{ user_id: string; link_id: string }> {
+    const [{ user_id }, { connection_id }] = [await this.user(), await this.connection()];
+    const link_id = randomUUID();
+    await query(inject('databaseUrl'), 'INSERT INTO user_links (tenant_id, link_id, user_id, connection_id, subject) VALUES ($1, $2, $3, $4, $5)', [
+      this.issuerId,
+      link_id,
+      user_id,
+      connection_id,
+      `sub-${link_id}`,
+    ]);
+    return { user_id, link_id };
   }
 
   /** A tenant whose first rotation left a retired key, the only kind that can be removed. */

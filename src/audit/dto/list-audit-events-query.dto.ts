@@ -4,7 +4,10 @@ import { PageQueryDto } from '../../common/http/pagination.js';
 import { ISSUER_ID_PATTERN } from '../../stores/tenants/issuer-id.js';
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'client', description: 'Only events about this kind of resource: tenant, client, user, key, session, admin_key.' })
+  @ApiPropertyOptional({
+    example: 'client',
+    description: 'Only events about this kind of resource: tenant, client, user, key, session, admin_key, connection.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(50)

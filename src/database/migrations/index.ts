@@ -13,6 +13,7 @@ import { AddRegistrationPolicy1763900730000 } from './1763900730000-AddRegistrat
 import { IndexSealingKeyIds1763900810000 } from './1763900810000-IndexSealingKeyIds.js';
 import { CreateUserFactors1763900830000 } from './1763900830000-CreateUserFactors.js';
 import { IndexAdminListFilters1763900820000 } from './1763900820000-IndexAdminListFilters.js';
+import { CreateConnections1763900840000 } from './1763900840000-CreateConnections.js';
 
 /**
  * Every migration, oldest first. A migration is never edited once merged: add a new one. Each
@@ -35,4 +36,5 @@ export const migrations = [
   IndexSealingKeyIds1763900810000,
   IndexAdminListFilters1763900820000,
   CreateUserFactors1763900830000,
+  CreateConnections1763900840000,
 ];

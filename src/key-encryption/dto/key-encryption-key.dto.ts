@@ -26,6 +26,9 @@ export class KeyEncryptionKeyDto {
   @ApiProperty({ example: 0, description: "Users' TOTP authenticator secrets sealed under it." })
   totp_secrets: number;
 
+  @ApiProperty({ example: 0, description: 'Client secrets of connections (upstream OpenID Providers) sealed under it.' })
+  connection_secrets: number;
+
   @ApiProperty({
     example: true,
     description: 'Nothing here is sealed under it and it does not seal: it can leave `KEY_ENCRYPTION_KEYS` (of every process on this database).',
@@ -57,6 +60,9 @@ export class ReEncryptionDto {
 
   @ApiProperty({ example: 3, description: "Users' TOTP authenticator secrets re-encrypted." })
   totp_secrets: number;
+
+  @ApiProperty({ example: 1, description: 'Client secrets of connections re-encrypted.' })
+  connection_secrets: number;
 
   @ApiProperty({ type: [KeyEncryptionKeyDto], description: 'What each key seals afterwards (as `GET /v1/key-encryption-keys`).' })
   items: KeyEncryptionKeyDto[];

@@ -26,6 +26,11 @@ export interface SignInPolicy {
   enrollmentGraceDays: number;
   /** When enrollment (or `secondFactor: always`) became required: the grace period's start. Set by the tenant service. */
   enrollmentRequiredSince: string | null;
+  /**
+   * Whether a first sign-in through a connection may join the existing user whose email the
+   * upstream asserts as verified (else it makes a new user or is refused).
+   */
+  linkVerifiedEmail: boolean;
 }
 
 /** What a tenant created before sign-in policies (or naming none) has. */
@@ -35,6 +40,7 @@ export const SIGN_IN_POLICY_DEFAULTS: SignInPolicy = {
   enrollmentRequired: false,
   enrollmentGraceDays: 0,
   enrollmentRequiredSince: null,
+  linkVerifiedEmail: false,
 };
 
 /** A stored policy (possibly `{}`, or from an older release) with the defaults filled in. */

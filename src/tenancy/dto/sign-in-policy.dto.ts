@@ -19,6 +19,9 @@ const SECOND_FACTOR =
   "client's `minimum_acr`: `when_enrolled` (of every user who holds one), `always` (of everyone; users without one enroll first) " +
   'or `when_asked` (only when the relying party or the client asks).';
 const ENROLLMENT = 'Users without a second factor must enroll one at their next sign-in (after the grace period, if any).';
+const LINK_VERIFIED_EMAIL =
+  "A first sign-in through a connection joins the tenant's user with the same email address when the connection asserts it verified " +
+  '(`email_verified: true`). Off, it never joins an existing user by email: only trust connections whose verified emails you would trust as your own.';
 const GRACE = 'Days, from when enrollment (or `second_factor: always`) became required, during which users may choose "Not now".';
 
 /** A tenant's sign-in policy, as a create or update names it: members left out keep their value (or the default). */
@@ -47,6 +50,11 @@ export class SignInPolicyDto {
   @Min(0, { message: '$property must be an integer between 0 and 365' })
   @Max(365, { message: '$property must be an integer between 0 and 365' })
   enrollment_grace_days?: number;
+
+  @ApiPropertyOptional({ description: LINK_VERIFIED_EMAIL, default: false, example: false })
+  @OptionalNotNull()
+  @IsBoolean({ message: '$property must be a boolean' })
+  link_verified_email?: boolean;
 }
 
 /** The policy in force. */
@@ -70,4 +78,7 @@ export class SignInPolicyViewDto {
     description: 'When enrollment (or `second_factor: always`) became required: the start of the grace period. Null when neither is.',
   })
   enrollment_required_since: string | null;
+
+  @ApiProperty({ description: LINK_VERIFIED_EMAIL, example: false })
+  link_verified_email: boolean;
 }
