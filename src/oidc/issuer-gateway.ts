@@ -222,8 +222,8 @@ function route(path: string): Target | undefined {
   const issuerId = slash < 0 ? path.slice(1) : path.slice(1, slash);
   if (!issuerId || issuerId.startsWith('.')) return undefined;
   const rest = slash < 0 ? '/' : path.slice(slash);
-  // Sign-in and consent pages are Nest routes (interactions/).
-  if (rest.startsWith('/interaction/')) return undefined;
+  // Sign-in and consent pages, and the upstream sign-in's callback, are Nest routes (interactions/).
+  if (rest.startsWith('/interaction/') || rest.startsWith('/federation/')) return undefined;
   // The JWKS is published at both contract URLs; oidc-provider serves one.
   return { issuerId, path: rest === '/.well-known/jwks.json' ? JWKS : rest };
 }

@@ -24,6 +24,10 @@ import { WebAuthnCeremonies } from './sign-in/factors/webauthn.js';
 import { SignInSteps } from './interactions/sign-in-steps.js';
 import { FactorForms } from './interactions/factor-forms.js';
 import { TenantChangeListener } from './tenant-change-listener.js';
+import { FederationCallbackController } from './interactions/federation-callback.controller.js';
+import { FederatedAccounts } from './federation/federated-accounts.js';
+import { FederatedSignIn } from './federation/federated-sign-in.js';
+import { UpstreamClients } from './federation/upstream-clients.js';
 
 /**
  * The engine: one oidc-provider per issuer, the gateway that serves them (mounted ahead of
@@ -33,7 +37,7 @@ import { TenantChangeListener } from './tenant-change-listener.js';
  */
 @Module({
   imports: [StoresModule, MetricsModule],
-  controllers: [InteractionsController],
+  controllers: [InteractionsController, FederationCallbackController],
   providers: [
     ProviderRegistry,
     IssuerGateway,
@@ -54,6 +58,9 @@ import { TenantChangeListener } from './tenant-change-listener.js';
     WebAuthnCeremonies,
     PasswordHasher,
     BackchannelLogout,
+    FederatedSignIn,
+    FederatedAccounts,
+    UpstreamClients,
   ],
   exports: [ProviderRegistry, IssuerGateway, ClientMetadataValidator, ClientUriPolicy, InitialAccessTokens, PasswordHasher, BackchannelLogout],
 })
@@ -65,5 +72,7 @@ export class OidcModule implements NestModule {
     consumer
       .apply(InteractionRateLimit, cookieParser(), express.urlencoded({ extended: false, limit: '16kb' }), this.csrf.protect)
       .forRoutes(':issuer_id/interaction/{*path}');
+    // An upstream's answer spends the same budget as the pages it completes.
+    consumer.apply(InteractionRateLimit).forRoutes(':issuer_id/federation/{*path}');
   }
 }

@@ -100,6 +100,8 @@ export function createProvider({
     // Only the tenant's own algorithm signs ID tokens: there is no key for any other.
     enabledJWA: { idTokenSigningAlgValues: [tenant.signingAlg] as never },
     extraClientMetadata,
+    // `idp_hint` names a connection to sign in at (as Keycloak's kc_idp_hint): see oidc/federation.
+    extraParams: ['idp_hint'],
     features: {
       // Real login and consent pages come from the interactions module; never the dev ones.
       devInteractions: { enabled: false },

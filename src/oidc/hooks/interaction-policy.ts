@@ -1,6 +1,6 @@
 import { interactionPolicy } from 'oidc-provider';
 import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
-import { levelOf, mustOf, requirementOf } from '../sign-in/sign-in-level.js';
+import { levelOfSignIn, mustOf, requirementOf } from '../sign-in/sign-in-level.js';
 
 const { base, Check, Prompt } = interactionPolicy;
 
@@ -44,7 +44,7 @@ export function interactionPolicyFor(signInPolicy: SignInPolicy): interactionPol
       // ended it where the user could go, or put enrolling off where the tenant lets it wait;
       // asking again would loop. Only what the relying party or client must have is checked again.
       const level = result?.login ? mustOf(params ?? {}, minimumAcr) : requirementOf(params ?? {}, minimumAcr, signInPolicy).level;
-      return levelOf(session.amr) < level ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+      return levelOfSignIn(session) < level ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
     }),
   );
   checks.add(

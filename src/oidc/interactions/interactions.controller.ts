@@ -34,6 +34,18 @@ export class InteractionsController {
     return this.interactions.passkey(issuerId, textOf(body.credential), req, res);
   }
 
+  /** A connection's button (see federation/federated-sign-in.ts). */
+  @Post('federate')
+  federate(@Param('issuer_id') issuerId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.startFederation(issuerId, textOf(body.connection), req, res);
+  }
+
+  /** Where the upstream's answer arrives from the callback (federation-callback.controller.ts), in the browser's interaction. */
+  @Get('federation')
+  federation(@Param('issuer_id') issuerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.interactions.finishFederation(issuerId, new URL(req.originalUrl, 'http://x').searchParams, req, res);
+  }
+
   // The steps after the first factor (see sign-in-steps.ts).
 
   @Post('totp')

@@ -4,7 +4,7 @@ import { SignIn } from '../sign-in/sign-in.js';
 import { databaseErrorKind, isTransient } from '../../database/database-errors.js';
 import { IssuerGateway } from '../issuer-gateway.js';
 import { ProviderRegistry, type LiveIssuer } from '../provider-registry.js';
-import { clientPresentation, consentPage, loginPage, messagePage, type ClientPresentation } from './pages.js';
+import { clientPresentation, consentPage, expiredPage, loginPage, messagePage, type ClientPresentation } from './pages.js';
 import { describeScope } from './scope-descriptions.js';
 import { InteractionCsrf } from './interaction-csrf.provider.js';
 import { finishInteraction, type LoadedInteraction } from '../oidc-provider-internals.js';
@@ -15,6 +15,9 @@ import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
 import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
 import { withMethods } from '../sign-in/sign-in-level.js';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { Connection } from '../../stores/connections/connection.js';
+import { FederatedSignIn } from '../federation/federated-sign-in.js';
+import { UpstreamUnavailable } from '../federation/upstream-clients.js';
 
 /** Which first factors the issuer's sign-in page offers. */
 const firstFactors = (issuer: LiveIssuer) => ({
@@ -36,6 +39,7 @@ export class InteractionsService {
     private readonly progress: SignInProgressStore,
     private readonly webauthn: WebAuthnCeremonies,
     private readonly factors: UserFactorsStore,
+    private readonly federation: FederatedSignIn,
   ) {}
 
   async show(issuerId: string, req: Request, res: Response): Promise<void> {
@@ -47,7 +51,11 @@ export class InteractionsService {
       const step = await this.step(issuer, details, req, res);
       if (step) return this.steps.next(step);
       if (details.prompt.name === 'enroll') return this.outOfStep(issuer, res);
-      return this.loginPage(issuer, details, req, res, { username: textOf(details.params.login_hint) });
+      const hint = textOf(details.params.login_hint);
+      // The relying party already knows where the user signs in: `idp_hint` names a connection, or `login_hint` an email of its domains.
+      const routed = (await this.federation.forHint(issuerId, textOf(details.params.idp_hint))) ?? (await this.federation.forEmail(issuerId, hint));
+      if (routed) return this.federate(issuer, details, routed, req, res, hint || undefined);
+      return this.loginPage(issuer, details, req, res, { username: hint });
     }
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
@@ -79,6 +87,9 @@ export class InteractionsService {
     // The sign-in is as old as the password hash it is checked against: stamped before the check,
     // so a password change committed while it runs leaves this sign-in older than the change.
     const ts = Math.floor(Date.now() / 1000);
+    // Home-realm discovery: an email of a connection's domain signs in there, whatever was typed as a password.
+    const home = await this.federation.forEmail(issuerId, username);
+    if (home) return this.federate(issuer, details, home, req, res, username);
     if (!firstFactors(issuer).password) return this.loginPage(issuer, details, req, res, { username, error: 'Sign in with a passkey.' }, 400);
     const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
     if (!result.ok) {
@@ -86,6 +97,8 @@ export class InteractionsService {
         result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
       return this.loginPage(issuer, details, req, res, { username, error }, result.reason === 'locked' ? 429 : 401);
     }
+    const only = await this.onlyWayIn(issuerId, result.user.email);
+    if (only) return this.loginPage(issuer, details, req, res, { username, error: `Sign in with ${only.displayName}.` }, 401);
     // A new first factor starts the sign-in over: what an earlier attempt in this interaction reached is replaced.
     const progress = { accountId: result.user.userId, amr: ['pwd'], ts, firstAttempt: result.firstAttempt };
     await this.progress.save(issuerId, details.uid, progress);
@@ -108,6 +121,7 @@ export class InteractionsService {
     const user = await this.signIn.find(issuerId, credential.userId);
     const handle = textOf(response?.response?.userHandle);
     if (!user || (handle && Buffer.from(isoBase64URL.toBuffer(handle)).toString('utf8') !== user.userId)) return refused();
+    if (await this.onlyWayIn(issuerId, user.email)) return refused();
     const ts = Math.floor(Date.now() / 1000);
     let methods: Array<'hwk' | 'swk' | 'user'> = [];
     const refusal = await this.signIn.factor(issuerId, user, 'passkey', req.ip ?? '', async () => {
@@ -130,6 +144,46 @@ export class InteractionsService {
     const step = details.prompt.name === 'login' || details.prompt.name === 'enroll' ? await this.step(issuer, details, req, res) : undefined;
     if (!step) return this.outOfStep(issuer, res);
     return act(step);
+  }
+
+  /** A connection's button: sign in there. */
+  async startFederation(issuerId: string, name: string, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
+    const connection = await this.federation.forHint(issuerId, name);
+    if (!connection) return this.loginPage(issuer, details, req, res, { error: 'That way of signing in is not offered here.' }, 400);
+    return this.federate(issuer, details, connection, req, res);
+  }
+
+  /** The upstream's answer, sent on here by the callback (FederationCallbackController) to the browser's interaction. */
+  async finishFederation(issuerId: string, query: URLSearchParams, req: Request, res: Response): Promise<void> {
+    const issuer = await this.issuer(issuerId, req);
+    const details = await this.details(issuer, req, res);
+    if (!details) return;
+    if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
+    const result = await this.federation.complete(issuer, details, query, req.ip ?? '');
+    if (!result.ok) return this.loginPage(issuer, details, req, res, { error: result.message }, result.status);
+    const progress = { accountId: result.user.userId, amr: withMethods([], 'fed'), ts: Math.floor(Date.now() / 1000), federatedLevel: result.level };
+    await this.progress.save(issuerId, details.uid, progress);
+    return this.steps.next({ issuer, details, req, res, user: result.user, progress });
+  }
+
+  /** Sends the browser to `connection`'s upstream; an upstream that cannot be reached is said so on the sign-in page. */
+  private async federate(issuer: LiveIssuer, details: LoadedInteraction, connection: Connection, req: Request, res: Response, loginHint?: string) {
+    try {
+      res.redirect(303, await this.federation.start(issuer, details, connection, loginHint));
+    } catch (error) {
+      if (!(error instanceof UpstreamUnavailable)) throw error;
+      return this.loginPage(issuer, details, req, res, { error: `${connection.displayName} cannot be reached right now. Try again later.` }, 502);
+    }
+  }
+
+  /** The connection that is the only way in for users of this email's domain, if any. */
+  private async onlyWayIn(issuerId: string, email: string | null): Promise<Connection | null> {
+    const connection = email ? await this.federation.forEmail(issuerId, email) : null;
+    return connection?.exclusive ? connection : null;
   }
 
   /**
@@ -168,6 +222,7 @@ export class InteractionsService {
       webauthn = { authentication: await this.webauthn.authenticationOptions() };
       await this.progress.putChallenge(issuer.tenant.issuerId, details.uid, webauthn.authentication.challenge);
     }
+    const connections = await this.federation.list(issuer.tenant.issuerId);
     res.status(status);
     const page = loginPage(issuer.branding, {
       action: `${base}/login`,
@@ -179,6 +234,9 @@ export class InteractionsService {
       password,
       passkey: passkey ? `${base}/passkey` : undefined,
       webauthn,
+      federate: connections.length ? `${base}/federate` : undefined,
+      connections: connections.map(({ name, displayName }) => ({ name, displayName })),
+      homeRealm: connections.some((connection) => connection.emailDomains.length > 0),
     });
     this.steps.html(res, page, passkey);
   }
@@ -223,10 +281,7 @@ export class InteractionsService {
     } catch (error) {
       if (isTransient(databaseErrorKind(error))) throw error;
       res.status(400);
-      this.html(
-        res,
-        messagePage(issuer.branding, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.'),
-      );
+      this.html(res, expiredPage(issuer.branding));
       return undefined;
     }
   }

@@ -91,6 +91,11 @@ export const loginPage = (
     /** Where a passkey assertion posts, when the tenant allows passkeys. */
     passkey?: string;
     webauthn?: WebAuthnOptions;
+    /** Where a connection's button posts, and the connections (see oidc/federation). */
+    federate?: string;
+    connections?: Array<{ name: string; displayName: string }>;
+    /** Whether an email may lead to a connection (home-realm discovery): the password is then not required up front. */
+    homeRealm?: boolean;
   },
 ) =>
   page(
@@ -102,10 +107,17 @@ export const loginPage = (
       client: undefined,
       password: true,
       passkey: undefined,
+      federate: undefined,
+      connections: [],
+      homeRealm: false,
       ...data,
       ...webauthnData(data.webauthn),
     }),
   );
+
+/** An interaction that is over (expired, finished, or another browser's), or an upstream answer whose state completes nothing. */
+export const expiredPage = (branding: Branding) =>
+  messagePage(branding, 'Sign-in expired', 'This sign-in request has expired or was already used. Go back to the application and start again.');
 
 /** The second factor (or a step-up): forms posting to `webauthn`, `totp` and `recovery`, each present when it is offered. */
 export const secondFactorPage = (

@@ -11,7 +11,8 @@ import type { LiveIssuer } from '../provider-registry.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../sign-in/factors/recovery-codes.js';
 import { newTotpSecret, totpEnrollment } from '../sign-in/factors/totp.js';
 import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
-import { acrOf, levelOf, requirementOf, withMethods, type Method } from '../sign-in/sign-in-level.js';
+import { levelOf, requirementOf, withMethods, type Method } from '../sign-in/sign-in-level.js';
+import { ACR_LEVELS } from '../../common/protocol.js';
 import { nextStep, offeredAt, type Held, type NextStep } from '../sign-in/next-step.js';
 import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-progress.js';
 import { SignIn } from '../sign-in/sign-in.js';
@@ -22,6 +23,9 @@ import { pageCsp } from '../../common/http/page-headers.js';
 
 const WEBAUTHN_KINDS: readonly FactorKind[] = ['passkey', 'security_key'];
 const NOTHING_HELD: Held = { webauthn: false, totp: false, recovery: false };
+
+/** The level the sign-in's factors reach; through an upstream, at least what its `acr` maps to. */
+const reachedBy = (progress: SignInProgress) => Math.max(levelOf(progress.amr), progress.federatedLevel ?? 0);
 
 /** Where a page stands: the issuer, its interaction, the user the first factor named and the progress so far. */
 export interface Step {
@@ -94,7 +98,7 @@ export class SignInSteps {
     const client = await issuer.provider.Client.find(String(details.params.client_id));
     const held = await this.held(issuer, user.userId);
     const next = nextStep({
-      reached: levelOf(progress.amr),
+      reached: reachedBy(progress),
       requirement: requirementOf(details.params, client?.['minimum_acr' as keyof typeof client], policy),
       held,
       enrollable,
@@ -112,7 +116,7 @@ export class SignInSteps {
     // The enroll prompt adds a factor, not to the session's sign-in: its acr and amr stay as they were.
     if (progress.enrollOnly) return finishInteraction(details, res, { enroll: {} }, { mergeWithLastSubmission: true });
     await this.signIn.completed(issuer.tenant.issuerId, user.username, !progress.stepped && progress.firstAttempt === true);
-    const login = { accountId: user.userId, acr: acrOf(progress.amr), amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
+    const login = { accountId: user.userId, acr: ACR_LEVELS[reachedBy(progress)], amr: progress.amr, ts: progress.ts ?? Math.floor(Date.now() / 1000) };
     await finishInteraction(details, res, { login }, { mergeWithLastSubmission: false });
   }
 

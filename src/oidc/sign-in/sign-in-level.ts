@@ -5,17 +5,19 @@ import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
  * Authentication methods (RFC 8176) a sign-in step adds: `pwd` a password; `otp` a TOTP code or a
  * recovery code (a one-time password too); `hwk` / `swk` a WebAuthn credential bound to its
  * device or synced (backed up) between devices; `user` the authenticator verified its user (PIN
- * or biometric), a factor of its own.
+ * or biometric), a factor of its own; `fed` a sign-in at an upstream provider (a connection),
+ * whose level is what its `acr` maps to (see `levelOfSignIn`).
  */
-export type Method = 'pwd' | 'otp' | 'hwk' | 'swk' | 'user';
+export type Method = 'pwd' | 'otp' | 'hwk' | 'swk' | 'user' | 'fed';
 
 /** What each method proves: something known, held, or (an authenticator's user verification) known or been. */
-const FACTOR_OF: Record<Method, 'knowledge' | 'possession' | 'verification'> = {
+const FACTOR_OF: Record<Method, 'knowledge' | 'possession' | 'verification' | 'federation'> = {
   pwd: 'knowledge',
   otp: 'possession',
   hwk: 'possession',
   swk: 'possession',
   user: 'verification',
+  fed: 'federation',
 };
 
 /** `amr` with `methods` added, and `mfa` once two different kinds of factor are in it. */
@@ -32,6 +34,15 @@ export function levelOf(amr: readonly string[] | undefined): number {
 }
 
 export const acrOf = (amr: readonly string[]): string => ACR_LEVELS[levelOf(amr)];
+
+/**
+ * The level a session's sign-in reached: its methods', or for one through an upstream (`fed`) the level its
+ * upstream `acr` maps to, if higher (`acr` is what Portcullis issued for it, so it holds that level).
+ */
+export function levelOfSignIn({ amr, acr }: { amr?: readonly string[]; acr?: unknown }): number {
+  const level = levelOf(amr);
+  return amr?.includes('fed') ? Math.max(level, acrLevel(acr)) : level;
+}
 
 /**
  * What a request needs. `level`: what it asks for, voluntary or not; `must`: what it may not end

@@ -25,6 +25,10 @@ export interface SignInProgress {
   enrollOnly?: boolean;
   /** A factor was enrolled in this interaction. */
   enrolled?: boolean;
+  /** A sign-in sent to an upstream (a connection), awaiting its callback: what the callback must match (the verifier sealed at rest). */
+  federation?: { connectionId: string; state: string; nonce: string; codeVerifier: string };
+  /** The level (index in ACR_LEVELS) the upstream's `acr` maps to, for a federated sign-in. */
+  federatedLevel?: number;
 }
 
 const PROGRESS = 'SignInProgress';

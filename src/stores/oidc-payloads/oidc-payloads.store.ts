@@ -33,8 +33,9 @@ export interface StoredSession {
 const SEALED: Record<string, readonly string[]> = {
   DeviceCode: ['jti', 'userCode'],
   Interaction: ['deviceCode', 'parJti', 'returnTo', 'session.cookie'],
-  // A TOTP secret being enrolled, before its first code confirms it (oidc/sign-in/sign-in-progress.ts).
-  SignInProgress: ['totpSecret'],
+  // A TOTP secret being enrolled, before its first code confirms it, and the PKCE verifier of an
+  // upstream sign-in in progress (oidc/sign-in/sign-in-progress.ts).
+  SignInProgress: ['totpSecret', 'federation.codeVerifier'],
 };
 
 /** `payload` with the string at `path` (dotted) replaced by `change(value)`; a copy, never the caller's object. */

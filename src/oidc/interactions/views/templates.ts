@@ -75,9 +75,16 @@ export const loginBody = `
   <label for="username">Username</label>
   <input id="username" name="username" type="text" autocomplete="<%= it.passkey ? 'username webauthn' : 'username' %>" required autofocus value="<%= it.username %>">
   <label for="password">Password</label>
-  <input id="password" name="password" type="password" autocomplete="current-password" required>
-  <button class="primary" type="submit">Sign in</button>
+  <input id="password" name="password" type="password" autocomplete="current-password"<% if (!it.homeRealm) { %> required<% } %>>
+<% if (it.homeRealm) { %>  <p class="reference">Work email? Your organization’s sign-in page opens; no password here.</p>
+<% } %>  <button class="primary" type="submit">Sign in</button>
 </form><% } %>
+<% if (it.federate) { %><div class="connections"><% it.connections.forEach(function (connection) { %>
+<form method="post" action="<%= it.federate %>">
+  <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+  <input type="hidden" name="connection" value="<%= connection.name %>">
+  <button class="secondary" type="submit">Sign in with <%= connection.displayName %></button>
+</form><% }) %></div><% } %>
 <% if (it.passkey) { %><form method="post" action="<%= it.passkey %>" data-webauthn="authenticate" data-autofill>
   <input type="hidden" name="_csrf" value="<%= it.csrf %>">
   <input type="hidden" name="credential">
