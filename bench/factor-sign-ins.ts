@@ -6,7 +6,7 @@
  */
 import * as OTPAuth from 'otpauth';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import { PASSWORD, username, type SignIns, type Tokens } from './sign-in.js';
+import { claimsOf, PASSWORD, username, type SignIns, type Tokens } from './sign-in.js';
 import { SoftAuthenticator } from './soft-authenticator.js';
 import { MFA_ACR, PASSWORD_ACR, PHISHING_RESISTANT_ACR } from '../src/common/protocol.js';
 import { formOf, UserAgent } from '../test/helpers/browserless.js';
@@ -25,7 +25,7 @@ export const ACR = { password: PASSWORD_ACR, mfa: MFA_ACR, phr: PHISHING_RESISTA
 const ACR_CLAIM = { claims: JSON.stringify({ id_token: { acr: null } }) };
 
 /** A page's text, or an error naming what came instead. */
-async function page(step: Response | URL, expected: string): Promise<string> {
+export async function page(step: Response | URL, expected: string): Promise<string> {
   if (step instanceof URL) throw new Error(`expected the ${expected} page, the flow ended at the client: ${step.search}`);
   const html = await step.text();
   // 2xx: the recovery codes page answers its POST with Nest's default 201.
@@ -47,8 +47,8 @@ function webauthnOptions(html: string): { authentication?: PublicKeyCredentialRe
   return JSON.parse(json) as ReturnType<typeof webauthnOptions>;
 }
 
-/** The `acr` of an ID token (the bench trusts its own server: the signature is not checked). */
-export const acrOf = (tokens: Tokens): unknown => (JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString()) as { acr?: unknown }).acr;
+/** The `acr` of an ID token. */
+export const acrOf = (tokens: Tokens): unknown => claimsOf(tokens).acr;
 
 /**
  * Consent (and any redirect) until the client's callback, then the code redeemed; the ID token

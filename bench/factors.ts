@@ -20,8 +20,9 @@
 import { setDefaultResultOrder } from 'node:dns';
 import { fileURLToPath } from 'node:url';
 import { enrollPasskey, enrollTotp, signInWithPassword, signInWithPasskey, signInWithTotp, TotpUsers } from './factor-sign-ins.js';
-import { combine, runPhase, type Sample } from './flow-phase.js';
-import { createDatabase, dropDatabase, startPortcullis, stop, type Measurement, type Server } from './harness.js';
+import { alternate } from './flow-phase.js';
+import { FLOW_COLUMNS, flowRow, RATIO_COLUMNS, ratioRow } from './flow-tables.js';
+import { createDatabase, dropDatabase, startPortcullis, stop, type Server } from './harness.js';
 import { markdown, SMOKE, writeReport, type Table } from './results.js';
 import { setUpSignIns } from './sign-in.js';
 import type { SoftAuthenticator } from './soft-authenticator.js';
@@ -84,37 +85,6 @@ async function prepare(server: Server): Promise<{ flows: Flows; totpUsers: TotpU
   return { flows, totpUsers };
 }
 
-function rows(results: Record<Kind, Measurement>): { flows: Table['rows']; ratios: Table['rows'] } {
-  const a = results.password;
-  return {
-    flows: KINDS.map((kind) => {
-      const m = results[kind];
-      return {
-        flow: LABELS[kind],
-        rps: m.rps,
-        nodeMs: m.nodeUs / 1000,
-        pgMs: m.pgUs === null ? null : m.pgUs / 1000,
-        totalMs: (m.nodeUs + (m.pgUs ?? 0)) / 1000,
-        perNodeCpu: m.perCpu,
-        perTotalCpu: m.perTotalCpu,
-        p50: m.p50,
-        p99: m.p99,
-        errors: m.errors,
-      };
-    }),
-    ratios: (['totp', 'passkey'] as const).map((kind) => {
-      const m = results[kind];
-      return {
-        flow: `${LABELS[kind]} ÷ (a) password`,
-        perNodeCpu: m.perCpu / a.perCpu,
-        perTotalCpu: m.perTotalCpu / a.perTotalCpu,
-        p50: m.p50 / a.p50,
-        p99: m.p99 / a.p99,
-      };
-    }),
-  };
-}
-
 async function main(server: Server): Promise<Table[]> {
   const started = performance.now();
   const { flows, totpUsers } = await prepare(server);
@@ -130,22 +100,9 @@ async function main(server: Server): Promise<Table[]> {
     );
   }
   totpUsers.waitedMs = 0;
-  const samples = Object.fromEntries(KINDS.map((kind) => [kind, [] as Sample[]])) as Record<Kind, Sample[]>;
-  for (let round = 0; round < ROUNDS; round++) {
-    // The order is reversed every round, so that no kind always runs on the machine another just warmed.
-    for (const kind of round % 2 === 0 ? KINDS : [...KINDS].reverse()) {
-      const sample = await runPhase(server.meter, { label: kind, workers: WORKERS, seconds: SECONDS }, flows[kind]);
-      samples[kind].push(sample);
-      const m = combine([sample]);
-      process.stderr.write(
-        `round ${round + 1}/${ROUNDS} ${kind}: ${m.perCpu.toFixed(1)}/Node CPU-s, ${m.perTotalCpu.toFixed(1)}/CPU-s with PostgreSQL, ${m.rps.toFixed(1)}/s, p50 ${m.p50.toFixed(0)} ms, ${m.errors} errors\n`,
-      );
-    }
-  }
-  const results = Object.fromEntries(KINDS.map((kind) => [kind, combine(samples[kind])])) as Record<Kind, Measurement>;
+  const results = await alternate(server.meter, KINDS, flows, { workers: WORKERS, seconds: SECONDS, rounds: ROUNDS });
   const waited = totpUsers.waitedMs / 1000;
   process.stderr.write(`TOTP clients waited ${waited.toFixed(1)} s in all for a user whose code of the step was unused\n`);
-  const { flows: flowRows, ratios } = rows(results);
   const settings =
     `${SECONDS} s per phase${ROUNDS > 1 ? ` × ${ROUNDS} rounds` : ''}, ${WORKERS} clients at once, loopback, PostgreSQL, ${argonLabel}; ` +
     `the tenant's default sign-in policy; every flow asks for consent (prompt=consent) and redeems its code.`;
@@ -156,32 +113,15 @@ async function main(server: Server): Promise<Table[]> {
         `${settings} CPU from /proc: the Node process (all its threads, argon2's included) and the PostgreSQL backends of its database. ` +
         `(a) and (b) each verify one password; (b) signs in ${TOTP_USERS} users in turn, each at most once per 30-s step (its clients waited ${waited.toFixed(1)} s in all for one); ` +
         `(a) and (c) sign in a user of each client's own. Before the phases, each client's first sign-in of each kind asks for the acr claim and checks it (password, mfa, phr); a factor refused is an error.`,
-      columns: [
-        { key: 'flow', label: 'flow' },
-        { key: 'rps', label: 'per second', digits: 1 },
-        { key: 'nodeMs', label: 'Node CPU', unit: 'ms', digits: 2 },
-        { key: 'pgMs', label: 'PostgreSQL CPU', unit: 'ms', digits: 2 },
-        { key: 'totalMs', label: 'Node + PostgreSQL CPU', unit: 'ms', digits: 2 },
-        { key: 'perNodeCpu', label: 'per Node CPU-second', digits: 1 },
-        { key: 'perTotalCpu', label: 'per Node + PostgreSQL CPU-second', digits: 1 },
-        { key: 'p50', label: 'p50', unit: 'ms', digits: 1 },
-        { key: 'p99', label: 'p99', unit: 'ms', digits: 1 },
-        { key: 'errors', label: 'errors' },
-      ],
-      rows: flowRows,
+      columns: FLOW_COLUMNS,
+      rows: KINDS.map((kind) => flowRow(LABELS[kind], results[kind])),
       chart: { title: 'Sign-ins per CPU-second', label: 'flow', values: ['perNodeCpu', 'perTotalCpu'], unit: 'sign-ins/CPU-s' },
     },
     {
       title: 'Each factor ÷ a password sign-in, measured in the same run',
       note: 'Above 1: more sign-ins per CPU-second (or a longer latency) than a password alone, on the same server, with the same number of clients.',
-      columns: [
-        { key: 'flow', label: 'flow' },
-        { key: 'perNodeCpu', label: 'per Node CPU-second', unit: '×', digits: 2 },
-        { key: 'perTotalCpu', label: 'per Node + PostgreSQL CPU-second', unit: '×', digits: 2 },
-        { key: 'p50', label: 'p50', unit: '×', digits: 2 },
-        { key: 'p99', label: 'p99', unit: '×', digits: 2 },
-      ],
-      rows: ratios,
+      columns: RATIO_COLUMNS,
+      rows: (['totp', 'passkey'] as const).map((kind) => ratioRow(`${LABELS[kind]} ÷ (a) password`, results[kind], results.password)),
       chart: { title: 'Sign-ins per CPU-second, ÷ password', label: 'flow', values: ['perNodeCpu', 'perTotalCpu'], unit: '×' },
     },
   ];

@@ -1,7 +1,8 @@
 /**
- * Phases of whole flows (sign-ins, refresh grants), shared by `npm run bench:logins` and
- * `npm run bench:factors`: a number of clients, each running one flow after another for a
- * number of seconds, the server's CPU (Node and PostgreSQL) metered around them.
+ * Phases of whole flows (sign-ins, refresh grants), shared by `npm run bench:logins`,
+ * `npm run bench:factors` and `npm run bench:federation`: a number of clients, each running one
+ * flow after another for a number of seconds, the server's CPU (Node and PostgreSQL) metered
+ * around them.
  */
 import type { CpuMeter, CpuUse } from './cpu.js';
 import { perRequest, type Measurement } from './harness.js';
@@ -60,4 +61,29 @@ export function combine(samples: Sample[]): Measurement {
     { p50: percentile(durations, 50), p99: percentile(durations, 99) },
     sum((s) => s.errors),
   );
+}
+
+/**
+ * Phases of each kind of flow taking turns on one server, `rounds` times, the order reversed
+ * every round (so that no kind always runs on the machine another just warmed); each kind's
+ * samples combined. A line per phase on stderr.
+ */
+export async function alternate<K extends string>(
+  meter: CpuMeter,
+  kinds: readonly K[],
+  flows: Record<K, (worker: number) => Promise<boolean | void>>,
+  { workers, seconds, rounds }: { workers: number; seconds: number; rounds: number },
+): Promise<Record<K, Measurement>> {
+  const samples = Object.fromEntries(kinds.map((kind) => [kind, [] as Sample[]])) as Record<K, Sample[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const sample = await runPhase(meter, { label: kind, workers, seconds }, (worker) => flows[kind](worker));
+      samples[kind].push(sample);
+      const m = combine([sample]);
+      process.stderr.write(
+        `round ${round + 1}/${rounds} ${kind}: ${m.perCpu.toFixed(1)}/Node CPU-s, ${m.perTotalCpu.toFixed(1)}/CPU-s with PostgreSQL, ${m.rps.toFixed(1)}/s, p50 ${m.p50.toFixed(0)} ms, ${m.errors} errors\n`,
+      );
+    }
+  }
+  return Object.fromEntries(kinds.map((kind) => [kind, combine(samples[kind])])) as Record<K, Measurement>;
 }

@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { combine, runPhase, type Sample } from './flow-phase.js';
+import { FLOW_COLUMNS, flowRow } from './flow-tables.js';
 import { createDatabase, dropDatabase, startPortcullis, stop, type Measurement, type Server } from './harness.js';
 import { markdown, SMOKE, writeReport, type Table } from './results.js';
 import { setUpSignIns, type SignIns } from './sign-in.js';
@@ -144,21 +145,9 @@ async function prepare(side: Side, revision: Revision): Promise<Target> {
 }
 
 function rows(results: Record<'signIn' | 'refresh', Measurement>, hash: { cpuMs: number; wallMs: number }): Table['rows'] {
-  const row = (flow: string, m: Measurement) => ({
-    flow,
-    rps: m.rps,
-    nodeMs: m.nodeUs / 1000,
-    pgMs: m.pgUs === null ? null : m.pgUs / 1000,
-    totalMs: (m.nodeUs + (m.pgUs ?? 0)) / 1000,
-    perNodeCpu: m.perCpu,
-    perTotalCpu: m.perTotalCpu,
-    p50: m.p50,
-    p99: m.p99,
-    errors: m.errors,
-  });
   return [
-    row('password sign-in: whole code flow with consent and code exchange', results.signIn),
-    row('refresh-token grant (rotating)', results.refresh),
+    flowRow('password sign-in: whole code flow with consent and code exchange', results.signIn),
+    flowRow('refresh-token grant (rotating)', results.refresh),
     {
       flow: `${argonLabel} verification alone (in-process)`,
       rps: 1000 / hash.wallMs,
@@ -204,18 +193,6 @@ async function main(): Promise<Table[]> {
   }
   const merged = (side: Side) => ({ signIn: combine(results[side].signIn), refresh: combine(results[side].refresh) });
   const head = merged('head');
-  const columns: Table['columns'] = [
-    { key: 'flow', label: 'flow' },
-    { key: 'rps', label: 'per second', digits: 1 },
-    { key: 'nodeMs', label: 'Node CPU', unit: 'ms', digits: 2 },
-    { key: 'pgMs', label: 'PostgreSQL CPU', unit: 'ms', digits: 2 },
-    { key: 'totalMs', label: 'Node + PostgreSQL CPU', unit: 'ms', digits: 2 },
-    { key: 'perNodeCpu', label: 'per Node CPU-second', digits: 1 },
-    { key: 'perTotalCpu', label: 'per Node + PostgreSQL CPU-second', digits: 1 },
-    { key: 'p50', label: 'p50', unit: 'ms', digits: 1 },
-    { key: 'p99', label: 'p99', unit: 'ms', digits: 1 },
-    { key: 'errors', label: 'errors' },
-  ];
   const settings = `${SECONDS} s per phase${ROUNDS > 1 ? ` × ${ROUNDS} rounds` : ''}, ${WORKERS} clients at once, each signing in a user of its own, loopback, PostgreSQL, ${argonLabel}.`;
   const tables: Table[] = [
     {
@@ -223,7 +200,7 @@ async function main(): Promise<Table[]> {
       note:
         `${settings} CPU from /proc: the Node process (all its threads, argon2's included) and the PostgreSQL backends of its database. ` +
         `The verification alone is timed in the benchmark process with the same parameters, ${HASHES_AT_ONCE} at a time (as many as the server runs at once).`,
-      columns,
+      columns: FLOW_COLUMNS,
       rows: rows(head, hash),
       chart: { title: 'Flows per CPU-second', label: 'flow', values: ['perNodeCpu', 'perTotalCpu'], unit: 'flows/CPU-s' },
     },

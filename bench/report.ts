@@ -21,7 +21,7 @@ const TEMPLATE = join(ROOT, 'bench', 'BENCHMARKS.template.md');
 const RUNS = '<!-- bench:runs -->';
 const RESULTS = '<!-- bench:results -->';
 /** Families in reading order; any other comes after these, by name. */
-const ORDER = ['throughput', 'logins', 'factors', 'discovery', 'scale', 'heap', 'pod', 'tracing', 'compare'];
+const ORDER = ['throughput', 'logins', 'factors', 'federation', 'discovery', 'scale', 'heap', 'pod', 'tracing', 'compare'];
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

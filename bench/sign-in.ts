@@ -1,8 +1,8 @@
 /**
- * Password sign-ins over HTTP, shared by `npm run bench:logins`, `npm run bench:pod` and
- * `npm run bench:factors`: a tenant with users and a code-flow client, the whole code flow
- * (authorize, sign-in page, password, consent, code exchange with PKCE), and the rotating
- * refresh grant.
+ * Password sign-ins over HTTP, shared by `npm run bench:logins`, `npm run bench:pod`,
+ * `npm run bench:factors` and `npm run bench:federation`: a tenant with users and a code-flow
+ * client, the whole code flow (authorize, sign-in page, password, consent, code exchange with
+ * PKCE), and the rotating refresh grant.
  */
 import { createHash } from 'node:crypto';
 import { admin } from './harness.js';
@@ -34,6 +34,21 @@ export interface SignIns {
   redeem: (callback: URL) => Promise<Tokens>;
 }
 
+/** The claims of an ID token (the bench trusts its own server: the signature is not checked). */
+export const claimsOf = (tokens: Tokens): Record<string, unknown> =>
+  JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+
+/** Creates users 0 to `users` − 1 of tenant `issuerId` through the admin API: `username(n)`, PASSWORD, and what `more(n)` adds. */
+export async function createUsers(base: string, issuerId: string, users: number, more: (n: number) => Record<string, unknown> = () => ({})): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CREATING_AT_ONCE, users) }, async () => {
+      for (let n = next++; n < users; n = next++)
+        await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, { username: username(n), password: PASSWORD, ...more(n) });
+    }),
+  );
+}
+
 /**
  * Creates the tenant `issuerId` with `users` users and the client on the Portcullis at `base`.
  * A real workload is many people: a bench that signs one user in from many workers at once
@@ -41,12 +56,7 @@ export interface SignIns {
  */
 export async function setUpSignIns(base: string, issuerId: string, users = 1): Promise<SignIns> {
   await admin(base, 'POST', '/v1/tenants', { issuer_id: issuerId });
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CREATING_AT_ONCE, users) }, async () => {
-      for (let n = next++; n < users; n = next++) await admin(base, 'POST', `/v1/tenants/${issuerId}/users`, { username: username(n), password: PASSWORD });
-    }),
-  );
+  await createUsers(base, issuerId, users);
   const client = await admin(base, 'POST', `/v1/tenants/${issuerId}/clients`, {
     redirect_uris: [REDIRECT],
     grant_types: ['authorization_code', 'refresh_token'],

@@ -31,6 +31,7 @@ const BENCHES: Bench[] = [
   { name: 'bench', script: 'run.js', seconds: 120 },
   { name: 'bench:logins', script: 'logins.js', seconds: 120 },
   { name: 'bench:factors', script: 'factors.js', seconds: 90 },
+  { name: 'bench:federation', script: 'federation.js', seconds: 90 },
   { name: 'bench:scale', script: 'scale.js', seconds: 180 },
   { name: 'bench:discovery', script: 'discovery-scale.js', seconds: 120 },
   { name: 'bench:heap', script: 'provider-heap.js', node: ['--expose-gc'], seconds: 90 },
