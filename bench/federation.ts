@@ -33,7 +33,7 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? (SMOKE ? 2 : 8));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 2));
 /** Unmeasured sign-ins of each kind per client on the fresh server, so that no phase measures V8 compiling the path. */
 const WARM_UP_FLOWS = SMOKE ? 1 : 3;
-/** Upstream users for (c): the warm-up's, and more than (c) signs in during its phases (under 10 a second on two idle cores); each costs an argon2id hash to make. */
+/** Upstream users for (c): the warm-up's, and more than (c) signs in during its phases (some 10 a second on two cores); each costs an argon2id hash to make. */
 const JIT_USERS = Number(process.env.BENCH_JIT_USERS ?? WORKERS * WARM_UP_FLOWS + (SMOKE ? 16 : 15 * SECONDS * ROUNDS));
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 /** What lets a connection's upstream be on loopback, as in the tests. */
