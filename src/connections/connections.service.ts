@@ -13,6 +13,7 @@ import { DEFAULT_CLAIM_MAPPING, type Connection } from '../stores/connections/co
 import { ConnectionsStore, type ConnectionChanges } from '../stores/connections/connections.store.js';
 import { UserLinksStore } from '../stores/connections/user-links.store.js';
 import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
+import { UsersStore } from '../stores/users/users.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
 import { CONNECTION_NAME, DEFAULT_SCOPES } from './dto/connection-fields.js';
 import type { ConnectionDto, CreateConnectionDto, UpdateConnectionDto } from './dto/connection.dto.js';
@@ -29,6 +30,7 @@ export class ConnectionsService {
     private readonly connections: ConnectionsStore,
     private readonly links: UserLinksStore,
     private readonly payloads: OidcPayloadsStore,
+    private readonly users: UsersStore,
     private readonly tenants: TenantsService,
     private readonly providers: ProviderCheckService,
     private readonly audit: AuditTrail,
@@ -110,6 +112,9 @@ export class ConnectionsService {
       this.db.transaction(async () => {
         if (changes.emailDomains) await this.assertDomainsFree(issuerId, changes.emailDomains, connectionId);
         const after = assertFound(await this.connections.update(issuerId, connectionId, changes), 'connection', connectionId);
+        // Another upstream: the links name its predecessor's subjects, which at the new one could be anyone.
+        if (after.issuer !== current.issuer)
+          await this.signOut(issuerId, await this.links.removeAll(issuerId, connectionId), actor, 'connection_issuer_changed');
         await this.audit.record(actor, {
           action: 'connection.updated',
           issuerId,
@@ -134,19 +139,22 @@ export class ConnectionsService {
     await this.db.transaction(async () => {
       const linked = await this.links.userIdsOf(issuerId, connectionId);
       if (!(await this.connections.delete(issuerId, connectionId))) throw new ResourceNotFound('connection', connectionId);
-      for (const userId of linked) {
-        const revoked = await this.payloads.revokeAccount(issuerId, userId);
-        if (Object.keys(revoked).length === 0) continue;
-        await this.audit.record(actor, {
-          action: 'user.signed_out',
-          issuerId,
-          resourceType: 'user',
-          resourceId: userId,
-          after: { reason: 'connection_deleted', revoked },
-        });
-      }
+      await this.signOut(issuerId, linked, actor, 'connection_deleted');
       await this.audit.record(actor, { action: 'connection.deleted', issuerId, resourceType: 'connection', resourceId: connectionId, before });
     });
+  }
+
+  /**
+   * Signs the users out everywhere, in the caller's transaction: their sessions, grants and tokens
+   * end, and their credentials epoch moves, so a sign-in finishing meanwhile is not honoured either.
+   */
+  private async signOut(issuerId: string, userIds: string[], actor: Actor, reason: 'connection_deleted' | 'connection_issuer_changed'): Promise<void> {
+    await this.users.expireSignIns(issuerId, userIds);
+    for (const userId of userIds) {
+      const revoked = await this.payloads.revokeAccount(issuerId, userId);
+      if (Object.keys(revoked).length === 0) continue;
+      await this.audit.record(actor, { action: 'user.signed_out', issuerId, resourceType: 'user', resourceId: userId, after: { reason, revoked } });
+    }
   }
 
   /** The connection, or ResourceNotFound (for an unknown tenant first). */

@@ -4,7 +4,7 @@ import { startApp, type RunningApp } from '../helpers/app.js';
 import { formOf, UserAgent } from '../helpers/browserless.js';
 import { fakeServer, rsaKeys, sendJson } from '../helpers/fake-issuer.js';
 import { ADA, downstreamRequest, federation, pressConnection, signInUpstream, type Federation } from '../helpers/federation.js';
-import { oidc } from '../helpers/rp.js';
+import { createTenant, oidc } from '../helpers/rp.js';
 
 const PRIVATE = { PROVIDER_DISCOVERY_ALLOW_PRIVATE: 'true' };
 
@@ -123,17 +123,41 @@ describe('federated sign-in', () => {
 
   it('links to the local account with the verified email only when the tenant allows it and the upstream asserts it', async () => {
     const linking = await federation(running.url, { downstream: { sign_in_policy: { link_verified_email: true } } });
-    const local = await api().post(`/v1/tenants/${linking.downstream.issuerId}/users`, { username: 'ada.local', email: ADA.email, password: ADA.password });
+    const local = await api().post(`/v1/tenants/${linking.downstream.issuerId}/users`, {
+      username: 'ada.local',
+      email: ADA.email,
+      email_verified: true,
+      password: ADA.password,
+    });
     expect((await signInWithButton(linking)).claims.sub).toBe(local.body.user_id);
+
+    // A local account whose email is not verified here is not linked to, whatever the upstream says.
+    const unproven = await federation(running.url, { downstream: { sign_in_policy: { link_verified_email: true } } });
+    const unprovenLocal = await api().post(`/v1/tenants/${unproven.downstream.issuerId}/users`, {
+      username: 'ada.local',
+      email: ADA.email,
+      password: ADA.password,
+    });
+    expect((await signInWithButton(unproven)).claims.sub).not.toBe(unprovenLocal.body.user_id);
 
     // The tenant does not allow it: a new account, though the email is the same and verified.
     const notLinking = await federation(running.url);
-    const other = await api().post(`/v1/tenants/${notLinking.downstream.issuerId}/users`, { username: 'ada.local', email: ADA.email, password: ADA.password });
+    const other = await api().post(`/v1/tenants/${notLinking.downstream.issuerId}/users`, {
+      username: 'ada.local',
+      email: ADA.email,
+      email_verified: true,
+      password: ADA.password,
+    });
     expect((await signInWithButton(notLinking)).claims.sub).not.toBe(other.body.user_id);
 
     // The upstream does not say the email is verified: a new account.
     const unverified = await federation(running.url, { downstream: { sign_in_policy: { link_verified_email: true } }, user: { email_verified: false } });
-    const third = await api().post(`/v1/tenants/${unverified.downstream.issuerId}/users`, { username: 'ada.local', email: ADA.email, password: ADA.password });
+    const third = await api().post(`/v1/tenants/${unverified.downstream.issuerId}/users`, {
+      username: 'ada.local',
+      email: ADA.email,
+      email_verified: true,
+      password: ADA.password,
+    });
     expect((await signInWithButton(unverified)).claims.sub).not.toBe(third.body.user_id);
   });
 
@@ -241,6 +265,22 @@ describe('federated sign-in', () => {
     expect((await api().delete(`/v1/tenants/${doomed.downstream.issuerId}/connections/${doomed.connection.connection_id}`)).status).toBe(204);
     expect((await silent()).searchParams.get('error')).toBe('login_required');
     expect((await api().get(`/v1/tenants/${doomed.downstream.issuerId}/users/${claims.sub}/links`)).body.items).toEqual([]);
+  });
+
+  it('forgets the links and ends the sessions when the connection’s issuer changes: the new upstream’s subjects are other people', async () => {
+    const moved = await federation(running.url);
+    const { agent, claims } = await signInWithButton(moved);
+    const silent = async () => {
+      const { url } = await downstreamRequest(moved.rp, { prompt: 'none' });
+      return (await agent.follow(await agent.get(url))) as URL;
+    };
+    const elsewhere = await createTenant(running.url, { display_name: 'New IdP' });
+    const patched = await api().patch(`/v1/tenants/${moved.downstream.issuerId}/connections/${moved.connection.connection_id}`, { issuer: elsewhere.issuer });
+    expect(patched.status).toBe(200);
+    expect((await silent()).searchParams.get('error')).toBe('login_required');
+    expect((await api().get(`/v1/tenants/${moved.downstream.issuerId}/users/${claims.sub}/links`)).body.items).toEqual([]);
+    const audit = await api().get(`/v1/tenants/${moved.downstream.issuerId}/audit-events?action=user.signed_out&resource_type=user&resource_id=${claims.sub}`);
+    expect(audit.body.items[0].after.reason).toBe('connection_issuer_changed');
   });
 
   it('says so when the upstream cannot be reached, and when its discovery names another issuer', async () => {

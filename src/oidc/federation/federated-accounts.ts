@@ -6,13 +6,17 @@ import type { Actor } from '../../stores/audit-events/actor.js';
 import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
 import type { Connection } from '../../stores/connections/connection.js';
 import { UserLinksStore } from '../../stores/connections/user-links.store.js';
+import { ConnectionsStore } from '../../stores/connections/connections.store.js';
 import type { SignInPolicy } from '../../stores/tenants/sign-in-policy.js';
 import type { User } from '../../stores/users/user.js';
 import { UsersStore } from '../../stores/users/users.store.js';
-import { mapClaims, type MappedClaims } from './claim-mapping.js';
+import { emailDomain, mapClaims, type MappedClaims } from './claim-mapping.js';
 
 /** How the account was found: by its link, linked now to a local account by verified email, or created. */
 export type AccountOutcome = 'existing' | 'linked' | 'created';
+
+/** The account, or why there is none: the email's domain belongs to another connection, the only way in for it. */
+export type AccountResult = { ok: true; user: User; outcome: AccountOutcome } | { ok: false; onlyWayIn: Connection };
 
 /**
  * A JIT user's username: the connection's name and a digest of the upstream `sub`. Unique per
@@ -29,8 +33,10 @@ const usernameFor = (connection: Connection, subject: string) =>
 /**
  * The account an upstream sign-in is for: the user linked to (connection, upstream `sub`),
  * refreshed with the claims the upstream sent; else, when the tenant allows it and the upstream
- * asserts the email verified, the one local user with that email, linked now; else a new user
- * (just-in-time), linked. Audited as `login.federated` with the connection (and `user.created`).
+ * asserts the email verified, the one local user with that email (verified here too), linked now;
+ * else a new user (just-in-time), linked. Audited as `login.federated` with the connection (and
+ * `user.created`). An email of a domain another connection serves is never linked by, and when
+ * that connection is exclusive, no account of this one may carry it: its users sign in there.
  */
 @Injectable()
 export class FederatedAccounts {
@@ -38,33 +44,35 @@ export class FederatedAccounts {
     private readonly db: Database,
     private readonly users: UsersStore,
     private readonly links: UserLinksStore,
+    private readonly connections: ConnectionsStore,
     private readonly audit: AuditTrail,
   ) {}
 
-  async signIn(
-    policy: SignInPolicy,
-    connection: Connection,
-    upstream: Record<string, unknown> & { sub: string },
-    ip: string,
-  ): Promise<{ user: User; outcome: AccountOutcome }> {
+  async signIn(policy: SignInPolicy, connection: Connection, upstream: Record<string, unknown> & { sub: string }, ip: string): Promise<AccountResult> {
     const mapped = mapClaims(upstream, connection.claimMapping);
+    // The upstream's word on the email is this sign-in's: a new email without `email_verified` is not verified.
+    if (mapped.email) mapped.claims.email_verified = mapped.claims.email_verified === true;
+    const domain = mapped.email ? emailDomain(mapped.email) : undefined;
+    const owner = domain ? await this.connections.forDomain(connection.tenantId, domain) : null;
+    const elsewhere = owner && owner.connectionId !== connection.connectionId ? owner : null;
+    if (elsewhere?.exclusive) return { ok: false, onlyWayIn: elsewhere };
     try {
-      return await this.resolve(policy, connection, upstream.sub, mapped, ip);
+      return await this.resolve(policy, connection, upstream.sub, mapped, ip, !elsewhere);
     } catch (error) {
       // Two first sign-ins of one upstream user raced: the other made the link; this one uses it.
       if (databaseErrorKind(error) !== 'unique_violation') throw error;
-      return this.resolve(policy, connection, upstream.sub, mapped, ip);
+      return this.resolve(policy, connection, upstream.sub, mapped, ip, !elsewhere);
     }
   }
 
-  private resolve(policy: SignInPolicy, connection: Connection, subject: string, mapped: MappedClaims, ip: string) {
+  private resolve(policy: SignInPolicy, connection: Connection, subject: string, mapped: MappedClaims, ip: string, mayLink: boolean): Promise<AccountResult> {
     const { tenantId, connectionId } = connection;
     return this.db.transaction(async () => {
       let outcome: AccountOutcome = 'existing';
       let link = await this.links.findBySubject(tenantId, connectionId, subject);
       let user = link ? await this.users.find(tenantId, link.userId) : null;
       if (!user) {
-        const local = await this.verifiedEmailMatch(policy, tenantId, mapped);
+        const local = mayLink ? await this.verifiedEmailMatch(policy, connection, mapped) : null;
         outcome = local ? 'linked' : 'created';
         user = local ?? (await this.create(connection, subject, mapped, ip));
         link = await this.links.add(tenantId, { userId: user.userId, connectionId, subject, email: mapped.email });
@@ -81,15 +89,23 @@ export class FederatedAccounts {
         resourceId: user.userId,
         after: { connection_id: connectionId, connection: connection.name, account: outcome },
       });
-      return { user: { ...user, claims, email: mapped.email ?? user.email }, outcome };
+      return { ok: true as const, user: { ...user, claims, email: mapped.email ?? user.email }, outcome };
     });
   }
 
-  /** The one local user with the upstream's verified email, when the tenant links by email; none when two share it. */
-  private async verifiedEmailMatch(policy: SignInPolicy, tenantId: string, mapped: MappedClaims): Promise<User | null> {
+  /**
+   * The one local user with the upstream's verified email, when the tenant links by email; none
+   * when two share it, when the email is not verified here too (an account whose email no one
+   * proved, made by anyone, must not receive the real owner's sign-ins), or when the user is
+   * already linked to this connection as someone else.
+   */
+  private async verifiedEmailMatch(policy: SignInPolicy, connection: Connection, mapped: MappedClaims): Promise<User | null> {
     if (!policy.linkVerifiedEmail || !mapped.email || mapped.claims.email_verified !== true) return null;
-    const matches = await this.users.list(tenantId, { email: mapped.email, limit: 2 });
-    return matches.length === 1 ? matches[0] : null;
+    const matches = await this.users.list(connection.tenantId, { email: mapped.email, limit: 2 });
+    const [user] = matches;
+    if (matches.length !== 1 || user.claims.email_verified !== true) return null;
+    const links = await this.links.listForUser(connection.tenantId, user.userId);
+    return links.some((link) => link.connectionId === connection.connectionId) ? null : user;
   }
 
   private async create(connection: Connection, subject: string, mapped: MappedClaims, ip: string): Promise<User> {

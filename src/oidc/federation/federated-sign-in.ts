@@ -10,7 +10,9 @@ import type { User } from '../../stores/users/user.js';
 import type { LoadedInteraction } from '../oidc-provider-internals.js';
 import type { LiveIssuer } from '../provider-registry.js';
 import { TTL } from '../provider-options.js';
-import { SignInProgressStore } from '../sign-in/sign-in-progress.js';
+import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-progress.js';
+import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
+import { databaseErrorKind } from '../../database/database-errors.js';
 import { textOf } from '../../common/validation/text.js';
 import { emailDomain } from './claim-mapping.js';
 import { FederatedAccounts } from './federated-accounts.js';
@@ -29,7 +31,14 @@ export interface FederationFailure {
   status: number;
 }
 
-export type FederationResult = { ok: true; user: User; connection: Connection; level: number } | FederationFailure;
+export type FederationResult = { ok: true; user: User; connection: Connection; level: number; authTime?: number } | FederationFailure;
+
+/** Seconds an upstream's clock may be behind Portcullis's when its `auth_time` is judged. */
+const CLOCK_SKEW_SECONDS = 60;
+/** OIDC Core §2: a `sub` is at most 255 ASCII characters. */
+const MAX_SUBJECT_LENGTH = 255;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const safeEqual = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -54,6 +63,7 @@ export class FederatedSignIn {
     private readonly accounts: FederatedAccounts,
     private readonly progress: SignInProgressStore,
     private readonly payloads: OidcPayloadsStore,
+    private readonly audit: AuditTrail,
   ) {
     this.publicUrl = config.publicUrl;
   }
@@ -88,7 +98,11 @@ export class FederatedSignIn {
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
-    await this.progress.save(issuerId, details.uid, { amr: [], federation: { connectionId: connection.connectionId, state, nonce, codeVerifier } });
+    // A fresh sign-in asked of Portcullis is asked of the upstream too, and checked in its answer.
+    const fresh = textOf(details.params.prompt).split(' ').includes('login');
+    const maxAge = /^\d{1,10}$/.test(textOf(details.params.max_age)) ? Number(details.params.max_age) : undefined;
+    const federation = { connectionId: connection.connectionId, state, nonce, codeVerifier, startedAt: Math.floor(Date.now() / 1000), fresh, maxAge };
+    await this.progress.save(issuerId, details.uid, { amr: [], federation });
     await this.payloads.upsert(issuerId, STATE, state, { uid: details.uid, connectionId: connection.connectionId }, TTL.Interaction);
     const parameters: Record<string, string> = {
       redirect_uri: this.redirectUri(issuerId, connection.name),
@@ -99,10 +113,8 @@ export class FederatedSignIn {
       code_challenge_method: 'S256',
     };
     if (loginHint) parameters.login_hint = loginHint;
-    // A fresh sign-in asked of Portcullis is asked of the upstream too.
-    if (textOf(details.params.prompt).split(' ').includes('login')) parameters.prompt = 'login';
-    const maxAge = textOf(details.params.max_age);
-    if (/^\d{1,10}$/.test(maxAge)) parameters.max_age = maxAge;
+    if (fresh) parameters.prompt = 'login';
+    if (maxAge !== undefined) parameters.max_age = String(maxAge);
     return oidc.buildAuthorizationUrl(configuration, parameters).href;
   }
 
@@ -132,43 +144,72 @@ export class FederatedSignIn {
     const connection = await this.connections.find(issuerId, federation.connectionId);
     if (!connection) return expired;
     const name = connection.displayName;
+    const failed = async (reason: string, message: string, status: number): Promise<FederationFailure> => {
+      await this.audit.record(
+        { type: 'end_user', id: connection.name, name: null, ip },
+        {
+          action: 'login.failed',
+          issuerId,
+          resourceType: 'connection',
+          resourceId: connection.connectionId,
+          after: { connection_id: connection.connectionId, reason },
+        },
+      );
+      return { ok: false, message, status };
+    };
     const error = query.get('error');
     if (error !== null) {
-      const said = KNOWN_ERRORS.has(error) ? error.replace(/_/g, ' ') : 'refused';
-      return { ok: false, message: `Signing in with ${name} did not complete (${said}).`, status: 400 };
+      const said = KNOWN_ERRORS.has(error) ? error : 'refused';
+      return failed(`upstream_${said}`, `Signing in with ${name} did not complete (${said.replace(/_/g, ' ')}).`, 400);
     }
     let claims: Record<string, unknown> & { sub: string };
     try {
-      const configuration = await this.upstreams.configuration(connection);
-      const current = new URL(this.redirectUri(issuerId, connection.name));
-      current.search = query.toString();
-      const tokens = await oidc.authorizationCodeGrant(configuration, current, {
-        pkceCodeVerifier: federation.codeVerifier,
-        expectedState: federation.state,
-        expectedNonce: federation.nonce,
-        idTokenExpected: true,
-      });
-      const idToken = tokens.claims()!;
-      claims = { ...idToken };
-      if (configuration.serverMetadata().userinfo_endpoint) {
-        // The ID token's `sub` must be the userinfo's (openid-client checks it); ID token claims win.
-        claims = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken };
-      }
+      claims = await this.redeem(connection, federation, query);
     } catch (caught) {
       const unreachable = caught instanceof UpstreamUnavailable;
-      // For the operator: which connection and what openid-client said (never a token or a secret: it names checks, not values).
-      this.logger.warn(
-        { issuer_id: issuerId, connection_id: connection.connectionId, reason: caught instanceof Error ? caught.message : String(caught) },
-        'upstream sign-in failed',
-      );
-      return {
-        ok: false,
-        message: unreachable ? `${name} cannot be reached right now. Try again later.` : `${name} sent an answer Portcullis could not accept. Start again.`,
-        status: 502,
-      };
+      // For the operator: which connection and what failed (openid-client names the check, never a token or the secret).
+      const reason = caught instanceof Error ? caught.message : String(caught);
+      this.logger.warn({ issuer_id: issuerId, connection_id: connection.connectionId, reason }, 'upstream sign-in failed');
+      return unreachable
+        ? failed('upstream_unreachable', `${name} cannot be reached right now. Try again later.`, 502)
+        : failed('upstream_answer_refused', `${name} sent an answer Portcullis could not accept. Start again.`, 502);
     }
-    const { user } = await this.accounts.signIn(issuer.tenant.signInPolicy, connection, claims, ip);
+    const account = await this.accounts.signIn(issuer.tenant.signInPolicy, connection, claims, ip).catch((caught: unknown) => {
+      // A JIT username some local user already holds, twice over: nothing the person can fix by retrying at once.
+      if (databaseErrorKind(caught) === 'unique_violation') return undefined;
+      throw caught;
+    });
+    if (!account) return failed('account_conflict', `Signing in with ${name} could not be completed. Ask your administrator.`, 409);
+    if (!account.ok) return failed('exclusive_domain', `Sign in with ${account.onlyWayIn.displayName}.`, 403);
     const level = Math.max(0, acrLevel(connection.acrMapping[String(claims.acr)]));
-    return { ok: true, user, connection, level };
+    return { ok: true, user: account.user, connection, level, authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined };
+  }
+
+  /**
+   * Redeems the code (openid-client: `iss` of the response, PKCE, the ID token's signature, `iss`,
+   * `aud`, `nonce`, expiry, and `auth_time` against `max_age`) and reads the claims: the ID
+   * token's, over userinfo's where the upstream has one (same `sub`, which openid-client checks).
+   * A sign-in that had to be fresh (`prompt=login`) must have authenticated after it started.
+   */
+  private async redeem(connection: Connection, federation: NonNullable<SignInProgress['federation']>, query: URLSearchParams) {
+    const configuration = await this.upstreams.configuration(connection);
+    const current = new URL(this.redirectUri(connection.tenantId, connection.name));
+    current.search = query.toString();
+    const tokens = await oidc.authorizationCodeGrant(configuration, current, {
+      pkceCodeVerifier: federation.codeVerifier,
+      expectedState: federation.state,
+      expectedNonce: federation.nonce,
+      idTokenExpected: true,
+      ...(federation.maxAge !== undefined ? { maxAge: federation.maxAge } : {}),
+    });
+    const idToken = tokens.claims()!;
+    if (federation.fresh && !(typeof idToken.auth_time === 'number' && idToken.auth_time >= federation.startedAt - CLOCK_SKEW_SECONDS)) {
+      throw new Error('prompt=login was asked, and the ID token has no auth_time since the sign-in started');
+    }
+    if (typeof idToken.sub !== 'string' || idToken.sub.length > MAX_SUBJECT_LENGTH || CONTROL.test(idToken.sub)) {
+      throw new Error('the ID token has a sub Portcullis does not keep (too long, or control characters)');
+    }
+    if (!configuration.serverMetadata().userinfo_endpoint) return { ...idToken };
+    return { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken };
   }
 }

@@ -11,6 +11,8 @@ import { clientFetch } from '../hooks/client-fetch.js';
 
 /** Each request to an upstream (discovery, token, userinfo, JWKS) is bounded at this, in milliseconds. */
 const UPSTREAM_TIMEOUT_MS = 5000;
+/** The largest answer read from an upstream (a discovery document, a JWKS, a token or userinfo response is a few KiB). */
+const UPSTREAM_MAX_BYTES = 256 * 1024;
 /** How long an upstream's discovery document and keys are reused before they are read again. */
 const CONFIGURATION_TTL_MS = 10 * 60_000;
 
@@ -37,8 +39,10 @@ export class UpstreamClients {
     const { allowPrivate, caFile } = config.providerDiscovery;
     this.allowPrivate = allowPrivate;
     const pinned = clientFetch(allowPrivate, caFile ? [...rootCertificates, readFileSync(caFile, 'utf8')] : undefined);
-    this.fetch = (url, options) =>
-      pinned(url, { ...options, signal: AbortSignal.any([options.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)].filter((signal) => !!signal)) });
+    this.fetch = async (url, options) => {
+      const signal = AbortSignal.any([options.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)].filter((one) => !!one));
+      return bounded(await pinned(url, { ...options, signal }), UPSTREAM_MAX_BYTES);
+    };
   }
 
   /** The connection's Configuration; a failed discovery is not remembered, so the next sign-in tries again. */
@@ -62,10 +66,29 @@ export class UpstreamClients {
       return await oidc.discovery(issuer, connection.clientId, { client_secret: secret }, oidc.ClientSecretBasic(secret), {
         [oidc.customFetch]: this.fetch,
         // http only for a loopback issuer, and only where the address policy allows private addresses (as the provider check).
-        execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+        // The ID token's signature is checked against the upstream's JWKS even though it came over
+        // the back channel (OIDC Core lets TLS stand in for it): http is allowed for a loopback issuer.
+        execute: [oidc.enableNonRepudiationChecks, ...(issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [])],
       });
     } catch (error) {
       throw new UpstreamUnavailable(error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/** `response` with its body read whole, refused past `maxBytes` (announced or actual). */
+async function bounded(response: Response, maxBytes: number): Promise<Response> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel();
+    throw new Error(`the upstream answered more than ${maxBytes} bytes`);
+  }
+  if (!response.body) return response;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new Error(`the upstream answered more than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
 }

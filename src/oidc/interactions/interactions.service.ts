@@ -13,7 +13,7 @@ import { SignInSteps, type Step } from './sign-in-steps.js';
 import { SignInProgressStore } from '../sign-in/sign-in-progress.js';
 import { WebAuthnCeremonies } from '../sign-in/factors/webauthn.js';
 import { UserFactorsStore } from '../../stores/user-factors/user-factors.store.js';
-import { withMethods } from '../sign-in/sign-in-level.js';
+import { levelOfSignIn, withMethods } from '../sign-in/sign-in-level.js';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Connection } from '../../stores/connections/connection.js';
 import { FederatedSignIn } from '../federation/federated-sign-in.js';
@@ -97,7 +97,7 @@ export class InteractionsService {
         result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
       return this.loginPage(issuer, details, req, res, { username, error }, result.reason === 'locked' ? 429 : 401);
     }
-    const only = await this.onlyWayIn(issuerId, result.user.email);
+    const only = await this.onlyWayIn(issuerId, result.user);
     if (only) return this.loginPage(issuer, details, req, res, { username, error: `Sign in with ${only.displayName}.` }, 401);
     // A new first factor starts the sign-in over: what an earlier attempt in this interaction reached is replaced.
     const progress = { accountId: result.user.userId, amr: ['pwd'], ts, firstAttempt: result.firstAttempt };
@@ -121,7 +121,7 @@ export class InteractionsService {
     const user = await this.signIn.find(issuerId, credential.userId);
     const handle = textOf(response?.response?.userHandle);
     if (!user || (handle && Buffer.from(isoBase64URL.toBuffer(handle)).toString('utf8') !== user.userId)) return refused();
-    if (await this.onlyWayIn(issuerId, user.email)) return refused();
+    if (await this.onlyWayIn(issuerId, user)) return refused();
     const ts = Math.floor(Date.now() / 1000);
     let methods: Array<'hwk' | 'swk' | 'user'> = [];
     const refusal = await this.signIn.factor(issuerId, user, 'passkey', req.ip ?? '', async () => {
@@ -165,7 +165,12 @@ export class InteractionsService {
     if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
     const result = await this.federation.complete(issuer, details, query, req.ip ?? '');
     if (!result.ok) return this.loginPage(issuer, details, req, res, { error: result.message }, result.status);
-    const progress = { accountId: result.user.userId, amr: withMethods([], 'fed'), ts: Math.floor(Date.now() / 1000), federatedLevel: result.level };
+    // auth_time is when the person authenticated upstream, unless that is in the future or before
+    // the user's credentials epoch (such a session would not be honoured, and the upstream's SSO would send it back).
+    const now = Math.floor(Date.now() / 1000);
+    const epoch = Math.ceil((result.user.credentialsChangedAt?.getTime() ?? 0) / 1000);
+    const ts = result.authTime !== undefined && result.authTime <= now && result.authTime > epoch ? result.authTime : now;
+    const progress = { accountId: result.user.userId, amr: withMethods([], 'fed'), ts, federatedLevel: result.level };
     await this.progress.save(issuerId, details.uid, progress);
     return this.steps.next({ issuer, details, req, res, user: result.user, progress });
   }
@@ -180,10 +185,13 @@ export class InteractionsService {
     }
   }
 
-  /** The connection that is the only way in for users of this email's domain, if any. */
-  private async onlyWayIn(issuerId: string, email: string | null): Promise<Connection | null> {
-    const connection = email ? await this.federation.forEmail(issuerId, email) : null;
-    return connection?.exclusive ? connection : null;
+  /** The connection that is the only way in for the user: of the domain of their email, or of a username that is an email. */
+  private async onlyWayIn(issuerId: string, user: { email: string | null; username: string }): Promise<Connection | null> {
+    for (const name of [user.email, user.username]) {
+      const connection = name ? await this.federation.forEmail(issuerId, name) : null;
+      if (connection?.exclusive) return connection;
+    }
+    return null;
   }
 
   /**
@@ -199,7 +207,16 @@ export class InteractionsService {
     const enroll = details.prompt.name === 'enroll' && details.session?.accountId !== undefined;
     if (!progress.accountId && (stepUp || enroll)) {
       const amr = details.session!.amr ?? [];
-      progress = { accountId: details.session!.accountId, amr, ts: Math.floor(Date.now() / 1000), stepped: true, ...(enroll ? { enrollOnly: true } : {}) };
+      // A session from an upstream keeps the level its acr says (see levelOfSignIn) through the step-up.
+      const federatedLevel = amr.includes('fed') ? levelOfSignIn(details.session!) : undefined;
+      progress = {
+        accountId: details.session!.accountId,
+        amr,
+        ts: Math.floor(Date.now() / 1000),
+        stepped: true,
+        ...(federatedLevel === undefined ? {} : { federatedLevel }),
+        ...(enroll ? { enrollOnly: true } : {}),
+      };
       await this.progress.save(issuerId, details.uid, progress);
     }
     if (!progress.accountId) return undefined;

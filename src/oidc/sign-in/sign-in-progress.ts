@@ -26,7 +26,17 @@ export interface SignInProgress {
   /** A factor was enrolled in this interaction. */
   enrolled?: boolean;
   /** A sign-in sent to an upstream (a connection), awaiting its callback: what the callback must match (the verifier sealed at rest). */
-  federation?: { connectionId: string; state: string; nonce: string; codeVerifier: string };
+  federation?: {
+    connectionId: string;
+    state: string;
+    nonce: string;
+    codeVerifier: string;
+    /** When it was sent upstream (seconds); with `fresh` (the request's `prompt=login`), the upstream must have authenticated since. */
+    startedAt: number;
+    fresh: boolean;
+    /** The request's `max_age`, checked against the upstream's `auth_time`. */
+    maxAge?: number;
+  };
   /** The level (index in ACR_LEVELS) the upstream's `acr` maps to, for a federated sign-in. */
   federatedLevel?: number;
 }

@@ -49,6 +49,15 @@ export class UserLinksStore {
     return (await this.db.execute('DELETE FROM user_links WHERE tenant_id = $1 AND user_id = $2 AND link_id = $3', [tenantId, userId, linkId])) > 0;
   }
 
+  /** Deletes every link of the connection (its upstream changed: its `sub`s name no one any more); the users who were linked. */
+  async removeAll(tenantId: string, connectionId: string): Promise<string[]> {
+    const rows = await this.db.query<{ user_id: string }>('DELETE FROM user_links WHERE tenant_id = $1 AND connection_id = $2 RETURNING user_id', [
+      tenantId,
+      connectionId,
+    ]);
+    return [...new Set(rows.map((row) => row.user_id))].sort();
+  }
+
   /** The users linked through the connection. */
   async userIdsOf(tenantId: string, connectionId: string): Promise<string[]> {
     const rows = await this.db.query<{ user_id: string }>(

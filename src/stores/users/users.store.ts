@@ -59,6 +59,20 @@ export class UsersStore {
     return (await this.db.execute(sql, [tenantId, userId, ...set.params])) > 0;
   }
 
+  /**
+   * Moves the users' credentials epoch to now (this process's clock, as `update` does), without a
+   * new password: whatever was signed in or issued before stops being honoured, including a
+   * sign-in still finishing while their sessions are ended.
+   */
+  async expireSignIns(tenantId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db.execute('UPDATE users SET credentials_changed_at = $3, updated_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[])', [
+      tenantId,
+      userIds,
+      new Date(),
+    ]);
+  }
+
   async delete(tenantId: string, userId: string): Promise<boolean> {
     return (await this.db.execute('DELETE FROM users WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId])) > 0;
   }
