@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../helpers/admin-api.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
-import { formOf, UserAgent } from '../helpers/browserless.js';
+import { formActionEndingWith, formOf, UserAgent } from '../helpers/browserless.js';
 import { fakeServer, rsaKeys, sendJson } from '../helpers/fake-issuer.js';
 import { ADA, downstreamRequest, federation, pressConnection, signInUpstream, type Federation } from '../helpers/federation.js';
 import { createTenant, oidc } from '../helpers/rp.js';
@@ -222,6 +222,30 @@ describe('federated sign-in', () => {
     const renamed = new URL(c.callback);
     renamed.pathname = `/${fed.downstream.issuerId}/federation/other/callback`;
     expect((await pageOf(await c.agent.follow(await c.agent.get(renamed)))).status).toBe(400);
+  });
+
+  it('completes only the latest start of an interaction: the state of a start pressed over is spent', async () => {
+    const { agent, start } = await atSignIn();
+    const page = start as Response;
+    const html = await page.text();
+    const toUpstream = (location: URL) => location.href.startsWith(`${fed.upstream.issuer}/authorize`);
+    const first = (await followUntil(
+      agent,
+      await agent.post(formActionEndingWith(html, '/federate')!, { _csrf: formOf(html).csrf, connection: 'acme' }),
+      toUpstream,
+    )) as URL;
+    const again = await (await agent.get(page.url)).text();
+    const second = (await followUntil(
+      agent,
+      await agent.post(formActionEndingWith(again, '/federate')!, { _csrf: formOf(again).csrf, connection: 'acme' }),
+      toUpstream,
+    )) as URL;
+    expect(second.searchParams.get('state')).not.toBe(first.searchParams.get('state'));
+    const stale = new URL(first.searchParams.get('redirect_uri')!);
+    stale.search = new URLSearchParams({ code: 'whatever', state: first.searchParams.get('state')! }).toString();
+    const refused = await pageOf(await agent.follow(await agent.get(stale)));
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('This sign-in was already used or has expired.');
   });
 
   it('answers a malformed callback with a page, never a 500', async () => {
