@@ -1,6 +1,6 @@
 import { adminApi } from './admin-api.js';
 import { formActionEndingWith, formOf, UserAgent } from './browserless.js';
-import { createClient, createTenant, discover, oidc } from './rp.js';
+import { authorizationRequest, createClient, createTenant, discover, oidc } from './rp.js';
 
 /** The relying party of the downstream tenant: its callback never resolves (see stubRelyingParty). */
 export const RP_REDIRECT = 'https://rp.example.com/cb';
@@ -66,21 +66,9 @@ export async function federation(
   };
 }
 
-/** An authorization request of the downstream relying party, with the checks to redeem its code. */
-export async function downstreamRequest(rp: oidc.Configuration, params: Record<string, string> = {}) {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const checks = { pkceCodeVerifier: verifier, expectedState: oidc.randomState(), expectedNonce: oidc.randomNonce() };
-  const url = oidc.buildAuthorizationUrl(rp, {
-    redirect_uri: RP_REDIRECT,
-    scope: 'openid email profile',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state: checks.expectedState,
-    nonce: checks.expectedNonce,
-    ...params,
-  });
-  return { url, checks };
-}
+/** An authorization request of the downstream relying party (scopes for the mapped claims), with the checks to redeem its code. */
+export const downstreamRequest = (rp: oidc.Configuration, params: Record<string, string> = {}) =>
+  authorizationRequest(rp, RP_REDIRECT, { scope: 'openid email profile', ...params });
 
 /**
  * Browserless: at the upstream's sign-in page (`page`), signs in and consents there until the
