@@ -289,6 +289,20 @@ describe('federated sign-in', () => {
     expect((await api().delete(`/v1/tenants/${doomed.downstream.issuerId}/connections/${doomed.connection.connection_id}`)).status).toBe(204);
     expect((await silent()).searchParams.get('error')).toBe('login_required');
     expect((await api().get(`/v1/tenants/${doomed.downstream.issuerId}/users/${claims.sub}/links`)).body.items).toEqual([]);
+
+    // Connected again under the same name: the upstream's user gets an account of its own again
+    // (the old one, without its link, keeps its username: the new one is told apart).
+    const again = await api().post(`/v1/tenants/${doomed.downstream.issuerId}/connections`, {
+      name: 'acme',
+      display_name: 'Acme',
+      issuer: doomed.upstream.issuer,
+      client_id: doomed.upstream.clientId,
+      client_secret: doomed.upstream.clientSecret,
+    });
+    expect(again.status).toBe(201);
+    const back = await signInWithButton(doomed);
+    expect(back.claims.sub).not.toBe(claims.sub);
+    expect(back.claims.amr).toContain('fed');
   });
 
   it('forgets the links and ends the sessions when the connection’s issuer changes: the new upstream’s subjects are other people', async () => {

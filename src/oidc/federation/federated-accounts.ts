@@ -109,10 +109,14 @@ export class FederatedAccounts {
   }
 
   private async create(connection: Connection, subject: string, mapped: MappedClaims, ip: string): Promise<User> {
+    // Taken: by the account of this `sub` before the connection's issuer changed (its links went,
+    // the user stayed), or by a local user named so. A suffix keeps the new one apart.
+    let username = usernameFor(connection, subject);
+    if ((await this.users.list(connection.tenantId, { username, limit: 1 })).length > 0) username = `${username}-${randomUUID().slice(0, 8)}`;
     const user = await this.users.insert({
       tenantId: connection.tenantId,
       userId: randomUUID(),
-      username: usernameFor(connection, subject),
+      username,
       email: mapped.email,
       claims: mapped.claims,
       passwordHash: null,

@@ -146,7 +146,8 @@ export class FederatedSignIn {
     const name = connection.displayName;
     const failed = async (reason: string, message: string, status: number): Promise<FederationFailure> => {
       await this.audit.record(
-        { type: 'end_user', id: connection.name, name: null, ip },
+        // No user is known yet: the actor is the connection's sign-in, never a user id.
+        { type: 'end_user', id: `connection:${connection.name}`, name: null, ip },
         {
           action: 'login.failed',
           issuerId,
@@ -163,8 +164,9 @@ export class FederatedSignIn {
       return failed(`upstream_${said}`, `Signing in with ${name} did not complete (${said.replace(/_/g, ' ')}).`, 400);
     }
     let claims: Record<string, unknown> & { sub: string };
+    let idToken: oidc.IDToken;
     try {
-      claims = await this.redeem(connection, federation, query);
+      ({ claims, idToken } = await this.redeem(connection, federation, query));
     } catch (caught) {
       const unreachable = caught instanceof UpstreamUnavailable;
       // For the operator: which connection and what failed (openid-client names the check, never a token or the secret).
@@ -181,8 +183,9 @@ export class FederatedSignIn {
     });
     if (!account) return failed('account_conflict', `Signing in with ${name} could not be completed. Ask your administrator.`, 409);
     if (!account.ok) return failed('exclusive_domain', `Sign in with ${account.onlyWayIn.displayName}.`, 403);
-    const level = Math.max(0, acrLevel(connection.acrMapping[String(claims.acr)]));
-    return { ok: true, user: account.user, connection, level, authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined };
+    // What the sign-in proved comes from the ID token alone (signed, and held to max_age): never from userinfo.
+    const level = Math.max(0, acrLevel(connection.acrMapping[String(idToken.acr)]));
+    return { ok: true, user: account.user, connection, level, authTime: Number.isSafeInteger(idToken.auth_time) ? idToken.auth_time : undefined };
   }
 
   /**
@@ -209,7 +212,7 @@ export class FederatedSignIn {
     if (typeof idToken.sub !== 'string' || idToken.sub.length > MAX_SUBJECT_LENGTH || CONTROL.test(idToken.sub)) {
       throw new Error('the ID token has a sub Portcullis does not keep (too long, or control characters)');
     }
-    if (!configuration.serverMetadata().userinfo_endpoint) return { ...idToken };
-    return { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken };
+    if (!configuration.serverMetadata().userinfo_endpoint) return { claims: { ...idToken }, idToken };
+    return { claims: { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken }, idToken };
   }
 }

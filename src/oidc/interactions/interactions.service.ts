@@ -163,13 +163,15 @@ export class InteractionsService {
     const details = await this.details(issuer, req, res);
     if (!details) return;
     if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
+    // Stamped before the upstream's answer is checked and the account found, as a password sign-in
+    // is stamped before its check: a sign-out of the user committed meanwhile leaves this one older.
+    const proven = Math.floor(Date.now() / 1000);
     const result = await this.federation.complete(issuer, details, query, req.ip ?? '');
     if (!result.ok) return this.loginPage(issuer, details, req, res, { error: result.message }, result.status);
-    // auth_time is when the person authenticated upstream, unless that is in the future or before
+    // auth_time is when the person authenticated upstream, unless that is later than this or before
     // the user's credentials epoch (such a session would not be honoured, and the upstream's SSO would send it back).
-    const now = Math.floor(Date.now() / 1000);
     const epoch = Math.ceil((result.user.credentialsChangedAt?.getTime() ?? 0) / 1000);
-    const ts = result.authTime !== undefined && result.authTime <= now && result.authTime > epoch ? result.authTime : now;
+    const ts = result.authTime !== undefined && result.authTime <= proven && result.authTime > epoch ? result.authTime : proven;
     const progress = { accountId: result.user.userId, amr: withMethods([], 'fed'), ts, federatedLevel: result.level };
     await this.progress.save(issuerId, details.uid, progress);
     return this.steps.next({ issuer, details, req, res, user: result.user, progress });
