@@ -184,7 +184,7 @@ export class FederatedSignIn {
     if (!account) return failed('account_conflict', `Signing in with ${name} could not be completed. Ask your administrator.`, 409);
     if (!account.ok) return failed('exclusive_domain', `Sign in with ${account.onlyWayIn.displayName}.`, 403);
     // What the sign-in proved comes from the ID token alone (signed, and held to max_age): never from userinfo.
-    const level = Math.max(0, acrLevel(connection.acrMapping[String(idToken.acr)]));
+    const level = Math.max(0, acrLevel(typeof idToken.acr === 'string' ? connection.acrMapping[idToken.acr] : undefined));
     return { ok: true, user: account.user, connection, level, authTime: Number.isSafeInteger(idToken.auth_time) ? idToken.auth_time : undefined };
   }
 
