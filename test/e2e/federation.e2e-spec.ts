@@ -246,6 +246,14 @@ describe('federated sign-in', () => {
     const refused = await pageOf(await agent.follow(await agent.get(stale)));
     expect(refused.status).toBe(400);
     expect(refused.html).toContain('This sign-in was already used or has expired.');
+    // Straight to the interaction, with a state as long as the real one in characters but not in bytes.
+    const interaction = new URL(page.url);
+    interaction.pathname += '/federation';
+    const latest = second.searchParams.get('state')!;
+    interaction.search = new URLSearchParams({ state: `é${latest.slice(1)}` }).toString();
+    const odd = await pageOf(await agent.get(interaction));
+    expect(odd.status).toBe(400);
+    expect(odd.html).toContain('This sign-in was already used or has expired.');
   });
 
   it('answers a malformed callback with a page, never a 500', async () => {

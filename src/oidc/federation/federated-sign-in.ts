@@ -40,7 +40,11 @@ const MAX_SUBJECT_LENGTH = 255;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-const safeEqual = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Constant-time equality of two strings' UTF-8 bytes (a length in characters says nothing of the bytes). */
+function safeEqual(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 /**
  * Sign-in at a tenant's upstream OpenID Provider (a connection), as its relying party through
