@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { enrollPasskey, enrollTotp, signInWithPassword, signInWithPasskey, signInWithTotp, TotpUsers } from './factor-sign-ins.js';
 import { alternate } from './flow-phase.js';
 import { FLOW_COLUMNS, flowRow, RATIO_COLUMNS, ratioRow } from './flow-tables.js';
-import { createDatabase, dropDatabase, startPortcullis, stop, type Server } from './harness.js';
-import { markdown, SMOKE, writeReport, type Table } from './results.js';
+import { onFreshServer, type Server } from './harness.js';
+import { publishFlows, SMOKE, type Table } from './results.js';
 import { setUpSignIns } from './sign-in.js';
 import type { SoftAuthenticator } from './soft-authenticator.js';
 import { Env } from '../src/config/env.js';
@@ -127,24 +127,11 @@ async function main(server: Server): Promise<Table[]> {
   ];
 }
 
-const database = `portcullis_factors_${Date.now()}`;
-let tables: Table[] = [];
-let server: Server | undefined;
-try {
-  server = await startPortcullis(MAIN, await createDatabase(database), {}, { host: 'localhost' });
-  tables = await main(server);
-} finally {
-  if (server) await stop(server);
-  await dropDatabase(database);
-}
-for (const table of tables) process.stdout.write(`\n${markdown(table)}`);
-const path = writeReport({
+const tables = await onFreshServer('factors', MAIN, {}, { host: 'localhost' }, main);
+publishFlows({
   bench: 'factors',
   title: 'Sign-ins by factor: password, TOTP, passkey',
   command: 'npm run bench:factors',
   settings: { seconds: SECONDS, workers: WORKERS, rounds: ROUNDS, totpUsers: TOTP_USERS, argon2: argonLabel },
   tables,
 });
-process.stderr.write(`written to ${path}\n`);
-// A flow that failed is a bench (or product) that no longer works: CI's smoke run must say so.
-if (tables[0].rows.some((row) => Number(row.errors) > 0)) process.exit(1);

@@ -23,8 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { signInFederated, setUpUpstream, type Upstream } from './federated-sign-in.js';
 import { alternate } from './flow-phase.js';
 import { FLOW_COLUMNS, flowRow, RATIO_COLUMNS, ratioRow } from './flow-tables.js';
-import { createDatabase, dropDatabase, startPortcullis, stop, type Server } from './harness.js';
-import { markdown, SMOKE, writeReport, type Table } from './results.js';
+import { onFreshServer, type Server } from './harness.js';
+import { publishFlows, SMOKE, type Table } from './results.js';
 import { setUpSignIns, type SignIns } from './sign-in.js';
 import { Env } from '../src/config/env.js';
 
@@ -151,24 +151,11 @@ async function main(server: Server): Promise<Table[]> {
   ];
 }
 
-const database = `portcullis_federation_${Date.now()}`;
-let tables: Table[] = [];
-let server: Server | undefined;
-try {
-  server = await startPortcullis(MAIN, await createDatabase(database), SERVER_ENV);
-  tables = await main(server);
-} finally {
-  if (server) await stop(server);
-  await dropDatabase(database);
-}
-for (const table of tables) process.stdout.write(`\n${markdown(table)}`);
-const path = writeReport({
+const tables = await onFreshServer('federation', MAIN, SERVER_ENV, {}, main);
+publishFlows({
   bench: 'federation',
   title: 'Federated sign-ins: through an upstream tenant, beside a password',
   command: 'npm run bench:federation',
   settings: { seconds: SECONDS, workers: WORKERS, rounds: ROUNDS, jitUsers: JIT_USERS, argon2: argonLabel },
   tables,
 });
-process.stderr.write(`written to ${path}\n`);
-// A flow that failed is a bench (or product) that no longer works: CI's smoke run must say so.
-if (tables[0].rows.some((row) => Number(row.errors) > 0)) process.exit(1);

@@ -139,6 +139,28 @@ export async function startPortcullis(main: string, databaseUrl: string, env: Re
 }
 
 /** SIGTERM, then SIGKILL if the process is still there after 10 s. */
+/**
+ * Runs `bench` against one Portcullis (`main`) on a database of its own, made for it and dropped
+ * after, with the server stopped, whatever happens; what `bench` returns.
+ */
+export async function onFreshServer<T>(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  options: SpawnOptions,
+  bench: (server: Server) => Promise<T>,
+): Promise<T> {
+  const database = `portcullis_${name}_${Date.now()}`;
+  let server: Server | undefined;
+  try {
+    server = await startPortcullis(main, await createDatabase(database), env, options);
+    return await bench(server);
+  } finally {
+    if (server) await stop(server);
+    await dropDatabase(database);
+  }
+}
+
 export async function stop(target: ChildProcess | Server): Promise<void> {
   if ('meter' in target) await target.meter.close();
   const child = 'meter' in target ? target.process : target;

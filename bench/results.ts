@@ -52,6 +52,17 @@ export const SMOKE = process.env.BENCH_SMOKE === '1';
 
 const loadAtStart = loadavg()[0];
 
+/**
+ * Prints a flow bench's tables, writes its report, and ends the process with 1 when the first
+ * table's `errors` column counts any: a flow that failed is a bench (or product) that no longer
+ * works, and CI's smoke run must say so.
+ */
+export function publishFlows(report: Omit<Report, 'date' | 'machine'>): void {
+  for (const table of report.tables) process.stdout.write(`\n${markdown(table)}`);
+  process.stderr.write(`written to ${writeReport(report)}\n`);
+  if (report.tables[0]?.rows.some((row) => Number(row.errors) > 0)) process.exit(1);
+}
+
 /** Writes `report` to bench/results/<bench>.json (or .bench/smoke/ in a smoke run) and returns the path. */
 export function writeReport(report: Omit<Report, 'date' | 'machine'>): string {
   const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -9,13 +9,13 @@ import { classifyDatabaseError, databaseErrorKind } from '../database/database-e
 import { ProviderCheckService } from '../provider-check/provider-check.service.js';
 import type { Actor } from '../stores/audit-events/actor.js';
 import { AuditTrail } from '../stores/audit-events/audit-trail.store.js';
-import { DEFAULT_CLAIM_MAPPING, type Connection } from '../stores/connections/connection.js';
+import { CONNECTION_NAME, DEFAULT_CLAIM_MAPPING, type Connection } from '../stores/connections/connection.js';
 import { ConnectionsStore, type ConnectionChanges } from '../stores/connections/connections.store.js';
 import { UserLinksStore } from '../stores/connections/user-links.store.js';
 import { OidcPayloadsStore } from '../stores/oidc-payloads/oidc-payloads.store.js';
 import { UsersStore } from '../stores/users/users.store.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
-import { CONNECTION_NAME, DEFAULT_SCOPES } from './dto/connection-fields.js';
+import { DEFAULT_SCOPES } from './dto/connection-fields.js';
 import type { ConnectionDto, CreateConnectionDto, UpdateConnectionDto } from './dto/connection.dto.js';
 
 /**

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { trustedCas } from '../common/outbound/trusted-cas.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload } from 'oidc-provider';
@@ -99,8 +98,7 @@ export class ProviderRegistry implements OnModuleInit, OnApplicationShutdown {
     this.publicUrl = config.publicUrl;
     this.trustProxy = config.trustProxy;
     this.clientUrisAllowPrivate = config.clientUrisAllowPrivate;
-    // Read once: a missing file stops the start.
-    this.clientUrisCa = config.clientUrisCaFile ? [...rootCertificates, readFileSync(config.clientUrisCaFile, 'utf8')] : undefined;
+    this.clientUrisCa = trustedCas(config.clientUrisCaFile);
     this.live = new LRUCache({
       max: config.providerCacheSize,
       dispose: (_value, issuerId, reason) => {

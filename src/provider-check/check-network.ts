@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import { connect as tlsConnect } from 'node:tls';
+import { trustedCas } from '../common/outbound/trusted-cas.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 export interface ResolvedAddress {
@@ -33,8 +33,7 @@ export class CheckNetwork {
   private readonly ca?: string[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const { caFile } = config.providerDiscovery;
-    if (caFile) this.ca = [...rootCertificates, readFileSync(caFile, 'utf8')];
+    this.ca = trustedCas(config.providerDiscovery.caFile);
   }
 
   /** Every address of `hostname`; an IP literal resolves to itself without a query. */

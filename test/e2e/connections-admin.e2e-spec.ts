@@ -1,16 +1,16 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { DEFAULT_CLAIM_MAPPING } from '../../src/stores/connections/connection.js';
 import { adminApi, adminError, randomIssuerId } from '../helpers/admin-api.js';
 import { freePort, startApp, type RunningApp } from '../helpers/app.js';
+import { authorizationUrl, REDIRECT } from '../helpers/admin-fixtures.js';
 import { UserAgent } from '../helpers/browserless.js';
 import { query } from '../helpers/db.js';
 import { fakeServer, openIdConfiguration, rsaKeys, sendJson, type FakeServer } from '../helpers/fake-issuer.js';
 
 const SECRET = `upstream-secret-${randomBytes(8).toString('hex')}`;
 const PASSWORD = 'correct horse battery staple';
-const REDIRECT = 'https://rp.example.com/cb';
 
 /**
  * The admin side of federated sign-in: connections (each upstream is another tenant of the same
@@ -259,16 +259,7 @@ describe('connections admin API', () => {
     /** The user signs in with the password at a client of the tenant: a session and a grant. */
     async function signIn(username: string): Promise<void> {
       const client = await api.post(`/v1/tenants/${tenant}/clients`, { client_name: 'RP', redirect_uris: [REDIRECT] });
-      const url = new URL(`${running.url}/${tenant}/authorize`);
-      url.search = new URLSearchParams({
-        client_id: client.body.client_id,
-        response_type: 'code',
-        scope: 'openid',
-        redirect_uri: REDIRECT,
-        code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'),
-        code_challenge_method: 'S256',
-        state: 'state',
-      }).toString();
+      const url = authorizationUrl(running.url, tenant, client.body.client_id);
       await new UserAgent(running.url).authorize(url, { username, password: PASSWORD });
     }
     const sessionsOf = async (userId: string) => (await api.get(`/v1/tenants/${tenant}/sessions?user_id=${userId}`)).body.items;

@@ -8,6 +8,22 @@ import { formActionEndingWith, formOf, UserAgent } from './browserless.js';
 import { query } from './db.js';
 
 export const REDIRECT = 'https://rp.example.com/cb';
+
+/** A code-flow authorization request (PKCE S256) of `clientId` to REDIRECT, for a user agent to follow. */
+export function authorizationUrl(baseUrl: string, issuerId: string, clientId: string, extra: Record<string, string> = {}): URL {
+  const url = new URL(`${baseUrl}/${issuerId}/authorize`);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'code',
+    scope: 'openid',
+    redirect_uri: REDIRECT,
+    code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: 'state',
+    ...extra,
+  }).toString();
+  return url;
+}
 export const PASSWORD = 'correct horse battery staple';
 
 /** Every path parameter of the admin API; a call uses those its path names. */
@@ -142,18 +158,7 @@ export class AdminFixtures {
   }
 
   private async authorizationUrl(extra: Record<string, string> = {}): Promise<URL> {
-    const url = new URL(`${this.baseUrl}/${this.issuerId}/authorize`);
-    url.search = new URLSearchParams({
-      client_id: await this.client(),
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: REDIRECT,
-      code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'),
-      code_challenge_method: 'S256',
-      state: 'state',
-      ...extra,
-    }).toString();
-    return url;
+    return authorizationUrl(this.baseUrl, this.issuerId, await this.client(), extra);
   }
 
   async session(): Promise<string> {

@@ -17,10 +17,7 @@ import {
 } from 'class-validator';
 import { ACR_LEVELS } from '../../common/protocol.js';
 import { OptionalNotNull } from '../../common/validation/decorators.js';
-import { MAPPABLE_ATTRIBUTES } from '../../stores/connections/connection.js';
-
-/** A connection's name: the `idp_hint` value and a path segment of its redirect URI. */
-export const CONNECTION_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+import { CONNECTION_NAME, MAPPABLE_ATTRIBUTES } from '../../stores/connections/connection.js';
 
 /** A lower-case domain name: dot-separated labels of a-z 0-9 and inner hyphens, two labels at least. */
 export const EMAIL_DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

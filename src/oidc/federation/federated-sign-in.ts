@@ -14,7 +14,6 @@ import { SignInProgressStore, type SignInProgress } from '../sign-in/sign-in-pro
 import { AuditTrail } from '../../stores/audit-events/audit-trail.store.js';
 import { databaseErrorKind } from '../../database/database-errors.js';
 import { textOf } from '../../common/validation/text.js';
-import { emailDomain } from './claim-mapping.js';
 import { FederatedAccounts } from './federated-accounts.js';
 import { UpstreamClients, UpstreamUnavailable } from './upstream-clients.js';
 
@@ -77,19 +76,9 @@ export class FederatedSignIn {
     return `${this.publicUrl}/${issuerId}/federation/${name}/callback`;
   }
 
+  /** The tenant's connections, which its sign-in page offers and routes by (see routing.ts). */
   list(issuerId: string): Promise<Connection[]> {
     return this.connections.list(issuerId);
-  }
-
-  /** The connection that serves the domain of an email-like `name`, if any (home-realm discovery). */
-  async forEmail(issuerId: string, name: string): Promise<Connection | null> {
-    const domain = emailDomain(name);
-    return domain ? this.connections.forDomain(issuerId, domain) : null;
-  }
-
-  /** The connection an `idp_hint` names, if any. */
-  forHint(issuerId: string, hint: string): Promise<Connection | null> {
-    return /^[a-z0-9][a-z0-9-]{0,62}$/.test(hint) ? this.connections.findByName(issuerId, hint) : Promise.resolve(null);
   }
 
   /**

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import * as oidc from 'openid-client';
 import { schemeProblem } from '../../common/outbound/address-policy.js';
+import { trustedCas } from '../../common/outbound/trusted-cas.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { Connection } from '../../stores/connections/connection.js';
 import { ConnectionsStore } from '../../stores/connections/connections.store.js';
@@ -38,7 +37,7 @@ export class UpstreamClients {
   ) {
     const { allowPrivate, caFile } = config.providerDiscovery;
     this.allowPrivate = allowPrivate;
-    const pinned = clientFetch(allowPrivate, caFile ? [...rootCertificates, readFileSync(caFile, 'utf8')] : undefined);
+    const pinned = clientFetch(allowPrivate, trustedCas(caFile));
     this.fetch = async (url, options) => {
       const signal = AbortSignal.any([options.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)].filter((one) => !!one));
       return bounded(await pinned(url, { ...options, signal }), UPSTREAM_MAX_BYTES);

@@ -18,6 +18,7 @@ import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Connection } from '../../stores/connections/connection.js';
 import { FederatedSignIn } from '../federation/federated-sign-in.js';
 import { UpstreamUnavailable } from '../federation/upstream-clients.js';
+import { byEmail, byName, onlyWayIn } from '../federation/routing.js';
 
 /** Which first factors the issuer's sign-in page offers. */
 const firstFactors = (issuer: LiveIssuer) => ({
@@ -52,10 +53,11 @@ export class InteractionsService {
       if (step) return this.steps.next(step);
       if (details.prompt.name === 'enroll') return this.outOfStep(issuer, res);
       const hint = textOf(details.params.login_hint);
+      const connections = await this.federation.list(issuerId);
       // The relying party already knows where the user signs in: `idp_hint` names a connection, or `login_hint` an email of its domains.
-      const routed = (await this.federation.forHint(issuerId, textOf(details.params.idp_hint))) ?? (await this.federation.forEmail(issuerId, hint));
+      const routed = byName(connections, textOf(details.params.idp_hint)) ?? byEmail(connections, hint);
       if (routed) return this.federate(issuer, details, routed, req, res, hint || undefined);
-      return this.loginPage(issuer, details, req, res, { username: hint });
+      return this.loginPage(issuer, details, req, res, { username: hint }, 200, connections);
     }
     const base = `/${issuerId}/interaction/${details.uid}`;
     const csrf = this.csrf.issue(req, res);
@@ -87,18 +89,19 @@ export class InteractionsService {
     // The sign-in is as old as the password hash it is checked against: stamped before the check,
     // so a password change committed while it runs leaves this sign-in older than the change.
     const ts = Math.floor(Date.now() / 1000);
+    const connections = await this.federation.list(issuerId);
     // Home-realm discovery: an email of a connection's domain signs in there, whatever was typed as a password.
-    const home = await this.federation.forEmail(issuerId, username);
+    const home = byEmail(connections, username);
     if (home) return this.federate(issuer, details, home, req, res, username);
-    if (!firstFactors(issuer).password) return this.loginPage(issuer, details, req, res, { username, error: 'Sign in with a passkey.' }, 400);
+    if (!firstFactors(issuer).password) return this.loginPage(issuer, details, req, res, { username, error: 'Sign in with a passkey.' }, 400, connections);
     const result = await this.signIn.attempt(issuerId, username, password, req.ip ?? '');
     if (!result.ok) {
       const error =
         result.reason === 'locked' ? `Too many failed attempts. Try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minutes.` : INVALID;
-      return this.loginPage(issuer, details, req, res, { username, error }, result.reason === 'locked' ? 429 : 401);
+      return this.loginPage(issuer, details, req, res, { username, error }, result.reason === 'locked' ? 429 : 401, connections);
     }
-    const only = await this.onlyWayIn(issuerId, result.user);
-    if (only) return this.loginPage(issuer, details, req, res, { username, error: `Sign in with ${only.displayName}.` }, 401);
+    const only = onlyWayIn(connections, result.user);
+    if (only) return this.loginPage(issuer, details, req, res, { username, error: `Sign in with ${only.displayName}.` }, 401, connections);
     // A new first factor starts the sign-in over: what an earlier attempt in this interaction reached is replaced.
     const progress = { accountId: result.user.userId, amr: ['pwd'], ts, firstAttempt: result.firstAttempt };
     await this.progress.save(issuerId, details.uid, progress);
@@ -121,7 +124,7 @@ export class InteractionsService {
     const user = await this.signIn.find(issuerId, credential.userId);
     const handle = textOf(response?.response?.userHandle);
     if (!user || (handle && Buffer.from(isoBase64URL.toBuffer(handle)).toString('utf8') !== user.userId)) return refused();
-    if (await this.onlyWayIn(issuerId, user)) return refused();
+    if (onlyWayIn(await this.federation.list(issuerId), user)) return refused();
     const ts = Math.floor(Date.now() / 1000);
     let methods: Array<'hwk' | 'swk' | 'user'> = [];
     const refusal = await this.signIn.factor(issuerId, user, 'passkey', req.ip ?? '', async () => {
@@ -152,7 +155,7 @@ export class InteractionsService {
     const details = await this.details(issuer, req, res);
     if (!details) return;
     if (details.prompt.name !== 'login') return this.outOfStep(issuer, res);
-    const connection = await this.federation.forHint(issuerId, name);
+    const connection = byName(await this.federation.list(issuerId), name);
     if (!connection) return this.loginPage(issuer, details, req, res, { error: 'That way of signing in is not offered here.' }, 400);
     return this.federate(issuer, details, connection, req, res);
   }
@@ -185,15 +188,6 @@ export class InteractionsService {
       if (!(error instanceof UpstreamUnavailable)) throw error;
       return this.loginPage(issuer, details, req, res, { error: `${connection.displayName} cannot be reached right now. Try again later.` }, 502);
     }
-  }
-
-  /** The connection that is the only way in for the user: of the domain of their email, or of a username that is an email. */
-  private async onlyWayIn(issuerId: string, user: { email: string | null; username: string }): Promise<Connection | null> {
-    for (const name of [user.email, user.username]) {
-      const connection = name ? await this.federation.forEmail(issuerId, name) : null;
-      if (connection?.exclusive) return connection;
-    }
-    return null;
   }
 
   /**
@@ -233,6 +227,8 @@ export class InteractionsService {
     res: Response,
     { username = '', error }: { username?: string; error?: string },
     status = 200,
+    /** The tenant's connections, when the caller has read them already. */
+    connections?: Connection[],
   ): Promise<void> {
     const base = `/${issuer.tenant.issuerId}/interaction/${details.uid}`;
     const { passkey, password } = firstFactors(issuer);
@@ -241,7 +237,7 @@ export class InteractionsService {
       webauthn = { authentication: await this.webauthn.authenticationOptions() };
       await this.progress.putChallenge(issuer.tenant.issuerId, details.uid, webauthn.authentication.challenge);
     }
-    const connections = await this.federation.list(issuer.tenant.issuerId);
+    connections ??= await this.federation.list(issuer.tenant.issuerId);
     res.status(status);
     const page = loginPage(issuer.branding, {
       action: `${base}/login`,

@@ -21,6 +21,9 @@ export type MappableAttribute = (typeof MAPPABLE_ATTRIBUTES)[number];
 /** Upstream claim → Portcullis attribute, when a connection names none: each standard claim to itself. */
 export const DEFAULT_CLAIM_MAPPING: Readonly<Record<string, MappableAttribute>> = Object.fromEntries(MAPPABLE_ATTRIBUTES.map((name) => [name, name]));
 
+/** A connection's name: the `idp_hint` value and a path segment of its redirect URI. */
+export const CONNECTION_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /**
  * An upstream OpenID Provider a tenant's users may sign in at: a row of `connections`. The
  * client secret is sealed at rest and never part of this shape (ConnectionsStore.clientSecret opens it).
